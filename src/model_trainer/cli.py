@@ -1,0 +1,54 @@
+"""The command line: parses, calls the library, prints, exits. No logic a Python user couldn't call."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from model_trainer.errors import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Run a training under supervision; investigate, repair and document what goes wrong.")
+
+
+@app.callback()
+def _root() -> None:
+    """model-trainer: supervised training with an honest record of what went wrong and how it was fixed."""
+
+
+def _fail_input(exc: InputError) -> None:
+    typer.echo(f"error: {exc.render()}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
+          out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False) -> None:
+    """Run the user's training under supervision; on a red flag investigate, repair, retrain, document."""
+    from model_trainer.session import train as run_train
+    from model_trainer.ui import ConsoleUI
+
+    metric = "metric"
+    try:
+        from model_trainer.spec import load_spec
+
+        metric = load_spec(spec).model.metric
+        code = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
+    except InputError as exc:
+        _fail_input(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(code)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m model_trainer`
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

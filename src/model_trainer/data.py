@@ -1,0 +1,82 @@
+"""Reading and checking the spec's data files.
+
+The parent checks the data before any run starts so that bad input ends with exit 2 and
+nothing written; the child reads the same files with the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from model_trainer.errors import InputError
+from model_trainer.spec import Spec
+
+
+@dataclass
+class Dataset:
+    train: pd.DataFrame
+    val: pd.DataFrame
+    target: str | None
+    features: list[str]
+
+    def xy(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
+        x = frame[self.features].to_numpy(dtype=np.float64)
+        y = frame[self.target].to_numpy(dtype=np.float64) if self.target else None
+        return x, y
+
+
+def read_csv(path: Path, field: str) -> pd.DataFrame:
+    if not path.exists():
+        raise InputError(f"data file not found (from `{field}`)", path=path,
+                         hint=f"fix `{field}` in the spec; paths are relative to the spec's folder")
+    if path.is_dir():
+        raise InputError(f"`{field}` names a folder, not a CSV file", path=path)
+    try:
+        frame = pd.read_csv(path)
+    except pd.errors.EmptyDataError as exc:
+        raise InputError("the CSV file is empty", path=path, hint="it needs a header row and data rows") from exc
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a readable CSV file: {exc}", path=path) from exc
+    if frame.empty:
+        raise InputError("the CSV file has a header but no data rows", path=path,
+                         hint="check that the data export wrote the rows")
+    return frame
+
+
+def feature_columns(frame: pd.DataFrame, target: str | None, ignore: list[str]) -> list[str]:
+    return [c for c in frame.columns if c != target and c not in ignore]
+
+
+def load_dataset(spec: Spec) -> Dataset:
+    """Read train and val, check columns and types; raise InputError on bad input."""
+    train_path, val_path = spec.resolve(spec.data.train), spec.resolve(spec.data.val)
+    train = read_csv(train_path, "data.train")
+    val = read_csv(val_path, "data.val")
+    target = spec.data.target
+    for frame, path in ((train, train_path), (val, val_path)):
+        if target is not None and target not in frame.columns:
+            cols = ", ".join(map(str, frame.columns[:12]))
+            raise InputError(f"target column `{target}` is not in the file (columns: {cols})", path=path,
+                             hint="fix `data.target` in the spec or the CSV header")
+        for col in frame.columns:
+            if col in spec.data.ignore_columns:
+                continue
+            if not pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]):
+                bad = frame[col][pd.to_numeric(frame[col], errors="coerce").isna() & frame[col].notna()]
+                row = int(bad.index[0]) + 2 if len(bad) else 2  # +2: header line and 1-based lines
+                sample = bad.iloc[0] if len(bad) else frame[col].iloc[0]
+                raise InputError(
+                    f"column `{col}` is not numeric (line {row} holds {sample!r})", path=path,
+                    where=f"line {row}",
+                    hint=f"encode `{col}` as numbers, or list it in `data.ignore_columns` to pass it through "
+                         "unchecked")
+    features = feature_columns(train, target, spec.data.ignore_columns)
+    missing = [c for c in features if c not in val.columns]
+    if missing:
+        raise InputError(f"columns {missing} are in data.train but not in this file", path=val_path,
+                         hint="train and val need the same columns")
+    return Dataset(train=train, val=val, target=target, features=features)

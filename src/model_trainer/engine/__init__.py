@@ -1,0 +1,1 @@
+"""Running user code safely: the child process, the monitor it sees, and the supervisor."""

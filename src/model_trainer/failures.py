@@ -1,0 +1,146 @@
+"""Diary entries for runs that did not finish: an exception, a death by signal, a hang, Ctrl-C.
+
+Nothing here is repaired: a crash in the user's code is documented with its traceback verbatim
+and the place to fix, never "fixed" by a configuration change.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from model_trainer.engine.supervisor import SIGNAL_MEANING
+from model_trainer.events import DiaryEntry, RunRecord, TestRecord, Why
+from model_trainer.records.fmt import num
+from model_trainer.spec import Spec
+
+_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+), in (?P<func>\S+)\s*$')
+
+
+def user_frame(tb: str, code_dir: str | None) -> tuple[str, int, str, str] | None:
+    """The innermost traceback frame in the user's code: (file, line, function, source line)."""
+    lines = tb.splitlines()
+    found = None
+    for i, line in enumerate(lines):
+        m = _FRAME.match(line)
+        if not m:
+            continue
+        f = m["file"]
+        if "model_trainer" in f.replace("\\", "/").split("/") or "site-packages" in f or f.startswith("<"):
+            continue
+        if code_dir and not f.startswith(code_dir):
+            continue
+        src = lines[i + 1].strip() if i + 1 < len(lines) and not _FRAME.match(lines[i + 1]) else ""
+        found = (f, int(m["line"]), m["func"], src)
+    return found
+
+
+def _progress(rec: RunRecord, metric: str) -> str:
+    if not rec.history:
+        return "No epoch had been logged."
+    last = rec.history[-1]
+    tl = last.get("train_loss")
+    vl = last.get("val_loss")
+    parts = [f"{len(rec.history)} epoch(s) had been logged"]
+    if tl is not None:
+        parts.append(f"the last train_loss was {num(tl)}")
+    if vl is not None:
+        parts.append(f"val_loss {num(vl)}")
+    return ", ".join(parts) + f" (run `{rec.run_id}`, kept in its history.csv)."
+
+
+def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | None,
+                  time_limit: float | None = None) -> DiaryEntry:
+    date = time.strftime("%Y-%m-%d %H:%M")
+    where = spec.model.entrypoint
+    progress = _progress(rec, spec.model.metric)
+    tests: list[TestRecord] = []
+    about = spec.domain.description or "the problem"
+
+    if rec.status == "timeout":
+        limit = f"{time_limit:.0f}s" if time_limit else "the time limit"
+        what = (f"The run `{rec.run_id}` of `{where}` was still going when the time budget ({limit}) ran out "
+                f"after {rec.wall_s:.1f}s of wall time; it was stopped. {progress}")
+        tests.append(TestRecord(1, "The run is progressing, only slowly", "Read the recorded epochs",
+                                "measurement", rec.run_id,
+                                f"{len(rec.history)} epoch(s) recorded before the limit"
+                                + (f"; the last took {rec.history[-1].time_s:.1f}s" if rec.history else
+                                   "; none at all, which points at a hang (a deadlock, a blocking read, an "
+                                   "infinite loop) rather than slow training"), None))
+        return DiaryEntry(
+            id=entry_id, date=date, category="PERFORMANCE", symptom="timeout", root_cause="budget_exhausted",
+            what_happened=what, error_message=f"time limit exceeded after {rec.wall_s:.1f}s",
+            initial_hypothesis="Training is slower than budgeted, or the code hangs.", tests=tests, fix=None,
+            why=Why(root_cause="The budget ran out before training finished" +
+                    (" and no epoch was ever logged, so the code most likely hangs." if not rec.history else "."),
+                    domain_insight=f"None yet: no finished run exists to say anything about {about}.",
+                    implication="None until a run finishes within budget."),
+            next_steps=["Flag for @advisor: the run exceeded its time budget and needs a person's decision.",
+                        "If it hangs: run the entrypoint by hand and interrupt it to see where it waits.",
+                        "If it is only slow: raise `budget.time_limit` or lower `epochs` in [config]."],
+            status="escalated", run_ids=[rec.run_id])
+
+    if rec.status == "interrupted":
+        return DiaryEntry(
+            id=entry_id, date=date, category="INTEGRATION", symptom="training_error", root_cause="unknown",
+            what_happened=f"The run `{rec.run_id}` was interrupted from the keyboard (SIGINT) after "
+                          f"{rec.wall_s:.1f}s. {progress}",
+            error_message="KeyboardInterrupt: interrupted by the user", initial_hypothesis="Stopped on purpose.",
+            tests=[], fix=None,
+            why=Why(root_cause="The run was stopped by a person, not by a fault.",
+                    domain_insight="None: the run did not finish.", implication="None."),
+            next_steps=["Re-run `model-trainer train` when ready; the diary numbering continues."],
+            status="unresolved", run_ids=[rec.run_id])
+
+    if rec.status == "killed":
+        name = rec.signal_name or "a signal"
+        meaning = SIGNAL_MEANING.get(name, "ended by a signal")
+        oom = name == "SIGKILL"
+        tests.append(TestRecord(1, "The process died outside Python", "Read the exit status", "measurement",
+                                rec.run_id, f"exit status {rec.exit_code}: {name}; no Python exception was "
+                                "raised", None))
+        return DiaryEntry(
+            id=entry_id, date=date, category="PERFORMANCE" if oom else "INTEGRATION", symptom="training_error",
+            root_cause="unknown",
+            what_happened=f"The training process of run `{rec.run_id}` died by {name} after {rec.wall_s:.1f}s. "
+                          f"{progress}",
+            error_message=f"process died by {name} (exit status {rec.exit_code}): {meaning}",
+            initial_hypothesis=("Out of memory: the kernel's OOM killer sends SIGKILL." if oom else
+                                f"A crash in native code ({name})."),
+            tests=tests, fix=None,
+            why=Why(root_cause=f"{meaning[0].upper()}{meaning[1:]}. The tool cannot tell more from inside: "
+                               "nothing was raised in Python.",
+                    domain_insight=f"None yet about {about}: the run never finished.",
+                    implication="None until the run completes."),
+            next_steps=(["Check `dmesg` / the scheduler's log for an out-of-memory kill.",
+                         "Lower `batch_size` or the model size in [config], or run on a machine with more memory."]
+                        if oom else ["Run the entrypoint under `python -X faulthandler` to get the native stack.",
+                                     "Check the versions of the native libraries (torch, numpy, CUDA) in the "
+                                     "model manifest of a previous good run."]),
+            status="unresolved", run_ids=[rec.run_id])
+
+    err = rec.error
+    assert err is not None
+    frame = user_frame(err.traceback, code_dir)
+    loc = f"{frame[0]}, line {frame[1]}, in {frame[2]}" if frame else "the traceback above"
+    tests.append(TestRecord(1, "The exception comes from the training code itself", "Read the traceback",
+                            "measurement", rec.run_id,
+                            (f"raised at {loc}" + (f": `{frame[3]}`" if frame and frame[3] else ""))
+                            if frame else "no frame in the user's code: raised inside a library or the tool",
+                            None))
+    return DiaryEntry(
+        id=entry_id, date=date, category="LOGIC" if frame else "INTEGRATION", symptom="training_error",
+        root_cause="code_error" if frame else "unknown",
+        what_happened=f"The run `{rec.run_id}` of `{where}` raised `{err.exc_type}` after {rec.wall_s:.1f}s. "
+                      f"{progress}",
+        error_message=(err.traceback or f"{err.exc_type}: {err.message}"),
+        initial_hypothesis=(f"A bug in the training code at {loc}." if frame else
+                            "A problem between the code and a library (versions, inputs)."),
+        tests=tests, fix=None,
+        why=Why(root_cause=f"`{err.exc_type}: {err.message}` raised at {loc}. A code error is documented, not "
+                           "repaired: no configuration change can fix it, so none was tried.",
+                domain_insight=f"None yet about {about}: the run stopped before it learned anything.",
+                implication="None until the code runs."),
+        next_steps=[f"Fix the code at {loc}" + (f" (`{frame[3]}`)" if frame and frame[3] else "") + ".",
+                    "Re-run `model-trainer train`; the diary numbering continues."],
+        status="unresolved", run_ids=[rec.run_id])

@@ -1,0 +1,54 @@
+"""Function mode: the user's ``train_model`` in one of the contract's three signatures."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from model_trainer.bundle import ModelBundle
+from model_trainer.engine.job import Job
+from model_trainer.engine.monitor import Monitor
+from model_trainer.events import Event, Note
+from model_trainer.kinds.common import prepared_data, user_callable
+
+
+def arity(fn: Callable[..., Any]) -> int:
+    """4, 3 or 2: the richest contract signature ``fn`` accepts."""
+    params = list(inspect.signature(fn).parameters.values())
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return 4
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    n = len(positional)
+    if n >= 4:
+        return 4
+    if n in (2, 3):
+        return n
+    raise TypeError(f"{getattr(fn, '__name__', fn)}{inspect.signature(fn)} must accept (data_train, data_val), "
+                    "(data_train, data_val, config) or (data_train, data_val, config, monitor)")
+
+
+def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
+    fn = user_callable(job)
+    train, val, pre = prepared_data(job)
+    n = arity(fn)
+    names = ("data_train", "data_val", "config", "monitor")[:n]
+    emit(Note(text=f"calling {job.function}({', '.join(names)})"))
+    config = dict(job.config)
+    if n == 4:
+        result = fn(train, val, config, monitor)
+    elif n == 3:
+        result = fn(train, val, config)
+    else:
+        result = fn(train, val)
+    model, history = result, None
+    if isinstance(result, tuple) and len(result) == 2:
+        model, history = result
+    elif n < 4:
+        raise TypeError(f"{job.function} must return (model, history); it returned {type(result).__name__}")
+    if history is not None:
+        if monitor.epoch == 0:
+            monitor.log_history(history)
+        else:
+            emit(Note(text="the returned history was ignored: the epochs were already logged through the monitor"))
+    return ModelBundle(kind="function", model=model, preprocess=pre)

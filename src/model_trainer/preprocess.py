@@ -1,0 +1,73 @@
+"""The tool-level data repairs (CONTRACT §4) and their inverse, kept with the model.
+
+A fitted ``Preprocess`` is stored in the model bundle, so ``model_final.pkl`` takes raw data and
+answers in the target's own units whatever repairs were applied during training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+DATA_REPAIRS = ("standardize", "standardize_target", "drop_non_finite_rows", "drop_constant_columns")
+
+
+@dataclass
+class Preprocess:
+    features: list[str]
+    target: str | None
+    x_mean: dict[str, float] = field(default_factory=dict)
+    x_std: dict[str, float] = field(default_factory=dict)
+    y_mean: float | None = None
+    y_std: float | None = None
+    dropped_columns: list[str] = field(default_factory=list)
+
+    def transform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.drop(columns=[c for c in self.dropped_columns if c in frame.columns])
+        if self.x_mean:
+            out = out.copy()
+            for c, m in self.x_mean.items():
+                out[c] = (out[c].astype(float) - m) / self.x_std[c]
+        if self.y_mean is not None and self.target in out.columns:
+            out = out.copy()
+            out[self.target] = (out[self.target].astype(float) - self.y_mean) / self.y_std
+        return out
+
+    def inverse_target(self, y: np.ndarray) -> np.ndarray:
+        if self.y_mean is None:
+            return y
+        return np.asarray(y, dtype=np.float64) * self.y_std + self.y_mean
+
+    @property
+    def active(self) -> bool:
+        return bool(self.x_mean or self.y_mean is not None or self.dropped_columns)
+
+
+def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, features: list[str],
+                   repairs: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame, Preprocess]:
+    """Apply the requested data repairs; statistics come from the training split only."""
+    unknown = set(repairs) - set(DATA_REPAIRS)
+    if unknown:
+        raise ValueError(f"unknown data repair(s) {sorted(unknown)}; known: {', '.join(DATA_REPAIRS)}")
+    if repairs.get("drop_non_finite_rows"):
+        cols = [*features, *([target] if target else [])]
+        train = train[np.isfinite(train[cols].to_numpy(dtype=float)).all(axis=1)]
+        val = val[np.isfinite(val[cols].to_numpy(dtype=float)).all(axis=1)]
+    pre = Preprocess(features=list(features), target=target)
+    if repairs.get("drop_constant_columns"):
+        pre.dropped_columns = [c for c in features if train[c].nunique(dropna=True) <= 1]
+        pre.features = [c for c in features if c not in pre.dropped_columns]
+    if repairs.get("standardize"):
+        for c in pre.features:
+            col = train[c].astype(float)
+            sd = float(col.std(ddof=0))
+            pre.x_mean[c] = float(col.mean())
+            pre.x_std[c] = sd if sd > 0 and np.isfinite(sd) else 1.0
+    if repairs.get("standardize_target") and target:
+        col = train[target].astype(float)
+        sd = float(col.std(ddof=0))
+        pre.y_mean, pre.y_std = float(col.mean()), (sd if sd > 0 else 1.0)
+    return pre.transform(train), pre.transform(val), pre

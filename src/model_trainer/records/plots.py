@@ -1,0 +1,52 @@
+"""Figures referred to by the diary: loss curves of the runs an entry talks about."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from model_trainer.events import RunRecord
+from model_trainer.records.atomic import atomic_write_bytes
+
+
+def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Path:
+    """Train (solid) and validation (dashed) loss of each run; a log axis when the range is wide."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
+    finite: list[float] = []
+    for i, (label, rec) in enumerate(runs):
+        color = f"C{i % 10}"
+        epochs = [e.epoch for e in rec.history]
+        for key, style in (("train_loss", "-"), ("val_loss", "--")):
+            ys = [e.get(key) for e in rec.history]
+            if all(v is None for v in ys):
+                continue
+            ys_plot = [v if v is not None and math.isfinite(v) else float("nan") for v in ys]
+            finite += [v for v in ys_plot if v == v]
+            ax.plot(epochs, ys_plot, style, color=color, label=f"{label} ({key.replace('_', ' ')})")
+            bad = [ep for ep, v in zip(epochs, ys, strict=True) if v is not None and not math.isfinite(v)]
+            if bad:
+                ax.axvline(bad[0], color=color, alpha=0.4, linestyle=":")
+                ax.annotate("non-finite", (bad[0], 0.95), xycoords=("data", "axes fraction"), color=color,
+                            fontsize=8)
+    positive = [v for v in finite if v > 0]
+    if positive and max(positive) / max(min(positive), 1e-300) > 100:
+        ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    ax.set_title(title, fontsize=10)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=7)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    atomic_write_bytes(path, buf.getvalue())
+    return path

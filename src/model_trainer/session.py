@@ -1,0 +1,144 @@
+"""One ``train`` invocation: validate input, run under supervision, investigate, document, publish.
+
+Everything that can be bad input is checked in ``open_session`` before the workspace is touched.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from model_trainer.data import Dataset, load_dataset
+from model_trainer.engine.job import Job
+from model_trainer.engine.supervisor import Supervisor, Watch
+from model_trainer.entrypoint import Entrypoint, resolve_entrypoint
+from model_trainer.errors import InputError
+from model_trainer.events import DiaryEntry, RunRecord
+from model_trainer.kinds import available
+from model_trainer.records.diary import append_entry, next_entry_id, read_entries
+from model_trainer.records.manifest import publish_model
+from model_trainer.records.plots import loss_curves
+from model_trainer.spec import Spec, load_spec
+from model_trainer.workspace import Workspace
+
+EXIT_OK, EXIT_UNRESOLVED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+@dataclass
+class Session:
+    spec: Spec
+    data: Dataset
+    entry: Entrypoint
+    ws: Workspace
+    ui: Any = None
+    started: float = field(default_factory=time.monotonic)
+    records: list[RunRecord] = field(default_factory=list)
+    _sup: Supervisor | None = None
+
+    @property
+    def deadline(self) -> float:
+        return self.started + self.spec.budget.time_limit
+
+    @property
+    def supervisor(self) -> Supervisor:
+        if self._sup is None:
+            self._sup = Supervisor(self.ws, metric_name=self.spec.model.metric, ui=self.ui, cwd=self.spec.root)
+        return self._sup
+
+    def job(self, run_id: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None,
+            stop_after_epochs: int | None = None) -> Job:
+        s = self.spec
+        return Job(run_id=run_id, kind=s.model.kind, entry_file=str(self.entry.file) if self.entry.file else None,
+                   module_name=self.entry.module, function=self.entry.function, config=dict(config),
+                   train_path=str(s.resolve(s.data.train)), val_path=str(s.resolve(s.data.val)),
+                   target=s.data.target, ignore_columns=list(s.data.ignore_columns), metric=s.model.metric,
+                   higher_is_better=s.model.higher_is_better, data_repairs=dict(data_repairs or {}),
+                   stop_after_epochs=stop_after_epochs)
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
+            stop_after_epochs: int | None = None, watch: Watch | None = None, full: bool = False,
+            purpose: str = "train") -> RunRecord:
+        run_id = self.ws.new_run_id(label)
+        total = stop_after_epochs or config.get("epochs")
+        rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
+                                  watch=watch, mirror_history=full, purpose=purpose,
+                                  total_epochs=int(total) if isinstance(total, int) else None)
+        self.records.append(rec)
+        if rec.status == "interrupted":
+            raise Interrupted(rec)
+        return rec
+
+    def out_of_time(self) -> bool:
+        return time.monotonic() > self.deadline
+
+    def write_entry(self, build: Any, plot_runs: list[tuple[str, RunRecord]] | None = None) -> DiaryEntry:
+        """Number, plot and append an entry; ``build(entry_id) -> DiaryEntry``."""
+        entry_id = next_entry_id(self.ws.diary_md, self.ws.diary_json)
+        entry: DiaryEntry = build(entry_id)
+        runs = [(lbl, r) for lbl, r in (plot_runs or []) if r.history]
+        if runs:
+            name = f"diary_entry_{entry_id}_loss.png"
+            loss_curves(self.ws.plots / name, runs, f"Entry #{entry_id}: {entry.symptom}")
+            entry.plots.append(f"results/plots/{name}")
+        append_entry(self.ws.diary_md, self.ws.diary_json, entry)
+        self.ws.log.line(f"diary: entry #{entry.id} written ({entry.symptom}, {entry.root_cause}, {entry.status})")
+        return entry
+
+    def publish(self, rec: RunRecord) -> None:
+        if rec.model_path is None:
+            self.ws.log.warning(f"run {rec.run_id} returned no picklable model; no model file was written")
+            return
+        best = rec.best("metric", self.spec.model.higher_is_better)
+        publish_model(self.ws.model_path, rec, kind=self.spec.model.kind, entrypoint=self.spec.model.entrypoint,
+                      code_dir=self.entry.code_dir,
+                      metric={"name": self.spec.model.metric, "last": rec.last("metric"),
+                              "best": best if best is not None and math.isfinite(best) else None})
+        self.ws.log.line(f"model: results/model_final.pkl written from run {rec.run_id}")
+
+
+class Interrupted(Exception):
+    def __init__(self, rec: RunRecord) -> None:
+        super().__init__(rec.run_id)
+        self.rec = rec
+
+
+def open_session(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) -> Session:
+    """Validate everything a run needs; raise InputError (exit 2) before any file is written."""
+    spec = load_spec(spec_path)
+    if spec.model.kind not in available():
+        raise InputError(f"kind = \"{spec.model.kind}\" is not available in this version (available: "
+                         f"{', '.join(available())})", path=spec.path, where="model.kind")
+    entry = resolve_entrypoint(spec)
+    data = load_dataset(spec)
+    if spec.model.kind == "torch" and data.target is None:
+        raise InputError("kind = \"torch\" needs `data.target`: the built-in loop must know what to predict",
+                         path=spec.path, where="data.target")
+    ws = Workspace(Path(out) if out else spec.root)
+    if ws.root.exists() and not ws.root.is_dir():
+        raise InputError("the output path exists and is not a folder", path=ws.root)
+    read_entries(ws.diary_json)  # an unreadable diary is reported now, not after a long run
+    return Session(spec=spec, data=data, entry=entry, ws=ws, ui=ui)
+
+
+def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) -> int:
+    """The ``train`` command. Returns the exit status of CONTRACT §1."""
+    from model_trainer.investigate import investigate
+
+    session = open_session(spec_path, out, ui)
+    ws = session.ws
+    ws.log.line(f"model-trainer train {session.spec.path} (kind={session.spec.model.kind}, "
+                f"entrypoint={session.spec.model.entrypoint})")
+    try:
+        return investigate(session)
+    except Interrupted as exc:
+        from model_trainer.failures import failure_entry
+
+        rec = exc.rec
+        session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
+                            [("interrupted run", rec)])
+        return EXIT_INTERRUPTED
+    finally:
+        ws.close()
