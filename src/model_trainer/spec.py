@@ -162,7 +162,17 @@ TORCH_KNOBS = ("lr", "optimizer", "momentum", "weight_decay", "batch_size", "epo
                "activation", "output_activation", "init", "dropout")
 
 
+# Names people commonly use for the knobs, for the did-you-mean hint.
+_SYNONYMS = {"learning_rate": "lr", "max_epochs": "epochs", "n_epochs": "epochs", "num_epochs": "epochs",
+             "grad_clip": "clip_grad_norm", "clip": "clip_grad_norm", "gradient_clip_val": "clip_grad_norm",
+             "max_grad_norm": "clip_grad_norm", "patience": "early_stopping_patience", "wd": "weight_decay",
+             "l2": "weight_decay", "optim": "optimizer", "bs": "batch_size", "hidden": "hidden_units",
+             "hidden_size": "hidden_units", "scheduler": "lr_schedule", "random_state": "seed"}
+
+
 def _suggest(name: str, options: list[str] | tuple[str, ...]) -> str:
+    if _SYNONYMS.get(name) in options:
+        return f"; did you mean `{_SYNONYMS[name]}`?"
     close = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 

@@ -1,0 +1,130 @@
+"""Bad input: a clear message naming file/key/line, exit 2, and nothing on disk changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import LINEAR_GD, cli, make_project
+
+
+@pytest.fixture
+def proj(tmp_path: Path):
+    p = make_project(tmp_path, LINEAR_GD, config="lr = 0.1\nepochs = 5\n")
+    (tmp_path / "dev_diary.md").write_text("# Dev Diary\n\n## Dev Diary Entry #1\n\nkept as is\n")
+    return p
+
+
+def _bad(proj, *args: str) -> str:
+    before = proj.snapshot()
+    res = cli("train", *args)
+    assert res.returncode == 2, res.stdout + res.stderr
+    assert proj.snapshot() == before, "bad input must not change anything on disk"
+    assert "Traceback" not in res.stderr
+    return res.stderr
+
+
+def test_spec_missing(proj):
+    err = _bad(proj, str(proj.root / "nope.toml"))
+    assert "nope.toml" in err and "not found" in err
+
+
+def test_spec_not_toml(proj):
+    proj.spec.write_text("[model\nentrypoint = 'x'\n")
+    err = _bad(proj, str(proj.spec))
+    assert "spec.toml" in err and "not valid TOML" in err and "line 1" in err
+
+
+def test_unknown_key_did_you_mean(proj):
+    proj.spec.write_text(proj.text("spec.toml").replace("entrypoint =", "entrypont =", 1))
+    err = _bad(proj, str(proj.spec))
+    assert "unknown key `model.entrypont`" in err and "did you mean `entrypoint`" in err and "line 2" in err
+
+
+def test_unknown_section_did_you_mean(proj):
+    proj.spec.write_text(proj.text("spec.toml") + "\n[budgett]\nmax_attempts = 2\n")
+    err = _bad(proj, str(proj.spec))
+    assert "`budgett`" in err and "did you mean `budget`" in err
+
+
+def test_mistyped_value(proj):
+    proj.spec.write_text(proj.text("spec.toml").replace("lr = 0.1", 'lr = "fast"'))
+    err = _bad(proj, str(proj.spec))
+    assert "`lr` must be a positive number" in err and "'fast'" in err and "line" in err
+
+
+def test_bad_duration(proj):
+    proj.spec.write_text(proj.text("spec.toml") + '\n[budget]\ntime_limit = "soon"\n')
+    err = _bad(proj, str(proj.spec))
+    assert "budget.time_limit" in err and "soon" in err
+
+
+def test_csv_missing(proj):
+    (proj.root / "data/val.csv").unlink()
+    err = _bad(proj, str(proj.spec))
+    assert "val.csv" in err and "not found" in err and "data.val" in err
+
+
+def test_csv_empty(proj):
+    (proj.root / "data/train.csv").write_text("")
+    err = _bad(proj, str(proj.spec))
+    assert "train.csv" in err and "empty" in err
+
+
+def test_csv_header_only(proj):
+    (proj.root / "data/train.csv").write_text("x0,x1,x2,y\n")
+    err = _bad(proj, str(proj.spec))
+    assert "no data rows" in err
+
+
+def test_non_numeric_feature(proj):
+    path = proj.root / "data/train.csv"
+    lines = path.read_text().splitlines()
+    head = lines[0].split(",")
+    cells = lines[3].split(",")
+    cells[1] = "abc"
+    lines[3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n")
+    err = _bad(proj, str(proj.spec))
+    assert f"column `{head[1]}` is not numeric" in err and "line 4" in err and "'abc'" in err
+
+
+def test_target_absent(proj):
+    proj.spec.write_text(proj.text("spec.toml").replace('target = "y"', 'target = "cases"'))
+    err = _bad(proj, str(proj.spec))
+    assert "target column `cases`" in err and "train.csv" in err
+
+
+def test_entrypoint_file_missing(proj):
+    proj.spec.write_text(proj.text("spec.toml").replace("code/model.py", "code/modle.py"))
+    err = _bad(proj, str(proj.spec))
+    assert "code/modle.py" in err and "not found" in err
+
+
+def test_entrypoint_function_missing(proj):
+    proj.spec.write_text(proj.text("spec.toml").replace(":train_model", ":train_modle"))
+    err = _bad(proj, str(proj.spec))
+    assert "train_modle" in err and "did you mean `train_model`" in err
+
+
+def test_syntax_error_in_user_module(proj):
+    (proj.root / "code/model.py").write_text("def train_model(a, b):\n    return (a,\n\nx = 1\n")
+    err = _bad(proj, str(proj.spec))
+    assert "model.py" in err and "syntax error" in err and "line" in err
+
+
+def test_unknown_torch_knob(tmp_path: Path):
+    p = make_project(tmp_path, "def build_model(config, n):\n    pass\n", entry="code/model.py:build_model",
+                     kind="torch", config="lr = 0.1\nlearning_rate = 0.1\n")
+    before = p.snapshot()
+    res = cli("train", str(p.spec))
+    assert res.returncode == 2
+    assert "config.learning_rate" in res.stderr and "did you mean" in res.stderr
+    assert p.snapshot() == before
+
+
+def test_corrupt_diary_json_is_not_overwritten(proj):
+    (proj.root / "dev_diary.json").write_text("{not json")
+    err = _bad(proj, str(proj.spec))
+    assert "dev_diary.json" in err

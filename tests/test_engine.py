@@ -1,0 +1,236 @@
+"""The run engine end to end: healthy, crashing, killed, hanging and interrupted runs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import LINEAR_GD, cli, cli_interrupt
+from model_trainer import IntegrityError, load_model
+
+EPOCH_RE = re.compile(r"epoch: (\d+) train_loss: (\S+) val_loss: (\S+) rmse: (\S+) grad_norm: (\S+) lr: (\S+) "
+                      r"time: ([\d.]+)s")
+
+CRASHY = """
+import os, signal, sys, time
+
+def train_model(data_train, data_val, config, monitor):
+    for epoch in range(3):
+        monitor.log_epoch(train_loss=1.0 / (epoch + 1), val_loss=1.5 / (epoch + 1))
+        print(f"user line {epoch}")
+    sys.stderr.write("a warning-ish stderr line\\n")
+    mode = config["mode"]
+    if mode == "raise":
+        table = {}
+        return table["beta_hub"]
+    if mode == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if mode == "segv":
+        import ctypes
+        ctypes.string_at(0)
+    if mode == "hang":
+        time.sleep(600)
+    return None
+"""
+
+
+def _diary(root: Path) -> list[dict]:
+    return json.loads((root / "dev_diary.json").read_text())
+
+
+def _history(root: Path) -> pd.DataFrame:
+    return pd.read_csv(root / "results/training_history.csv")
+
+
+def test_healthy_run_records_everything(project):
+    p = project(LINEAR_GD, config="lr = 0.1\nepochs = 12\n")
+    res = cli("train", str(p.spec))
+    assert res.returncode == 0, res.stdout + res.stderr
+    hist = _history(p.root)
+    assert list(hist.columns[:7]) == ["epoch", "train_loss", "val_loss", "metric", "grad_norm", "time_s", "lr"]
+    assert hist["epoch"].tolist() == list(range(1, 13))
+    assert hist["train_loss"].iloc[-1] < hist["train_loss"].iloc[0]
+    log = p.text("training_full.log")
+    lines = [m for m in map(EPOCH_RE.search, log.splitlines()) if m]
+    assert [int(m[1]) for m in lines] == list(range(1, 13))
+    assert float(lines[-1][2]) == pytest.approx(hist["train_loss"].iloc[-1], abs=1e-4)
+    assert re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} ", log)
+    runs = list((p.root / "results/runs").iterdir())
+    assert len(runs) == 1
+    assert {f.name for f in runs[0].iterdir()} >= {"config.json", "history.csv", "outcome.json", "model.pkl"}
+    assert json.loads((runs[0] / "outcome.json").read_text())["status"] == "completed"
+    bundle = load_model(p.root / "results/model_final.pkl")
+    pred = bundle.predict(pd.read_csv(p.root / "data/val.csv"))
+    assert len(pred) == len(pd.read_csv(p.root / "data/val.csv"))
+    manifest = json.loads((p.root / "results/model_final.manifest.json").read_text())
+    assert manifest["config"] == {"lr": 0.1, "epochs": 12}
+    assert "numpy" in manifest["versions"] and len(manifest["sha256"]) == 64
+    assert not (p.root / "dev_diary.md").exists()  # nothing went wrong, nothing to tell
+
+
+def test_load_model_refuses_tampered_file(project):
+    p = project(LINEAR_GD, config="lr = 0.1\nepochs = 3\n")
+    assert cli("train", str(p.spec)).returncode == 0
+    path = p.root / "results/model_final.pkl"
+    path.write_bytes(path.read_bytes() + b"\0")
+    with pytest.raises(IntegrityError, match="does not match"):
+        load_model(path)
+
+
+def test_exception_is_documented_verbatim(project):
+    p = project(CRASHY, config='mode = "raise"\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 1
+    entry = _diary(p.root)[0]
+    assert entry["symptom"] == "training_error" and entry["status"] == "unresolved"
+    assert entry["root_cause"] == "code_error" and entry["fix"] is None
+    assert "KeyError: 'beta_hub'" in entry["error_message"]
+    assert 'return table["beta_hub"]' in entry["error_message"]  # the traceback, verbatim
+    assert "model.py, line 12" in entry["tests"][0]["result"]
+    md = p.text("dev_diary.md")
+    assert "## Dev Diary Entry #1" in md and "KeyError: 'beta_hub'" in md
+    log = p.text("training_full.log")
+    assert "ERROR: run" in log and "KeyError: 'beta_hub'" in log and "Traceback (most recent call last)" in log
+    assert "stdout: user line 2" in log and "stderr: a warning-ish stderr line" in log
+    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+    assert not (p.root / "results/model_final.pkl").exists()
+
+
+@pytest.mark.parametrize("mode,signame", [("kill", "SIGKILL"), ("segv", "SIGSEGV")])
+def test_hard_death_is_survived(project, mode, signame):
+    p = project(CRASHY, config=f'mode = "{mode}"\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 1
+    entry = _diary(p.root)[0]
+    assert entry["symptom"] == "training_error" and signame in entry["error_message"]
+    assert entry["status"] == "unresolved"
+    log = p.text("training_full.log")
+    assert f"died by {signame}" in log and "ERROR:" in log
+    if signame == "SIGKILL":
+        assert "out-of-memory" in entry["error_message"]
+    else:
+        assert "segmentation fault" in entry["error_message"]
+        assert "Fatal Python error" in log  # faulthandler's stack went to the log
+    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+
+
+def test_hang_is_stopped_at_the_time_limit(project):
+    p = project(CRASHY, config='mode = "hang"\n', budget='time_limit = "4s"\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 1
+    entry = _diary(p.root)[0]
+    assert entry["symptom"] == "timeout" and entry["status"] == "escalated"
+    assert any("Flag for @advisor" in s for s in entry["next_steps"])
+    assert "passed the time limit" in p.text("training_full.log")
+    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+
+
+def test_ctrl_c_exits_130_and_keeps_records(project):
+    code = """
+    import time
+    def train_model(data_train, data_val, config, monitor):
+        for epoch in range(1000):
+            monitor.log_epoch(train_loss=1.0, val_loss=1.0)
+            time.sleep(0.05)
+        return None
+    """
+    p = project(code, config="epochs = 1000\n")
+    rc, out = cli_interrupt(["train", str(p.spec)], after_line="epoch: 5 ")
+    assert rc == 130, out
+    hist = _history(p.root)
+    assert len(hist) >= 5
+    assert "interrupted" in p.text("training_full.log")
+    entry = _diary(p.root)[0]
+    assert entry["status"] == "unresolved" and "KeyboardInterrupt" in entry["error_message"]
+
+
+TWO_ARG = """
+import pandas as pd
+def train_model(data_train, data_val):
+    history = {"loss": [3.0, 2.0, 1.0], "val_loss": [3.5, 2.5, 1.5], "grad_norm": [9.0, 4.0, 1.0]}
+    return {"weights": [1, 2]}, HISTORY_KIND(history)
+"""
+
+
+@pytest.mark.parametrize("as_frame", [False, True])
+def test_two_argument_signature_with_returned_history(project, as_frame):
+    p = project(TWO_ARG.replace("HISTORY_KIND", "pd.DataFrame" if as_frame else "dict"))
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stderr
+    hist = _history(p.root)
+    assert hist["train_loss"].tolist() == [3.0, 2.0, 1.0]
+    assert hist["grad_norm"].tolist() == [9.0, 4.0, 1.0]
+    assert hist["metric"].isna().all()  # not measured: empty, never invented
+    assert "train_model(data_train, data_val)" in p.text("training_full.log")
+
+
+def test_three_argument_signature_gets_config(project):
+    code = """
+    def train_model(data_train, data_val, config):
+        return "m", {"train_loss": [config["lr"]], "val_loss": [config["lr"] * 2]}
+    """
+    p = project(code, config="lr = 0.25\n")
+    assert cli("train", str(p.spec), "--quiet").returncode == 0
+    assert _history(p.root)["val_loss"].tolist() == [0.5]
+
+
+def test_non_finite_loss_sets_should_stop(project):
+    code = """
+    def train_model(data_train, data_val, config, monitor):
+        seen = []
+        for epoch in range(50):
+            loss = float("nan") if epoch >= 3 else 1.0
+            monitor.log_epoch(train_loss=loss, val_loss=loss)
+            if monitor.should_stop:
+                print("stopping on request")
+                break
+        return None
+    """
+    p = project(code, config="epochs = 50\n")
+    cli("train", str(p.spec), "--quiet")
+    hist = pd.read_csv(next((p.root / "results/runs").iterdir()) / "history.csv")
+    assert len(hist) == 4
+    assert "stopping on request" in p.text("training_full.log")
+
+
+def test_diary_is_append_only_across_runs(project):
+    p = project(CRASHY, config='mode = "raise"\n')
+    (p.root / "dev_diary.md").write_text("# Dev Diary\n\nnotes written by a person\n")
+    cli("train", str(p.spec), "--quiet")
+    first = p.text("dev_diary.md")
+    cli("train", str(p.spec), "--quiet")
+    second = p.text("dev_diary.md")
+    assert second.startswith(first) and first.startswith("# Dev Diary\n\nnotes written by a person\n")
+    assert "## Dev Diary Entry #2" in second
+    assert [e["id"] for e in _diary(p.root)] == [1, 2]
+
+
+def test_grad_norm_from_a_torch_module(project):
+    code = """
+    import torch
+    def train_model(data_train, data_val, config, monitor):
+        x = torch.tensor(data_train.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+        y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.float32).reshape(-1, 1)
+        net = torch.nn.Sequential()
+        net.add_module("hidden", torch.nn.Linear(x.shape[1], 8))
+        net.add_module("act", torch.nn.ReLU())
+        net.add_module("out", torch.nn.Linear(8, 1))
+        opt = torch.optim.SGD(net.parameters(), lr=0.05)
+        for epoch in range(3):
+            opt.zero_grad()
+            loss = torch.nn.functional.mse_loss(net(x), y)
+            loss.backward()
+            monitor.log_epoch(train_loss=loss, grad_norm=net)
+            opt.step()
+        return net
+    """
+    p = project(code)
+    assert cli("train", str(p.spec), "--quiet").returncode == 0
+    hist = _history(p.root)
+    assert {"grad_norm.hidden", "grad_norm.out"} <= set(hist.columns)
+    total = (hist["grad_norm.hidden"] ** 2 + hist["grad_norm.out"] ** 2) ** 0.5
+    assert hist["grad_norm"].tolist() == pytest.approx(total.tolist(), rel=1e-5)
