@@ -46,6 +46,24 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
     raise typer.Exit(code)
 
 
+@app.command()
+def demo(out: Annotated[Path, typer.Option("--out", help="where to write the example workspaces")] = Path("demo_out"),
+         quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+    """Run the built-in examples end to end (no input needed) and leave their workspaces in OUT."""
+    from model_trainer.demo import run_demo
+    from model_trainer.ui import ConsoleUI
+
+    ui = ConsoleUI(metric_name="rmse", quiet=quiet)
+    try:
+        results = run_demo(out, ui)
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    for name, code in results.items():
+        typer.echo(f"{name}: exit {code} -> {out / name}/dev_diary.md")
+    # The examples are built to fail and be repaired: anything but a repaired run is a defect here.
+    raise typer.Exit(0 if all(c == 0 for c in results.values()) else 1)
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m model_trainer`
     app()
 

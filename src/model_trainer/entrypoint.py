@@ -23,6 +23,7 @@ class Entrypoint:
     file: Path | None
     module: str | None
     function: str | None
+    arity: int | None = None   # positional parameters of the function, when it could be read from the source
 
     @property
     def code_dir(self) -> str | None:
@@ -71,4 +72,9 @@ def resolve_entrypoint(spec: Spec) -> Entrypoint:
                 f"functions defined there: {', '.join(defs) or 'none'}")
             raise InputError(f"function `{function}` is not defined in {path.name}", path=spec.path,
                              where="model.entrypoint", hint=hint)
-    return Entrypoint(file=path.resolve(), module=None, function=function)
+    arity = None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+            a = node.args
+            arity = 4 if a.vararg else len(a.posonlyargs) + len(a.args)
+    return Entrypoint(file=path.resolve(), module=None, function=function, arity=arity)

@@ -3,7 +3,8 @@
 It honours every knob of CONTRACT §4 that applies, checks finiteness every step without a host
 sync per step (the running loss sum turns non-finite with any step and is read every
 ``_CHECK_EVERY`` steps), and measures once per epoch what the investigator needs: the gradient
-norm in total and per parameter group, the fraction of exactly-zero gradients, and the fraction
+norm in total and per parameter group and the fraction of exactly-zero gradients (on the epoch's
+first step, before clipping), and the fraction
 of dead (ReLU-family) and saturated (tanh/sigmoid) units on the validation pass.
 """
 
@@ -173,11 +174,19 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         loss_sum = torch.zeros((), device=device)
         steps = 0
         nonfinite = False
+        norms: dict[str, float] = {}
+        zero_frac = None
         for start in range(0, n, bs):
             idx = perm[start:start + bs]
             opt.zero_grad(set_to_none=True)
             loss = loss_fn(model(xt[idx]), yt[idx])
             loss.backward()
+            if steps == 0:
+                # Measured on the epoch's first step, before clipping and before the step: raw gradients of
+                # the weights the epoch starts from, still finite when the epoch goes on to diverge.
+                norms = grad_norms(model)
+                zero = torch.stack([(p.grad == 0).sum() for p in params if p.grad is not None]).sum()
+                zero_frac = float(zero) / max(sum(p.numel() for p in params if p.grad is not None), 1)
             if clip > 0:
                 torch.nn.utils.clip_grad_norm_(params, clip)
             opt.step()
@@ -186,12 +195,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             if steps % _CHECK_EVERY == 0 and not bool(torch.isfinite(loss_sum)):
                 nonfinite = True
                 break
-        norms = grad_norms(model)  # gradients of the epoch's last step, before they are cleared
-        zero = torch.stack([(p.grad == 0).sum() for p in params if p.grad is not None]).sum()
-        total = sum(p.numel() for p in params if p.grad is not None)
         train_loss = float(loss_sum) / max(steps, 1)
         values: dict[str, Any] = {"train_loss": train_loss, "lr": opt.param_groups[0]["lr"], **norms,
-                                  "zero_grad_frac": float(zero) / max(total, 1)}
+                                  "zero_grad_frac": zero_frac}
         if not nonfinite and math.isfinite(train_loss):
             val_loss, metric, acts = _evaluate(torch, model, xv, yv, y_raw_val, loss_fn, job.metric, task, pre,
                                                probe)

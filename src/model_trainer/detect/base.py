@@ -1,0 +1,68 @@
+"""What detectors take and give: a recorded history plus run facts in, a ``Finding`` with evidence out.
+
+Detectors are pure functions ``detect(history, facts) -> Finding | None``; they know nothing of
+processes, files or the CLI, and are used both while a run goes and after the fact.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from model_trainer.events import EpochLogged
+
+
+@dataclass
+class Facts:
+    """What is known about the run besides its history."""
+    metric: str = "rmse"
+    higher_is_better: bool = False
+    epochs_planned: int | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    baseline_metric: float | None = None       # the constant predictor's metric on the validation set
+    data: Any = None                            # probes.data_report.DataReport, when the data is known
+    finished: bool = True                       # False while the run is still going (online use)
+
+
+@dataclass
+class Finding:
+    symptom: str
+    onset_epoch: int | None
+    message: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.symptom}: {self.message}"
+
+
+def series(history: list[EpochLogged], key: str) -> list[float]:
+    """Values of ``key`` in epoch order, skipping epochs where it was not measured."""
+    return [v for v in (e.get(key) for e in history) if v is not None]
+
+
+def finite(values: list[float]) -> list[float]:
+    return [v for v in values if math.isfinite(v)]
+
+
+def loss_key(history: list[EpochLogged]) -> str:
+    """The loss to judge training progress by: train loss, or validation loss when only that was logged."""
+    return "train_loss" if series(history, "train_loss") else "val_loss"
+
+
+def rel_improvement(values: list[float], start: int, end: int | None = None) -> float:
+    """(first - last) / |first| over values[start:end]; 0 when undefined."""
+    chunk = finite(values[start:end])
+    if len(chunk) < 2 or chunk[0] == 0:
+        return 0.0
+    return (chunk[0] - chunk[-1]) / abs(chunk[0])
+
+
+def metric_vs_baseline(history: list[EpochLogged], facts: Facts) -> float | None:
+    """Best metric over baseline metric for lower-is-better error metrics; None when not comparable."""
+    if facts.baseline_metric is None or facts.higher_is_better or facts.baseline_metric <= 0:
+        return None
+    vals = finite(series(history, "metric"))
+    if not vals:
+        return None
+    return min(vals) / facts.baseline_metric

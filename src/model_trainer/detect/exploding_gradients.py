@@ -1,0 +1,41 @@
+"""``exploding_gradients``: gradient norms growing by orders of magnitude, or a diverging loss.
+
+Example:
+    >>> from model_trainer.events import EpochLogged
+    >>> h = [EpochLogged(i, {"train_loss": 10.0 ** i, "grad_norm": 10.0 ** (2 * i)}, 0.1) for i in range(1, 5)]
+    >>> detect(h, Facts()).symptom
+    'exploding_gradients'
+"""
+
+from __future__ import annotations
+
+import math
+
+from model_trainer.detect import thresholds as T
+from model_trainer.detect.base import Facts, Finding, finite, loss_key, series
+from model_trainer.events import EpochLogged
+from model_trainer.records.fmt import num
+
+
+def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    grads = finite(series(history, "grad_norm"))
+    losses = finite(series(history, loss_key(history)))
+    if grads and grads[0] > 0:
+        peak = max(grads)
+        growth = peak / grads[0]
+        if growth >= T.EXPLODE_GROWTH or peak >= T.EXPLODE_ABS:
+            onset = next(e.epoch for e in history if (g := e.get("grad_norm")) is not None and math.isfinite(g)
+                         and (g / grads[0] >= T.EXPLODE_GROWTH or g >= T.EXPLODE_ABS))
+            return Finding("exploding_gradients", onset,
+                           f"gradient norm grew {num(grads[0])} -> {num(peak)} ({growth:.3g}x); it passed "
+                           f"{T.EXPLODE_GROWTH:g}x its first value at epoch {onset}",
+                           {"first_grad": grads[0], "peak_grad": peak, "growth": growth})
+    if len(losses) >= 3:
+        lo = losses[0]
+        for i, v in enumerate(losses[1:], 1):
+            lo = min(lo, losses[i - 1])
+            if lo > 0 and v > T.DIVERGE_FACTOR * lo and v > losses[0]:
+                return Finding("exploding_gradients", i + 1,
+                               f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
+                               {"min_loss": lo, "diverged_to": v, "growth": v / lo})
+    return None

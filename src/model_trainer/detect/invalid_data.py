@@ -1,0 +1,29 @@
+"""``invalid_data``: non-finite values in the data, or a feature that is the target in disguise (leakage).
+
+Constant columns and train/validation duplicates are reported in the log as warnings; alone they
+do not stop a healthy run.
+
+Example:
+    >>> detect([], Facts(data=None)) is None
+    True
+"""
+
+from __future__ import annotations
+
+from model_trainer.detect.base import Facts, Finding
+from model_trainer.events import EpochLogged
+
+
+def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    rep = facts.data
+    if rep is None:
+        return None
+    if rep.non_finite:
+        cells = ", ".join(f"`{c}` ({n})" for c, n in rep.non_finite.items())
+        return Finding("invalid_data", None, f"non-finite values (NaN/inf) in {cells}",
+                       {"non_finite": dict(rep.non_finite)})
+    if rep.leakage:
+        return Finding("invalid_data", None,
+                       f"feature(s) {', '.join(f'`{c}`' for c in rep.leakage)} are perfectly correlated with the "
+                       f"target `{rep.target}`: the target leaks into the inputs", {"leakage": list(rep.leakage)})
+    return None

@@ -1,0 +1,62 @@
+"""Every detector threshold, defined once, with where it comes from.
+
+Tuned on the scenario benchmark (``benchmarks/repair.py``), never per test. "Own benchmark" means
+the value separates the faulty from the healthy scenarios there with a margin on both sides.
+"""
+
+from __future__ import annotations
+
+# exploding_gradients: a gradient norm this many times its first recorded value. AutoTrainer flags
+# explosion when gradients grow by orders of magnitude; 1e3 (three orders) is its default scale.
+EXPLODE_GROWTH = 1e3
+# ... or this large in absolute terms (AutoTrainer's absolute gradient bound is of the same order).
+EXPLODE_ABS = 1e6
+# A diverging loss: train loss this many times its minimum so far (own benchmark).
+DIVERGE_FACTOR = 10.0
+
+# vanishing_gradients: first-layer / last-layer gradient norm ratio below this (AutoTrainer's
+# vanishing-gradient rule compares the first and last layers' gradient magnitudes with 1e-4).
+VANISH_LAYER_RATIO = 1e-4
+# ... or a total gradient norm below this while the loss has not converged (DeepDiagnosis uses a
+# near-zero gradient bound of this order).
+VANISH_ABS = 1e-7
+
+# dying_relu: fraction of ReLU-family units never active on the validation set (AutoTrainer: 0.7).
+DEAD_FRACTION = 0.7
+
+# saturating activations: fraction of tanh/sigmoid outputs beyond 0.99 in magnitude (own benchmark).
+SATURATED_FRACTION = 0.5
+
+# oscillating_loss, amplitude-aware: in the second half of training, the mean absolute
+# epoch-to-epoch change relative to the loss level, and the share of direction changes. Small-batch
+# SGD noise in healthy scenarios stays below 0.15 relative change (own benchmark).
+OSC_REL_AMPLITUDE = 0.3
+OSC_SIGN_CHANGES = 0.5
+OSC_MIN_EPOCHS = 8
+
+# slow_convergence: the loss is still falling at the end (last quarter improved by more than this
+# share) and the metric is still near the constant-predictor baseline (own benchmark).
+SLOW_TAIL_IMPROVEMENT = 0.05
+# underfitting / slow_convergence: metric no better than this fraction of the constant-predictor
+# baseline (RMSE at 0.8 of the baseline explains only 36% of the variance).
+UNDERFIT_BASELINE_RATIO = 0.8
+# a plateau: the last quarter of training improved by less than this share (Keras ReduceLROnPlateau
+# and EarlyStopping treat changes this small as no progress).
+PLATEAU_IMPROVEMENT = 0.01
+
+# overfitting: validation loss rose this much above its minimum (relative) while training loss fell
+# by at least TRAIN_STILL_FALLING after that minimum. Keras EarlyStopping's patience logic with a
+# meaningful min_delta; 10% is our own benchmark's separating margin.
+OVERFIT_RISE = 0.10
+TRAIN_STILL_FALLING = 0.05
+# and the minimum must come this early (share of epochs), so there is a rise to speak of.
+OVERFIT_MIN_POSITION = 0.85
+
+# probes
+FEATURE_SCALE_SPREAD = 100.0   # max/min feature std (own benchmark; scikit-learn's docs warn at orders of magnitude)
+FEATURE_SCALE_ABS = 50.0       # a feature std this large is unscaled for a net with unit-scale initialisation
+TARGET_SCALE_ABS = 100.0       # a regression target with std or |mean| above this is unscaled
+# max/min parameter-group gradient norm that counts as heterogeneity: more than an order of magnitude
+# (own benchmark: healthy MLPs there stay under 8x between groups on the first step)
+GRAD_GROUP_RATIO = 20.0
+LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is the target

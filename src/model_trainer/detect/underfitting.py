@@ -1,0 +1,31 @@
+"""``underfitting``: the loss has plateaued near the constant predictor's error.
+
+Example:
+    >>> from model_trainer.events import EpochLogged
+    >>> h = [EpochLogged(i, {"train_loss": 1.0, "metric": 2.9}, 0.1) for i in range(1, 21)]
+    >>> detect(h, Facts(baseline_metric=3.0)).symptom
+    'underfitting'
+"""
+
+from __future__ import annotations
+
+from model_trainer.detect import thresholds as T
+from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.events import EpochLogged
+
+
+def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    if not facts.finished or len(history) < 4:
+        return None
+    ratio = metric_vs_baseline(history, facts)
+    if ratio is None or ratio < T.UNDERFIT_BASELINE_RATIO:
+        return None
+    losses = series(history, loss_key(history))
+    q = max(len(losses) // 4, 1)
+    tail = rel_improvement(losses, -q - 1)
+    if tail >= T.SLOW_TAIL_IMPROVEMENT:
+        return None  # still improving: that is slow convergence
+    return Finding("underfitting", history[-1].epoch,
+                   f"the best {facts.metric} is {ratio:.0%} of the constant predictor's "
+                   f"({facts.baseline_metric:.4g}) and the loss has stopped improving",
+                   {"baseline_ratio": ratio, "baseline": facts.baseline_metric, "tail_improvement": tail})

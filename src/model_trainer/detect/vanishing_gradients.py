@@ -1,0 +1,52 @@
+"""``vanishing_gradients``: gradients too small to train while the loss has not converged.
+
+Uses the first- vs last-layer gradient ratio where per-group norms were recorded (``grad_norm.<group>``
+columns, in the model's order), else the total norm.
+
+Example:
+    >>> from model_trainer.events import EpochLogged
+    >>> v = {"train_loss": 1.0, "grad_norm": 1e-3, "grad_norm.first": 1e-9, "grad_norm.last": 1e-3}
+    >>> detect([EpochLogged(i, dict(v), 0.1) for i in range(1, 9)], Facts(baseline_metric=None)).symptom
+    'vanishing_gradients'
+"""
+
+from __future__ import annotations
+
+from model_trainer.detect import thresholds as T
+from model_trainer.detect.base import Facts, Finding, finite, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.events import EpochLogged
+from model_trainer.records.fmt import num
+
+
+def group_columns(history: list[EpochLogged]) -> list[str]:
+    cols: list[str] = []
+    for e in history:
+        cols += [k for k in e.values if k.startswith("grad_norm.") and k not in cols]
+    return cols
+
+
+def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    if len(history) < 4:
+        return None
+    losses = series(history, loss_key(history))
+    q = max(len(losses) // 4, 1)
+    stuck = rel_improvement(losses, -q - 1) < T.PLATEAU_IMPROVEMENT
+    ratio = metric_vs_baseline(history, facts)
+    if not stuck or (ratio is not None and ratio < T.UNDERFIT_BASELINE_RATIO):
+        return None  # small gradients at a good fit mean convergence, not a fault
+    last = history[-1]
+    groups = group_columns(history)
+    if len(groups) >= 2:
+        first, final = last.get(groups[0]), last.get(groups[-1])
+        if first is not None and final and final > 0 and first / final < T.VANISH_LAYER_RATIO:
+            return Finding("vanishing_gradients", last.epoch,
+                           f"first-layer gradient norm {num(first)} is {first / final:.2g} of the last layer's "
+                           f"({num(final)}) while the loss is flat",
+                           {"first_group": groups[0], "last_group": groups[-1], "first": first, "last": final,
+                            "ratio": first / final})
+    grads = finite(series(history, "grad_norm"))
+    if grads and max(grads[-q:]) < T.VANISH_ABS:
+        return Finding("vanishing_gradients", last.epoch,
+                       f"gradient norm {num(grads[-1])} while the loss is flat at {num(losses[-1])}",
+                       {"grad": grads[-1]})
+    return None

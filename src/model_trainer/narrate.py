@@ -1,0 +1,157 @@
+"""The Why: root cause, domain insight and implication, built from evidence and the spec's [domain] words.
+
+Every number quoted here comes from a recorded run or from the data report of the spec's files.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from model_trainer.detect.base import Finding
+from model_trainer.events import RunRecord, Why
+from model_trainer.probes.data_report import DataReport
+from model_trainer.probes.gradients import GroupGradients
+from model_trainer.records.fmt import num
+from model_trainer.spec import DomainSection
+
+
+@dataclass
+class Evidence:
+    finding: Finding
+    failing: RunRecord
+    report: DataReport | None
+    grads: GroupGradients | None
+    saturation: float | None
+    failed_tests: list[str]          # descriptions of interventions that did not help
+    fix_description: str | None
+    final: RunRecord | None
+    metric: str
+    higher_is_better: bool
+    baseline: float | None
+
+
+def _group_name(domain: DomainSection, group: str) -> str:
+    label = domain.groups.get(group)
+    return f"`{group}` ({label})" if label else f"`{group}`"
+
+
+def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) -> str | None:
+    """'RMSE 4.2 cases/day, 3% of the largest observed value (140 cases/day)' from a run's last metric."""
+    if rec is None:
+        return None
+    m = rec.last("metric")
+    if m is None or not math.isfinite(m):
+        return None
+    units = f" {domain.target_units}" if domain.target_units else ""
+    text = f"validation {ev.metric} {num(m)}{units}"
+    rep = ev.report
+    if ev.metric in ("rmse", "mae") and rep is not None and rep.target_absmax_val:
+        text += (f", {100 * m / rep.target_absmax_val:.1f}% of the largest observed value "
+                 f"({num(rep.target_absmax_val)}{units})")
+    if ev.baseline and not ev.higher_is_better and ev.baseline > 0:
+        text += f" and {100 * m / ev.baseline:.0f}% of the constant predictor's {num(ev.baseline)}"
+    return text
+
+
+def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
+    about = domain.description or "the modelled system"
+    rep, g = ev.report, ev.grads
+    tried = f" ({'; '.join(ev.failed_tests)} did not help)" if ev.failed_tests else ""
+    fixed = f" {ev.fix_description} removed the red flag." if ev.fix_description else ""
+    perf = metric_in_units(ev, domain, ev.final)
+    perf_s = f" The repaired model reaches {perf}." if perf else ""
+    if root_cause == "gradient_heterogeneity" and g is not None:
+        (hi, hv), (lo, lv) = g.hi, g.lo
+        return Why(
+            root_cause=f"Gradient heterogeneity: at epoch {g.epoch} the parameter group {_group_name(domain, hi)} "
+                       f"received a gradient norm of {num(hv)} against {num(lv)} for {_group_name(domain, lo)}, "
+                       f"{g.ratio:.3g}x more. One step size that is safe for one group is unstable for the "
+                       f"other{tried}.{fixed}",
+            domain_insight=f"In {about}, the inputs behind {_group_name(domain, hi)} drive far more gradient flow "
+                           f"than those behind {_group_name(domain, lo)}: they behave as different kinds of "
+                           f"entities, and a model that treats them alike needs its steps bounded.{perf_s}",
+            implication=f"Worth a paragraph on heterogeneity between {hi} and {lo}: the training behaviour itself "
+                        "shows that they need separate treatment (clipping, separate parameter classes or "
+                        "stronger regularisation on the dominant group).")
+    if root_cause == "unscaled_features" and rep is not None:
+        wide = ", ".join(f"`{c}` (std {num(s)})" for c, s in rep.widest(2))
+        narrow = rep.narrowest()
+        nar = f" against `{narrow[0]}` (std {num(narrow[1])})" if narrow else ""
+        return Why(
+            root_cause=f"Unscaled features: the feature standard deviations span {rep.scale_spread:.3g}x, from "
+                       f"{wide}{nar}. Gradients scale with the inputs, so the widest features dominate every "
+                       f"step{tried}.{fixed}",
+            domain_insight=f"In {about}, the measured quantities come in very different units; their raw "
+                           f"magnitudes say nothing about their importance.{perf_s}",
+            implication="State in the methods section that inputs were standardised (training-split mean and "
+                        "standard deviation, stored with the model) and why: without it training diverges.")
+    if root_cause == "unscaled_target" and rep is not None and rep.target_std is not None:
+        return Why(
+            root_cause=f"Unscaled target: `{rep.target}` has mean {num(rep.target_mean)} and std "
+                       f"{num(rep.target_std)}, far from the unit scale a freshly initialised network outputs; the "
+                       f"loss and its gradients are correspondingly huge{tried}.{fixed}",
+            domain_insight=f"The target of {about} lives on a scale of {num(rep.target_std)}"
+                           f"{' ' + domain.target_units if domain.target_units else ''}; the model now learns "
+                           f"deviations in standard units and answers in the original ones.{perf_s}",
+            implication="Mention the target standardisation and that reported errors are back in the target's "
+                        "units.")
+    if root_cause == "invalid_data" and rep is not None:
+        cells = ", ".join(f"`{c}` ({n} cells)" for c, n in rep.non_finite.items()) or ", ".join(rep.leakage)
+        return Why(
+            root_cause=f"Invalid data: {ev.finding.message}. Affected: {cells}.{fixed}",
+            domain_insight=f"Missing or infinite values in {about} usually mark reporting gaps or failed "
+                           f"conversions; they must be handled before modelling, not by the optimiser.{perf_s}",
+            implication="Report how many rows were dropped and check that the gaps are not systematic (a region "
+                        "or period that never reports).")
+    texts: dict[str, tuple[str, str, str]] = {
+        "learning_rate_too_high": (
+            f"The learning rate was too high for this loss surface: {ev.finding.message}{tried}.{fixed}",
+            f"The fit of {about} is sensitive to the step size; the stable range is narrower than the "
+            f"default suggests.{perf_s}",
+            "Report the learning rate as a stability-bound choice, with the diverging value as evidence."),
+        "learning_rate_too_low": (
+            f"The learning rate was too low: {ev.finding.message}{tried}.{fixed}",
+            f"The signal in {about} is learnable; the optimiser was only moving too slowly.{perf_s}",
+            "Report the learning rate and the convergence it gave; the slow run is a sensitivity data point."),
+        "insufficient_training": (
+            f"Training stopped before convergence: {ev.finding.message}{tried}.{fixed}",
+            f"The model of {about} needs more passes over the data than planned.{perf_s}",
+            "Report the number of epochs with the convergence curve as justification."),
+        "insufficient_regularization": (
+            f"Too little regularisation: {ev.finding.message}{tried}.{fixed}",
+            f"Past the validation minimum the model fits noise specific to the training part of {about}; "
+            f"the signal is learned early.{perf_s}",
+            "Report the regularisation (early stopping / weight decay) and show the validation curve that "
+            "motivated it."),
+        "insufficient_capacity": (
+            f"The model was too small: {ev.finding.message}{tried}.{fixed}",
+            f"The relationship in {about} is richer than the initial model could express.{perf_s}",
+            "Report the capacity chosen and the underfit of the smaller model."),
+        "saturating_activation": (
+            f"Saturating activations: {ev.finding.message}"
+            + (f"; {ev.saturation:.0%} of tanh/sigmoid outputs were saturated" if ev.saturation else "")
+            + f"{tried}.{fixed}",
+            f"A technical property of the network, not of {about}.{perf_s}",
+            "A footnote on the activation choice suffices."),
+        "bad_initialization": (
+            f"Badly scaled initial weights: {ev.finding.message}{tried}.{fixed}",
+            f"A technical property of the network, not of {about}.{perf_s}",
+            "A footnote on the initialisation suffices."),
+        "output_range_mismatch": (
+            f"The output layer could not produce the target's range: {ev.finding.message}{tried}.{fixed}",
+            f"The quantity predicted in {about} is not bounded the way the output activation assumed.{perf_s}",
+            "State the output layer and the target's range."),
+    }
+    rc, di, im = texts.get(root_cause, (
+        f"Not established: {ev.finding.message}{tried}.",
+        f"No insight about {about} can be drawn until a repair is confirmed.",
+        "Not yet: report the failure and the tests tried."))
+    return Why(root_cause=rc, domain_insight=di, implication=im)
+
+
+def config_summary(config: dict[str, Any], data_repairs: dict[str, Any] | None = None) -> str:
+    parts = [f"{k}={v}" for k, v in config.items()]
+    parts += [f"{k}" for k, v in (data_repairs or {}).items() if v]
+    return ", ".join(parts) or "(empty config)"

@@ -1,0 +1,105 @@
+"""Data checks and scale measurements on the spec's data, computed once in the supervisor."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from model_trainer.detect import thresholds as T
+
+
+@dataclass
+class DataReport:
+    n_train: int
+    n_val: int
+    features: list[str]
+    feature_std: dict[str, float]
+    feature_absmax: dict[str, float]
+    non_finite: dict[str, int]            # column -> count of NaN/inf cells, train and val together
+    constant_columns: list[str]
+    duplicate_rows: int                   # validation rows that also appear in train
+    leakage: list[str]                    # features that are the target in disguise
+    target: str | None = None
+    target_mean: float | None = None
+    target_std: float | None = None
+    target_min: float | None = None
+    target_max: float | None = None
+    target_absmax_val: float | None = None
+    baseline: dict[str, float] = field(default_factory=dict)   # metric name -> constant predictor's value
+
+    @property
+    def scale_spread(self) -> float:
+        stds = [s for s in self.feature_std.values() if s > 0 and math.isfinite(s)]
+        return max(stds) / min(stds) if len(stds) >= 2 else 1.0
+
+    @property
+    def max_feature_std(self) -> float:
+        return max((s for s in self.feature_std.values() if math.isfinite(s)), default=0.0)
+
+    @property
+    def unscaled_features(self) -> bool:
+        return self.scale_spread >= T.FEATURE_SCALE_SPREAD or self.max_feature_std >= T.FEATURE_SCALE_ABS
+
+    @property
+    def unscaled_target(self) -> bool:
+        if self.target_std is None:
+            return False
+        return self.target_std >= T.TARGET_SCALE_ABS or abs(self.target_mean or 0) >= T.TARGET_SCALE_ABS
+
+    def widest(self, n: int = 2) -> list[tuple[str, float]]:
+        return sorted(self.feature_std.items(), key=lambda kv: -kv[1] if math.isfinite(kv[1]) else 0)[:n]
+
+    def narrowest(self) -> tuple[str, float] | None:
+        items = [(k, v) for k, v in self.feature_std.items() if v > 0 and math.isfinite(v)]
+        return min(items, key=lambda kv: kv[1]) if items else None
+
+
+def _finite_std(col: pd.Series) -> float:
+    vals = col.to_numpy(dtype=float)
+    vals = vals[np.isfinite(vals)]
+    return float(vals.std()) if len(vals) else float("nan")
+
+
+def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], target: str | None,
+                metric: str = "rmse") -> DataReport:
+    both = pd.concat([train, val], ignore_index=True)
+    non_finite = {}
+    for c in [*features, *([target] if target else [])]:
+        n = int((~np.isfinite(both[c].to_numpy(dtype=float))).sum())
+        if n:
+            non_finite[c] = n
+    constant = [c for c in features if train[c].nunique(dropna=True) <= 1]
+    cols = [*features, *([target] if target else [])]
+    dup = int(val[cols].merge(train[cols].drop_duplicates(), how="inner").shape[0]) if len(cols) else 0
+    rep = DataReport(n_train=len(train), n_val=len(val), features=list(features),
+                     feature_std={c: _finite_std(train[c]) for c in features},
+                     feature_absmax={c: float(np.nanmax(np.abs(train[c].to_numpy(dtype=float)))) if len(train) else 0.0
+                                     for c in features},
+                     non_finite=non_finite, constant_columns=constant, duplicate_rows=dup, leakage=[], target=target)
+    if target:
+        y = train[target].to_numpy(dtype=float)
+        yv = val[target].to_numpy(dtype=float)
+        fy, fyv = y[np.isfinite(y)], yv[np.isfinite(yv)]
+        if len(fy):
+            rep.target_mean, rep.target_std = float(fy.mean()), float(fy.std())
+            rep.target_min, rep.target_max = float(fy.min()), float(fy.max())
+        if len(fyv):
+            rep.target_absmax_val = float(np.abs(fyv).max())
+        if len(fy) and len(fyv):
+            mean = float(fy.mean())
+            rep.baseline["rmse"] = float(np.sqrt(np.mean((fyv - mean) ** 2)))
+            rep.baseline["mae"] = float(np.mean(np.abs(fyv - float(np.median(fy)))))
+            values, counts = np.unique(fy, return_counts=True)
+            if len(values) <= 20:
+                rep.baseline["accuracy"] = float(np.mean(fyv == values[counts.argmax()]))
+        for c in features:
+            x = train[c].to_numpy(dtype=float)
+            ok = np.isfinite(x) & np.isfinite(y)
+            if ok.sum() > 2 and np.std(x[ok]) > 0 and np.std(y[ok]) > 0:
+                r = float(np.corrcoef(x[ok], y[ok])[0, 1])
+                if abs(r) >= T.LEAKAGE_CORR:
+                    rep.leakage.append(c)
+    return rep

@@ -1,0 +1,52 @@
+"""Repairs, one module each. ``plan(symptom, measurements)`` orders them for an investigation.
+
+To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to ``REPAIRS``; list
+it in ``PLANS`` under the symptoms it should be tried for.
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+from model_trainer.repairs.clip_gradients import ClipGradients
+from model_trainer.repairs.drop_non_finite import DropNonFinite
+from model_trainer.repairs.dropout import Dropout
+from model_trainer.repairs.early_stopping import EarlyStopping
+from model_trainer.repairs.init_scheme import InitScheme
+from model_trainer.repairs.lower_lr import LowerLR
+from model_trainer.repairs.more_capacity import MoreCapacity
+from model_trainer.repairs.more_epochs import MoreEpochs
+from model_trainer.repairs.output_activation import OutputActivation
+from model_trainer.repairs.raise_lr import RaiseLR
+from model_trainer.repairs.standardize import Standardize
+from model_trainer.repairs.standardize_target import StandardizeTarget
+from model_trainer.repairs.switch_activation import SwitchActivation
+from model_trainer.repairs.switch_optimizer import SwitchOptimizer
+from model_trainer.repairs.weight_decay import WeightDecay
+
+REPAIRS: dict[str, Repair] = {r.name: r for r in (
+    DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
+    MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
+    OutputActivation())}
+
+# The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
+# found the evidence (their propose() returns None otherwise); the learning rate is the usual first
+# suspect for a divergence, as an engineer would test it.
+PLANS: dict[str, tuple[str, ...]] = {
+    "invalid_data": ("drop_non_finite_rows",),
+    "nan_loss": ("drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
+    "exploding_gradients": ("lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
+    "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
+    "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
+    "dying_relu": ("lower_lr", "switch_activation", "kaiming_init"),
+    "slow_convergence": ("standardize", "standardize_target", "raise_lr", "adam", "more_epochs"),
+    "underfitting": ("output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
+                     "adam", "more_capacity"),
+    "overfitting": ("early_stopping", "weight_decay", "dropout"),
+}
+
+
+def plan(symptom: str) -> list[Repair]:
+    return [REPAIRS[n] for n in PLANS.get(symptom, ())]
+
+
+__all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "plan"]

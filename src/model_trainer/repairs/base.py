@@ -1,0 +1,74 @@
+"""A repair: one change to the knobs of CONTRACT §4 or one tool-level data repair.
+
+Each declares the symptoms it answers and the root cause a success would confirm. ``propose``
+returns the change for the current configuration, or ``None`` when it does not apply; a change
+that needs a knob the spec's [config] lacks comes back with ``missing_key`` set, so the diary can
+say "not available: add `KEY` to [config]".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from model_trainer.detect.base import Facts, Finding
+from model_trainer.records.fmt import short
+
+
+@dataclass
+class Context:
+    config: dict[str, Any]
+    data_repairs: dict[str, Any]
+    finding: Finding
+    facts: Facts
+    knobs: set[str]              # config keys a repair may change
+    measurements: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Change:
+    repair: str
+    root_cause: str
+    hypothesis: str
+    description: str
+    config_after: dict[str, Any]
+    data_after: dict[str, Any]
+    code_before: str
+    code_after: str
+    missing_key: str | None = None
+
+
+class Repair:
+    name: str = ""
+    root_cause: str = ""
+    symptoms: tuple[str, ...] = ()
+    hypothesis: str = ""
+
+    def propose(self, ctx: Context) -> Change | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # helpers for the members
+    def knob(self, ctx: Context, key: str, value: Any, why: str = "") -> Change:
+        before = ctx.config.get(key)
+        after = {**ctx.config, key: value}
+        desc = f"{key} {_show(before)} -> {_show(value)}" + (f" ({why})" if why else "")
+        change = Change(self.name, self.root_cause, self.hypothesis, desc, after, dict(ctx.data_repairs),
+                        f"# Before:\n{key} = {_show(before)}", f"# After ({self.name}):\n{key} = {_show(value)}")
+        if key not in ctx.knobs:
+            change.missing_key = key
+        return change
+
+    def data(self, ctx: Context, key: str, desc: str) -> Change:
+        after = {**ctx.data_repairs, key: True}
+        return Change(self.name, self.root_cause, self.hypothesis, desc, dict(ctx.config), after,
+                      "# Before: the data as given", f"# After: data repair applied by model-trainer\n{key} = true")
+
+
+def _show(v: Any) -> str:
+    if v is None:
+        return "(unset)"
+    if isinstance(v, float):
+        return short(v)
+    if isinstance(v, str):
+        return f'"{v}"'
+    return str(v)

@@ -1,0 +1,28 @@
+"""Learning rate ×0.1: the first hypothesis for a divergence or an oscillation.
+
+Example:
+    >>> LowerLR().name
+    'lower_lr'
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+
+
+class LowerLR(Repair):
+    name = "lower_lr"
+    root_cause = "learning_rate_too_high"
+    symptoms = ("nan_loss", "exploding_gradients", "oscillating_loss", "dying_relu")
+    hypothesis = "Learning rate too high: steps overshoot the minimum"
+
+    def __init__(self, factor: float = 0.1) -> None:
+        if not 0 < factor < 1:
+            raise ValueError(f"factor must be in (0, 1), got {factor!r}")
+        self.factor = factor
+
+    def propose(self, ctx: Context) -> Change | None:
+        lr = ctx.config.get("lr")
+        if not isinstance(lr, (int, float)):
+            return self.knob(ctx, "lr", None) if "lr" not in ctx.knobs else None
+        return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))

@@ -1,0 +1,28 @@
+"""Learning rate ×10, for a loss that falls too slowly.
+
+Example:
+    >>> RaiseLR().root_cause
+    'learning_rate_too_low'
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+
+
+class RaiseLR(Repair):
+    name = "raise_lr"
+    root_cause = "learning_rate_too_low"
+    symptoms = ("slow_convergence", "underfitting", "vanishing_gradients")
+    hypothesis = "Learning rate too low: each step moves the weights too little"
+
+    def __init__(self, factor: float = 10.0) -> None:
+        if factor <= 1:
+            raise ValueError(f"factor must be > 1, got {factor!r}")
+        self.factor = factor
+
+    def propose(self, ctx: Context) -> Change | None:
+        lr = ctx.config.get("lr")
+        if not isinstance(lr, (int, float)) or lr >= 0.1:
+            return None  # already large: a slow fit is not the step size's fault
+        return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))

@@ -1,0 +1,24 @@
+"""Standardize the features (a tool-level data repair, kept in the model bundle).
+
+Example:
+    >>> Standardize().root_cause
+    'unscaled_features'
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+
+
+class Standardize(Repair):
+    name = "standardize"
+    root_cause = "unscaled_features"
+    symptoms = ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence", "underfitting")
+    hypothesis = "Features on very different scales make one step size wrong for most weights"
+
+    def propose(self, ctx: Context) -> Change | None:
+        rep = ctx.facts.data
+        if ctx.data_repairs.get("standardize") or rep is None or not rep.unscaled_features:
+            return None
+        return self.data(ctx, "standardize", "standardize the features (z-score with the training split's mean "
+                                             "and std)")
