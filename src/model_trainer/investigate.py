@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
@@ -119,7 +119,7 @@ def _log_data_warnings(session: Session, rep: DataReport) -> None:
 
 
 def _watch(facts: Facts) -> Any:
-    online = Facts(**{**facts.__dict__, "finished": False})
+    online = replace(facts, finished=False)
 
     def watch(rec: RunRecord) -> str | None:
         for name in ONLINE:
@@ -158,7 +158,7 @@ def _probe(inv: Investigation) -> None:
         if grads:
             break
     if grads is not None:
-        (hi, hv), (lo, lv) = grads.hi, grads.lo
+        hi, lo = grads.hi[0], grads.lo[0]
         inv.measurements["grads"] = grads
         inv.measurements["gradient_heterogeneity"] = grads.heterogeneous
         listing = ", ".join(f"`{g}` = {num(v)}" for g, v in sorted(grads.norms.items(), key=lambda kv: -kv[1]))
@@ -201,7 +201,7 @@ def _proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any])
     ctx = Context(config=config, data_repairs=data, finding=inv.finding, facts=inv.facts, knobs=_knobs(inv),
                   measurements=inv.measurements)
     out = []
-    for repair in plan(inv.finding.symptom):
+    for repair in plan(inv.finding.symptom, inv.finding.onset_epoch):
         change = repair.propose(ctx)
         if change is not None:
             out.append(change)
@@ -244,7 +244,7 @@ def _repair(inv: Investigation) -> int:
                           watch=_watch(inv.facts), purpose="final")
             inv.attempts += 1
             inv.runs.append(final)
-            flag = first_finding(final.history, inv.facts) if final.ok else None
+            flag = first_finding(final.history, _facts_for(inv, change)) if final.ok else None
             if not final.ok or flag is not None:
                 what = flag.message if flag else f"status {final.status}"
                 inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
@@ -279,9 +279,9 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
                  purpose="test")
     inv.attempts += 1
     inv.runs.append(trec)
-    facts = inv.facts
-    if n_epochs is not None and (facts.epochs_planned is None or n_epochs < facts.epochs_planned):
-        facts = Facts(**{**facts.__dict__, "finished": False})
+    planned = change.config_after.get("epochs", inv.facts.epochs_planned)
+    short = n_epochs is not None and (not isinstance(planned, int) or n_epochs < planned)
+    facts = _facts_for(inv, change, finished=not short)
     flag = first_finding(trec.history, facts) if trec.ok else None
     hib = inv.facts.higher_is_better
     key, new = model_metric(trec, hib)
@@ -304,6 +304,14 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
         inv.failed.append(change.description)
         return None
     return trec
+
+
+def _facts_for(inv: Investigation, change: Change, finished: bool = True) -> Facts:
+    """Facts as a run with this change sees them: its config (early stopping on, more epochs) and its data
+    (a dropped NaN row is no longer invalid data)."""
+    epochs = change.config_after.get("epochs")
+    return replace(inv.facts, config=dict(change.config_after), data=inv.report.with_repairs(change.data_after),
+                   epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished)
 
 
 def _was(value: float) -> str:

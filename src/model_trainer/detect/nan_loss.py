@@ -33,6 +33,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
             trend += f", gradient norm up to {num(max(grads))}"
         return Finding("nan_loss", e.epoch, f"{', '.join(bad)} became {num(e.get(bad[0]))} at epoch {e.epoch}"
                        + trend,
-                       {"onset_epoch": e.epoch, "losses_before": losses[-5:], "max_grad_before": max(grads, default=None),
-                        "first_loss": losses[0] if losses else None, "last_finite_loss": losses[-1] if losses else None})
+                       {"onset_epoch": e.epoch, "losses_before": losses[-5:],
+                        "max_grad_before": max(grads, default=None),
+                        "first_loss": losses[0] if losses else None,
+                        "last_finite_loss": losses[-1] if losses else None})
     return None

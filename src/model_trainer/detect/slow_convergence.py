@@ -1,4 +1,4 @@
-"""``slow_convergence``: still clearly improving at the end, and still near the constant predictor.
+"""``slow_convergence``: still falling steadily at the end, and still near the constant predictor.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -9,21 +9,42 @@ Example:
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.events import EpochLogged
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
-    if not facts.finished or len(history) < 4:
+    if not facts.finished or len(history) < 4 or stopped_early(history, facts):
         return None
     losses = series(history, loss_key(history))
+    if not still_falling(losses):
+        return None
     q = max(len(losses) // 4, 1)
     tail = rel_improvement(losses, -q - 1)
     ratio = metric_vs_baseline(history, facts)
-    if tail >= T.SLOW_TAIL_IMPROVEMENT and ratio is not None and ratio >= T.UNDERFIT_BASELINE_RATIO:
+    if ratio is not None and ratio >= T.UNDERFIT_BASELINE_RATIO:
         return Finding("slow_convergence", history[-1].epoch,
-                       f"the loss still fell {tail:.0%} over the last {q} epochs, yet the best {facts.metric} is "
-                       f"{ratio:.0%} of the constant predictor's",
+                       f"the loss was still falling steadily at the end ({tail:.1%} over the last {q} epochs), yet "
+                       f"the best {facts.metric} is {ratio:.0%} of the constant predictor's",
                        {"tail_improvement": tail, "baseline_ratio": ratio, "baseline": facts.baseline_metric})
     return None
+
+
+def stopped_early(history: list[EpochLogged], facts: Facts) -> bool:
+    """Early stopping ended the run before its planned epochs: its last epochs say nothing about speed."""
+    patience = int(facts.config.get("early_stopping_patience") or 0)
+    return bool(patience) and facts.epochs_planned is not None and len(history) < facts.epochs_planned
+
+
+def still_falling(losses: list[float]) -> bool:
+    """Most of the last half's changes are decreases and the last quarter still improved measurably."""
+    half = losses[len(losses) // 2:]
+    diffs = [b - a for a, b in pairwise(half)]
+    if not diffs:
+        return False
+    q = max(len(losses) // 4, 1)
+    share = sum(d < 0 for d in diffs) / len(diffs)
+    return share >= T.SLOW_DECREASING_SHARE and rel_improvement(losses, -q - 1) >= T.PLATEAU_IMPROVEMENT

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.slow_convergence import still_falling
 from model_trainer.events import EpochLogged
 
 
@@ -21,10 +22,10 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     if ratio is None or ratio < T.UNDERFIT_BASELINE_RATIO:
         return None
     losses = series(history, loss_key(history))
+    if still_falling(losses):
+        return None  # still improving steadily: that is slow convergence
     q = max(len(losses) // 4, 1)
     tail = rel_improvement(losses, -q - 1)
-    if tail >= T.SLOW_TAIL_IMPROVEMENT:
-        return None  # still improving: that is slow convergence
     return Finding("underfitting", history[-1].epoch,
                    f"the best {facts.metric} is {ratio:.0%} of the constant predictor's "
                    f"({facts.baseline_metric:.4g}) and the loss has stopped improving",

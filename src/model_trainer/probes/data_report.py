@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,19 @@ class DataReport:
         if self.target_std is None:
             return False
         return self.target_std >= T.TARGET_SCALE_ABS or abs(self.target_mean or 0) >= T.TARGET_SCALE_ABS
+
+    def with_repairs(self, repairs: dict) -> DataReport:
+        """The report as the model sees the data after the tool-level data repairs."""
+        rep = replace(self, feature_std=dict(self.feature_std), non_finite=dict(self.non_finite))
+        if repairs.get("drop_non_finite_rows"):
+            rep.non_finite = {}
+        if repairs.get("drop_constant_columns"):
+            rep.constant_columns = []
+        if repairs.get("standardize"):
+            rep.feature_std = {c: (1.0 if s > 0 else 0.0) for c, s in self.feature_std.items()}
+        if repairs.get("standardize_target") and self.target_std:
+            rep.target_mean, rep.target_std = 0.0, 1.0
+        return rep
 
     def widest(self, n: int = 2) -> list[tuple[str, float]]:
         return sorted(self.feature_std.items(), key=lambda kv: -kv[1] if math.isfinite(kv[1]) else 0)[:n]

@@ -45,8 +45,12 @@ PLANS: dict[str, tuple[str, ...]] = {
 }
 
 
-def plan(symptom: str) -> list[Repair]:
-    return [REPAIRS[n] for n in PLANS.get(symptom, ())]
+def plan(symptom: str, onset_epoch: int | None = None) -> list[Repair]:
+    names = list(PLANS.get(symptom, ()))
+    if symptom == "dying_relu" and onset_epoch == 1:
+        # dead from the first epoch: the initial weights, not the step size, killed the units
+        names = ["kaiming_init", "switch_activation", "lower_lr"]
+    return [REPAIRS[n] for n in names]
 
 
 __all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "plan"]

@@ -25,6 +25,13 @@ class SwitchOptimizer(Repair):
             change.config_after["lr"] = 0.001  # Adam's default step; SGD's would be far too large for it
             change.description += " with lr 0.001 (Adam's default)"
             change.code_after += "\nlr = 0.001"
-        if ctx.finding.symptom == "oscillating_loss":
+        if ctx.finding.symptom in ("oscillating_loss", "nan_loss", "exploding_gradients"):
+            # Adam at its default step moves each weight by about lr per step: a far smaller step
             change.root_cause = "learning_rate_too_high"
+        elif ctx.finding.symptom == "vanishing_gradients":
+            # Adam rescales each parameter's step by its own gradient size, which undoes a gradient that
+            # shrinks layer by layer; what made it shrink is the activation (or, without one, the init).
+            sat = ctx.config.get("activation") in ("sigmoid", "tanh")
+            change.root_cause = "saturating_activation" if sat else "bad_initialization"
+            change.hypothesis = "Gradients shrink layer by layer; per-parameter adaptive steps compensate"
         return change

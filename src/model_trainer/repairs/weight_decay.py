@@ -1,8 +1,8 @@
 """L2 weight decay, against overfitting.
 
 Example:
-    >>> WeightDecay(1e-3).value
-    0.001
+    >>> WeightDecay().value
+    0.01
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class WeightDecay(Repair):
     symptoms = ("overfitting",)
     hypothesis = "Too little regularization: the weights grow to fit noise"
 
-    def __init__(self, value: float = 1e-3) -> None:
+    def __init__(self, value: float = 1e-2) -> None:
         if value <= 0:
             raise ValueError(f"value must be > 0, got {value!r}")
         self.value = value

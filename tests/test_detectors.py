@@ -1,0 +1,136 @@
+"""Detectors on recorded histories: each fires on its fault and stays quiet on healthy, noisy runs."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from model_trainer.detect import DETECTORS, Facts, detect_all, first_finding
+from model_trainer.events import EpochLogged
+from model_trainer.probes.data_report import data_report
+
+
+def hist(**cols: list[float]) -> list[EpochLogged]:
+    n = max(len(v) for v in cols.values())
+    return [EpochLogged(i + 1, {k: v[i] for k, v in cols.items() if i < len(v)}, 0.1) for i in range(n)]
+
+
+def healthy_curve(n: int = 40, noise: float = 0.05, seed: int = 0, floor: float = 0.2) -> list[float]:
+    rng = np.random.default_rng(seed)
+    base = floor + 2.0 * np.exp(-np.arange(n) / 6)
+    return list(base * (1 + noise * rng.normal(size=n)))
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("noise", [0.0, 0.05, 0.1])
+def test_healthy_noisy_runs_raise_no_flag(seed, noise):
+    train = healthy_curve(noise=noise, seed=seed)
+    val = [v * 1.15 for v in healthy_curve(noise=noise, seed=seed + 100)]  # a generalisation gap, not overfitting
+    h = hist(train_loss=train, val_loss=val, metric=[math.sqrt(v) for v in val], grad_norm=[1.0] * 40,
+             dead_frac=[0.2] * 40, zero_grad_frac=[0.05] * 40)
+    facts = Facts(baseline_metric=1.5, epochs_planned=40)
+    assert detect_all(h, facts) == []
+
+
+def test_nan_loss_reports_onset_and_trend():
+    h = hist(train_loss=[1.0, 2.0, 40.0, float("nan")], grad_norm=[1, 10, 300, float("nan")])
+    f = DETECTORS["nan_loss"](h, Facts())
+    assert f.onset_epoch == 4 and "1.0000 -> 40.0000" in f.message and "300" in f.message
+
+
+def test_exploding_gradients_onset_is_where_growth_passes_the_threshold():
+    h = hist(train_loss=[1.0] * 6, grad_norm=[1.0, 5.0, 50.0, 2e3, 1e5, 1e6])
+    f = DETECTORS["exploding_gradients"](h, Facts())
+    assert f.symptom == "exploding_gradients" and f.onset_epoch == 4
+
+
+def test_diverging_loss_without_gradients_is_exploding():
+    h = hist(train_loss=[5.0, 3.0, 2.0, 30.0, 500.0])
+    assert DETECTORS["exploding_gradients"](h, Facts()).onset_epoch == 4
+
+
+def test_vanishing_uses_first_vs_last_layer():
+    n = 12
+    h = hist(train_loss=[1.0] * n, metric=[1.5] * n, **{"grad_norm": [1e-3] * n, "grad_norm.layer0": [1e-9] * n,
+                                                       "grad_norm.layer9": [1e-3] * n})
+    f = DETECTORS["vanishing_gradients"](h, Facts(baseline_metric=1.5))
+    assert f is not None and f.evidence["first_group"] == "layer0"
+
+
+def test_small_gradients_at_a_good_fit_are_convergence_not_vanishing():
+    n = 12
+    h = hist(train_loss=[0.01] * n, metric=[0.1] * n, grad_norm=[1e-9] * n)
+    assert DETECTORS["vanishing_gradients"](h, Facts(baseline_metric=1.5)) is None
+
+
+def test_dying_relu_by_dead_units_or_zero_gradients():
+    flat = [2.0] * 10
+    assert DETECTORS["dying_relu"](hist(train_loss=flat, dead_frac=[0.9] * 10), Facts()) is not None
+    assert DETECTORS["dying_relu"](hist(train_loss=flat, dead_frac=[0.5] * 10, zero_grad_frac=[0.99] * 10),
+                                   Facts()) is not None
+    learning = healthy_curve(10)
+    assert DETECTORS["dying_relu"](hist(train_loss=learning, dead_frac=[0.8] * 10), Facts(baseline_metric=None)) \
+        is None
+
+
+def test_oscillation_is_amplitude_aware():
+    big = [1.0 if i % 2 else 2.5 for i in range(20)]
+    assert DETECTORS["oscillating_loss"](hist(train_loss=big), Facts()).symptom == "oscillating_loss"
+    # SGD wiggle around a converged loss: direction changes every epoch, but tiny swings
+    small = [0.5 + (0.01 if i % 2 else -0.01) for i in range(20)]
+    assert DETECTORS["oscillating_loss"](hist(train_loss=small), Facts()) is None
+    # a loss converged near zero: huge relative to its own level, negligible against where it started
+    near_zero = [2.0, 1.0, 0.1] + [1e-6 if i % 2 else 1e-4 for i in range(17)]
+    assert DETECTORS["oscillating_loss"](hist(train_loss=near_zero), Facts()) is None
+
+
+def test_slow_convergence_versus_underfitting():
+    falling = [10 - 0.1 * i for i in range(30)]
+    facts = Facts(baseline_metric=3.0, epochs_planned=30)
+    h = hist(train_loss=falling, metric=[2.9] * 30)
+    assert first_finding(h, facts).symptom == "slow_convergence"
+    flat = [2.0 + 0.001 * (i % 2) for i in range(30)]
+    assert first_finding(hist(train_loss=flat, metric=[2.9] * 30), facts).symptom == "underfitting"
+    assert first_finding(hist(train_loss=flat, metric=[1.0] * 30), facts) is None  # a good fit that stopped
+
+
+def test_overfitting_needs_a_rise_not_a_gap():
+    n = 30
+    train = [1 / (i + 1) for i in range(n)]
+    rising = [1.0 - 0.05 * i if i < 8 else 0.6 + 0.03 * (i - 8) for i in range(n)]
+    f = DETECTORS["overfitting"](hist(train_loss=train, val_loss=rising), Facts())
+    assert f is not None and f.onset_epoch == 9 and f.evidence["rise"] > 0.1
+    gap = [t + 0.5 for t in train]
+    assert DETECTORS["overfitting"](hist(train_loss=train, val_loss=gap), Facts()) is None
+
+
+def test_early_stopping_run_is_not_overfitting():
+    train = [1 / (i + 1) for i in range(15)]
+    val = [1.0 - 0.05 * i if i < 10 else 0.55 + 0.05 * (i - 9) for i in range(15)]
+    facts = Facts(config={"early_stopping_patience": 5}, epochs_planned=100)
+    assert DETECTORS["overfitting"](hist(train_loss=train, val_loss=val), facts) is None
+
+
+def test_invalid_data_from_the_data_report():
+    import pandas as pd
+
+    train = pd.DataFrame({"a": [1.0, np.nan, 3.0, 4.0], "b": [1, 1, 1, 1], "y": [1.0, 2.0, 3.0, 4.0]})
+    val = pd.DataFrame({"a": [1.0, 5.0], "b": [1, 1], "y": [1.0, 5.0]})
+    rep = data_report(train, val, ["a", "b"], "y")
+    assert rep.non_finite == {"a": 1} and rep.constant_columns == ["b"] and rep.duplicate_rows == 1
+    f = DETECTORS["invalid_data"]([], Facts(data=rep))
+    assert f.symptom == "invalid_data" and "`a` (1)" in f.message
+    assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs({"drop_non_finite_rows": True}))) is None
+
+
+def test_leakage_is_invalid_data():
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=50)
+    train = pd.DataFrame({"a": rng.normal(size=50), "copy": y * 2 + 1, "y": y})
+    rep = data_report(train, train.iloc[:10], ["a", "copy"], "y")
+    assert rep.leakage == ["copy"]
+    assert "leaks" in DETECTORS["invalid_data"]([], Facts(data=rep)).message
