@@ -101,7 +101,7 @@ def test_overfitting_needs_a_rise_not_a_gap():
     train = [1 / (i + 1) for i in range(n)]
     rising = [1.0 - 0.05 * i if i < 8 else 0.6 + 0.03 * (i - 8) for i in range(n)]
     f = DETECTORS["overfitting"](hist(train_loss=train, val_loss=rising), Facts())
-    assert f is not None and f.onset_epoch == 9 and f.evidence["rise"] > 0.1
+    assert f is not None and 8 <= f.onset_epoch <= 10 and f.evidence["rise"] > 0.15
     gap = [t + 0.5 for t in train]
     assert DETECTORS["overfitting"](hist(train_loss=train, val_loss=gap), Facts()) is None
 
@@ -116,7 +116,7 @@ def test_early_stopping_run_is_not_overfitting():
 def test_invalid_data_from_the_data_report():
     import pandas as pd
 
-    train = pd.DataFrame({"a": [1.0, np.nan, 3.0, 4.0], "b": [1, 1, 1, 1], "y": [1.0, 2.0, 3.0, 4.0]})
+    train = pd.DataFrame({"a": [1.0, np.nan, 5.0, 4.0], "b": [1, 1, 1, 1], "y": [1.0, 2.0, 3.0, 4.0]})
     val = pd.DataFrame({"a": [1.0, 5.0], "b": [1, 1], "y": [1.0, 5.0]})
     rep = data_report(train, val, ["a", "b"], "y")
     assert rep.non_finite == {"a": 1} and rep.constant_columns == ["b"] and rep.duplicate_rows == 1

@@ -20,26 +20,43 @@ from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
 
 
+def smooth(values: list[float], window: int) -> list[float]:
+    """Trailing moving average, so one noisy epoch is neither a minimum nor a rise."""
+    out, acc = [], 0.0
+    for i, v in enumerate(values):
+        acc += v
+        if i >= window:
+            acc -= values[i - window]
+        out.append(acc / min(i + 1, window))
+    return out
+
+
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     pairs = [(e.epoch, e.get("train_loss"), e.get("val_loss")) for e in history]
     pairs = [(ep, t, v) for ep, t, v in pairs if t is not None and v is not None and math.isfinite(t)
              and math.isfinite(v)]
     if len(pairs) < 6:
         return None
-    i_min = min(range(len(pairs)), key=lambda i: pairs[i][2])
-    ep_min, t_at_min, v_min = pairs[i_min]
-    _ep_end, t_end, v_end = pairs[-1]
     patience = int(facts.config.get("early_stopping_patience") or 0)
-    if patience and len(pairs) - 1 - i_min <= patience and facts.finished:
+    window = max(3, len(pairs) // 20)
+    val = smooth([v for _, _, v in pairs], window)
+    train = smooth([t for _, t, _ in pairs], window)
+    i_min = min(range(window - 1, len(val)), key=lambda i: val[i]) if len(val) >= window else 0
+    if patience and len(pairs) - 1 - i_min <= patience + window and facts.finished:
         return None  # early stopping ended the run and restored the best weights
     if i_min > T.OVERFIT_MIN_POSITION * (len(pairs) - 1):
         return None
+    # the rise must hold: the lowest (smoothed) validation loss of the last quarter, not one noisy epoch
+    tail = max(window, len(val) // 4)
+    v_min, v_end, t_at_min, t_end = val[i_min], min(val[-tail:]), train[i_min], train[-1]
     rise = (v_end - v_min) / abs(v_min) if v_min else 0.0
     falling = (t_at_min - t_end) / abs(t_at_min) if t_at_min else 0.0
     if rise >= T.OVERFIT_RISE and falling >= T.TRAIN_STILL_FALLING:
+        ep_min = pairs[i_min][0]
         return Finding("overfitting", ep_min,
-                       f"val_loss rose {rise:.0%} from its minimum {num(v_min)} at epoch {ep_min} to {num(v_end)} "
-                       f"while train_loss fell {falling:.0%} ({num(t_at_min)} -> {num(t_end)})",
+                       f"val_loss ({window}-epoch average) rose {rise:.0%} from its minimum {num(v_min)} around epoch "
+                       f"{ep_min} and stayed at {num(v_end)} or above over the last {tail} epochs while train_loss fell {falling:.0%} ({num(t_at_min)} -> "
+                       f"{num(t_end)})",
                        {"best_epoch": ep_min, "val_min": v_min, "val_end": v_end, "rise": rise,
-                        "train_fall": falling})
+                        "train_fall": falling, "window": window})
     return None

@@ -85,6 +85,10 @@ class Monitor:
     def stop_reason(self) -> str | None:
         return self._stop_reason
 
+    def start_clock(self) -> None:
+        """Start timing epochs now: imports, data loading and model building are not training time."""
+        self._t_last = time.perf_counter()
+
     def request_stop(self, reason: str) -> None:
         if self._stop_reason is None:
             self._stop_reason = reason

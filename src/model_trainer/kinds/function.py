@@ -35,6 +35,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     names = ("data_train", "data_val", "config", "monitor")[:n]
     emit(Note(text=f"calling {job.function}({', '.join(names)})"))
     config = dict(job.config)
+    monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)
     elif n == 3:

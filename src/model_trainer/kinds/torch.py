@@ -167,6 +167,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     params = [p for p in model.parameters() if p.requires_grad]
     best: tuple[float, dict[str, Any], int] | None = None
     since_best = 0
+    monitor.start_clock()
 
     for _epoch in range(int(cfg["epochs"])):
         model.train()
