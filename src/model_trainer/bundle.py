@@ -39,7 +39,10 @@ class ModelBundle:
 
     def predict(self, frame: pd.DataFrame) -> np.ndarray:
         """Predictions for raw rows, in the target's own units."""
-        x = self.preprocess.transform(frame)[self.features]
+        x = self.preprocess.transform(frame)
+        if self.kind == "mle":  # the user's predict(theta, data) reads whatever columns it needs
+            return np.asarray(self.model.predict(x))
+        x = x[self.features]
         if self.kind == "torch":
             out = _torch_predict(self.model, x.to_numpy(dtype=np.float32), self.task)
         elif hasattr(self.model, "predict"):

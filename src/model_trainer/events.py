@@ -74,13 +74,21 @@ class ModelReady:
 
 
 @dataclass
+class Diagnostics:
+    """Structured measurements a kind makes after fitting (the MLE information-matrix analysis)."""
+    kind: str
+    data: dict[str, Any]
+    ts: float = field(default_factory=_now)
+
+
+@dataclass
 class RunFinished:
     reason: Literal["completed", "stopped"]
     detail: str = ""
     ts: float = field(default_factory=_now)
 
 
-Event = EpochLogged | OutputLine | WarningRaised | RunFailed | Note | ModelReady | RunFinished
+Event = EpochLogged | OutputLine | WarningRaised | RunFailed | Note | ModelReady | RunFinished | Diagnostics
 
 RunStatus = Literal["completed", "stopped", "failed", "killed", "timeout", "interrupted"]
 
@@ -102,6 +110,7 @@ class RunRecord:
     model_path: str | None = None
     purpose: str = "train"
     notes: list[str] = field(default_factory=list)
+    diagnostics: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

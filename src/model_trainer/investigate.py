@@ -30,7 +30,7 @@ CATEGORY = {"nan_loss": "NUMERICAL", "exploding_gradients": "NUMERICAL", "vanish
             "underfitting": "PERFORMANCE", "overfitting": "PERFORMANCE", "invalid_data": "DATA",
             "constant_output": "LOGIC", "singular_matrix": "NUMERICAL"}
 # Symptoms that only show over the whole planned horizon: their tests run full length.
-HORIZON = ("overfitting", "slow_convergence", "underfitting")
+HORIZON = ("overfitting", "slow_convergence", "underfitting", "singular_matrix")
 # Loop knobs the built-in torch trainer reads whatever the spec's [config] lists.
 _TORCH_LOOP_KNOBS = {k for k in TORCH_KNOBS if k not in ("hidden_units", "activation", "output_activation",
                                                             "dropout")}
@@ -96,7 +96,7 @@ def investigate(session: Session) -> int:
         session.write_entry(lambda i: failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit),
                             [("failed run", rec)])
         return EXIT_UNRESOLVED
-    finding = first_finding(rec.history, facts)
+    finding = first_finding(rec.history, replace(facts, diagnostics=rec.diagnostics or None))
     if finding is None:
         session.publish(rec)
         return EXIT_OK
@@ -175,6 +175,21 @@ def _probe(inv: Investigation) -> None:
             inv.add("Target far from unit scale", "Checked the target's scale", "measurement", None,
                     f"`{rep.target}` mean {num(rep.target_mean)}, std {num(rep.target_std)}"
                     + (" -> unscaled" if rep.unscaled_target else " -> fine"), None)
+    d = inv.failing.diagnostics
+    if sym == "singular_matrix" and d:
+        n_obs, k = d.get("n_obs"), d.get("n_params")
+        inv.add("Data insufficient (rank deficiency)", "Checked data points against parameters", "measurement", None,
+                f"{n_obs} observations vs {k} parameters" + (" -> NOT the issue by count alone" if n_obs and k and
+                                                              n_obs > 5 * k else " -> few observations per parameter"),
+                None)
+        weak = d.get("weak", [])
+        support = [w["name"] for w in weak if w["reason"] == "no data support"]
+        coll = [w["name"] for w in weak if w["reason"] == "collinearity"]
+        inv.add("Model over-parameterized", "Eigen-analysis of the information matrix at the optimum",
+                "measurement", inv.failing.run_id,
+                f"{len(weak)} of {k} parameters lie in near-null directions: {len(support)} without data support"
+                + (f" (e.g. {', '.join(support[:3])})" if support else "") + f", {len(coll)} collinear"
+                + (f" (e.g. {', '.join(coll[:3])})" if coll else "") + " -> LIKELY ISSUE", None)
     sat = saturation(inv.failing.history)
     if sat is not None and sym in ("vanishing_gradients", "underfitting", "slow_convergence"):
         inv.measurements["saturation"] = sat
@@ -220,6 +235,8 @@ def _repair(inv: Investigation) -> int:
     winner: tuple[Change, RunRecord] | None = None
     escalated = False
     tried = 0
+    if inv.finding.symptom == "singular_matrix":
+        _probe(inv)
     while queue:
         if tried == 1:
             # The first hypothesis failed: measure, then re-plan with what the measurements say.
@@ -244,7 +261,7 @@ def _repair(inv: Investigation) -> int:
                           watch=_watch(inv.facts), purpose="final")
             inv.attempts += 1
             inv.runs.append(final)
-            flag = first_finding(final.history, _facts_for(inv, change)) if final.ok else None
+            flag = first_finding(final.history, _facts_for(inv, change, final)) if final.ok else None
             if not final.ok or flag is not None:
                 what = flag.message if flag else f"status {final.status}"
                 inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
@@ -281,12 +298,16 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
     inv.runs.append(trec)
     planned = change.config_after.get("epochs", inv.facts.epochs_planned)
     short = n_epochs is not None and (not isinstance(planned, int) or n_epochs < planned)
-    facts = _facts_for(inv, change, finished=not short)
+    facts = _facts_for(inv, change, trec, finished=not short)
     flag = first_finding(trec.history, facts) if trec.ok else None
     hib = inv.facts.higher_is_better
     key, new = model_metric(trec, hib)
     _, old = model_metric(inv.failing, hib, upto_epoch=len(trec.history) if n_epochs else None)
     improved = better(key, new, old, inv.facts.higher_is_better)
+    d_new, d_old = trec.diagnostics, inv.failing.diagnostics
+    if d_new and d_old and not improved and "bic" in d_new:
+        # a fit: a simpler parameterisation that explains the data better per parameter also counts
+        improved = d_new["bic"] < d_old["bic"]
     passed = trec.ok and flag is None and improved
     label_m = inv.facts.metric if key == "metric" else key
     if not trec.ok:
@@ -298,6 +319,8 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
     else:
         result = (f"No red flag in {len(trec.history)} epochs; {label_m} {num(new)} (was {_was(old)} at the same "
                   "epoch)" if n_epochs else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
+    if d_new and d_old:
+        result += "; " + _fit_comparison(d_old, d_new)
     inv.add(change.hypothesis, change.description, "intervention", trec.run_id,
             result, passed)
     if not passed:
@@ -306,12 +329,22 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
     return trec
 
 
-def _facts_for(inv: Investigation, change: Change, finished: bool = True) -> Facts:
+def _fit_comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
+    def cond(d: dict[str, Any]) -> str:
+        c = d.get("condition_number")
+        return "inf" if c is None or not math.isfinite(c) else f"{c:.3g}"
+    return (f"condition number {cond(before)} -> {cond(after)}, free parameters {before.get('n_params')} -> "
+            f"{after.get('n_params')}, AIC {before['aic']:.1f} -> {after['aic']:.1f}, BIC {before['bic']:.1f} -> "
+            f"{after['bic']:.1f}, validation RMSE {num(before.get('val_rmse'))} -> {num(after.get('val_rmse'))}")
+
+
+def _facts_for(inv: Investigation, change: Change, rec: RunRecord, finished: bool = True) -> Facts:
     """Facts as a run with this change sees them: its config (early stopping on, more epochs) and its data
     (a dropped NaN row is no longer invalid data)."""
     epochs = change.config_after.get("epochs")
     return replace(inv.facts, config=dict(change.config_after), data=inv.report.with_repairs(change.data_after),
-                   epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished)
+                   epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished,
+                   diagnostics=rec.diagnostics or None)
 
 
 def _was(value: float) -> str:
@@ -343,7 +376,8 @@ def _document_success(inv: Investigation, initial: str, change: Change, final: R
     why = explain(change.root_cause, ev, s.spec.domain)
     key, val = model_metric(final, inv.facts.higher_is_better)
     label = inv.facts.metric if key == "metric" else key
-    result = [f"{label} {num(val)} after {len(final.history)} epochs (run `{final.run_id}`), no red flag"]
+    unit = "iterations" if s.spec.model.kind == "mle" else "epochs"
+    result = [f"{label} {num(val)} after {len(final.history)} {unit} (run `{final.run_id}`), no red flag"]
     units = metric_in_units(ev, s.spec.domain, final)
     if units:
         result.append(units[0].upper() + units[1:])
@@ -351,11 +385,26 @@ def _document_success(inv: Investigation, initial: str, change: Change, final: R
     before = (f"{label if before_key == key else before_key} {num(before_val)}" if math.isfinite(before_val)
               else f"no finite {before_key}: {inv.finding.message}")
     result.append(f"Before: {before} (run `{inv.failing.run_id}`)")
+    code_after = change.code_after
+    d = final.diagnostics
+    if d:
+        result.append(f"MLE converged in {d.get('iterations')} iterations ({d.get('method')}); negative "
+                      f"log-likelihood (as the model's function returns it) {d.get('nll'):.1f}; condition number {d.get('condition_number'):.3g}")
+        est = ", ".join(f"{k}={v:.3g}" + (f" (SE {d['se'][k]:.2g})" if d.get("se", {}).get(k) == d.get("se", {}).get(k)
+                                          and k in d.get("se", {}) else "")
+                        for k, v in list(d.get("estimates", {}).items())[:8])
+        result.append(f"Parameter estimates: {est}")
+        tiers = d.get("reparam", {}).get("tiers") or []
+        cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
+        if cuts:
+            sizes = ", ".join(f"{t['name']}: {t['size']} parameters" for t in tiers)
+            result.append(f"Tier thresholds on the covariate: {', '.join(f'{c:.4g}' for c in cuts)} ({sizes})")
+            code_after += f"\n# thresholds found: {[round(c, 4) for c in cuts]}"
     cfg_before = {**inv.failing.config, **inv.failing.data_repairs}
     cfg_after = {**change.config_after, **change.data_after}
     fix = Fix(config_before=cfg_before, config_after=cfg_after,
               code_before=f"{change.code_before}  # {inv.finding.symptom}",
-              code_after=f"{change.code_after}  # converged", run_id=final.run_id)
+              code_after=f"{code_after}  # converged", run_id=final.run_id)
     steps = _next_steps(change.root_cause, inv)
 
     def build(i: int) -> DiaryEntry:
@@ -428,6 +477,9 @@ def _next_steps(root: str, inv: Investigation) -> list[str]:
         "insufficient_capacity": ["Check the larger model for overfitting on a held-out split."],
         "insufficient_training": ["Check that the longer run's validation loss does not rise (overfitting)."],
         "invalid_data": ["Trace the non-finite rows back to their source and document how many were dropped."],
+        "non_identifiable": ["Validate the tiers: refit on data simulated from the tier model and check that the "
+                             "tier values are recovered.", "Check residuals by entity type for systematic bias.",
+                             "Compare full and tiered models by cross-validation before writing the section."],
     }.get(root, ["Inspect the loss curves in the plot and the runs' histories."])
     return [*steps, "Add this insight to the input for @metacognition_agent."]
 

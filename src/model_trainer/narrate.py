@@ -97,6 +97,29 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                            f"deviations in standard units and answers in the original ones.{perf_s}",
             implication="Mention the target standardisation and that reported errors are back in the target's "
                         "units.")
+    if root_cause == "non_identifiable" and ev.failing.diagnostics:
+        d0 = ev.failing.diagnostics
+        d1 = ev.final.diagnostics if ev.final is not None else {}
+        weak = d0.get("weak", [])
+        support = [w["name"] for w in weak if w["reason"] == "no data support"]
+        coll = [w["name"] for w in weak if w["reason"] == "collinearity"]
+        tiers = (d1 or {}).get("reparam", {}).get("tiers") or []
+        est = (d1 or {}).get("estimates", {})
+        order = sorted(((k, v) for k, v in est.items() if any(k == t["name"] for t in tiers)), key=lambda kv: -kv[1])
+        ranking = " > ".join(f"{k} ({v:.3g})" for k, v in order)
+        return Why(
+            root_cause=f"Non-identifiable parameters: {len(weak)} of {d0.get('n_params')} parameters had no direction "
+                       f"the data could pin down ({len(support)} without data support, e.g. "
+                       f"{', '.join(support[:3]) or 'none'}; {len(coll)} collinear with others, e.g. "
+                       f"{', '.join(coll[:3]) or 'none'}). The data cannot tell these parameters apart, so the "
+                       f"information matrix is singular{tried}.{fixed}",
+            domain_insight=f"In {about}, detailed per-entity parameters capture heterogeneity but need rich data; "
+                           "where the data are sparse (few events per entity) they cannot be estimated. Tying them "
+                           "by a measured covariate loses some detail but is identifiable"
+                           + (f"; the estimates order as {ranking}" if ranking else "") + f".{perf_s}",
+            implication="Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
+                        "for these data, and the tier approach justified by identifiability (the condition number) "
+                        "and by the domain (the covariate that defines the tiers).")
     if root_cause == "invalid_data" and rep is not None:
         cells = ", ".join(f"`{c}` ({n} cells)" for c, n in rep.non_finite.items()) or ", ".join(rep.leakage)
         return Why(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from model_trainer.demo import neural
+from model_trainer.demo import neural, sir
 
 
 def run_demo(out: Path, ui: Any = None) -> dict[str, int]:
@@ -13,7 +13,7 @@ def run_demo(out: Path, ui: Any = None) -> dict[str, int]:
     from model_trainer.session import train
 
     results = {}
-    for name, module in (("neural", neural),):
+    for name, module in (("sir_network", sir), ("neural", neural)):
         spec = module.write_workspace(out / name)
         if ui:
             ui.message(f"== demo: {name} ({spec})")

@@ -15,6 +15,7 @@ from model_trainer.detect import (
     nan_loss,
     oscillating_loss,
     overfitting,
+    singular_matrix,
     slow_convergence,
     underfitting,
     vanishing_gradients,
@@ -27,6 +28,7 @@ Detector = Callable[[list[EpochLogged], Facts], "Finding | None"]
 DETECTORS: dict[str, Detector] = {
     "invalid_data": invalid_data.detect,
     "nan_loss": nan_loss.detect,
+    "singular_matrix": singular_matrix.detect,
     "exploding_gradients": exploding_gradients.detect,
     "dying_relu": dying_relu.detect,
     "vanishing_gradients": vanishing_gradients.detect,

@@ -23,6 +23,7 @@ class Facts:
     baseline_metric: float | None = None       # the constant predictor's metric on the validation set
     data: Any = None                            # probes.data_report.DataReport, when the data is known
     finished: bool = True                       # False while the run is still going (online use)
+    diagnostics: dict[str, Any] | None = None   # a fit's own analysis (the MLE information matrix)
 
 
 @dataclass

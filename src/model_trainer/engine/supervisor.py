@@ -24,6 +24,7 @@ from typing import Any
 
 from model_trainer.engine.job import Job
 from model_trainer.events import (
+    Diagnostics,
     EpochLogged,
     ModelReady,
     Note,
@@ -193,6 +194,12 @@ class Supervisor:
             atomic_write_bytes(path, item.payload)
             rec.model_path = str(path)
             log.line(f"run {rec.run_id}: model received ({item.description}, {len(item.payload)} bytes)", item.ts)
+        elif isinstance(item, Diagnostics):
+            rec.diagnostics = item.data
+            atomic_write_text(run_dir / "diagnostics.json", json.dumps(item.data, indent=2, default=str))
+            log.line(f"run {rec.run_id}: {item.kind} diagnostics: " + ", ".join(
+                f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in item.data.items()
+                if isinstance(v, (int, float, str, bool))), item.ts)
         elif isinstance(item, RunFinished):
             if rec.status not in ("timeout", "interrupted"):
                 rec.status = item.reason

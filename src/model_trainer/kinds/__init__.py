@@ -12,6 +12,7 @@ from typing import Any
 _KINDS = {
     "function": "model_trainer.kinds.function",
     "torch": "model_trainer.kinds.torch",
+    "mle": "model_trainer.kinds.mle",
 }
 
 

@@ -12,21 +12,24 @@ from model_trainer.repairs.drop_non_finite import DropNonFinite
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
 from model_trainer.repairs.init_scheme import InitScheme
+from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.raise_lr import RaiseLR
+from model_trainer.repairs.ridge import Ridge
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
 from model_trainer.repairs.switch_activation import SwitchActivation
 from model_trainer.repairs.switch_optimizer import SwitchOptimizer
+from model_trainer.repairs.tie_tiers import TieTiers
 from model_trainer.repairs.weight_decay import WeightDecay
 
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
-    OutputActivation())}
+    OutputActivation(), TieTiers(), Ridge(), LogTransform())}
 
 # The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
 # found the evidence (their propose() returns None otherwise); the learning rate is the usual first
@@ -42,6 +45,7 @@ PLANS: dict[str, tuple[str, ...]] = {
     "underfitting": ("output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
                      "adam", "more_capacity"),
     "overfitting": ("early_stopping", "weight_decay", "dropout"),
+    "singular_matrix": ("tie_tiers", "ridge", "log_transform"),
 }
 
 

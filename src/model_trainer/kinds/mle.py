@@ -1,0 +1,151 @@
+"""``kind = "mle"``: maximum likelihood with scipy on the user's ``PARAMS``, ``negative_log_likelihood``
+and ``predict``.
+
+Bounded L-BFGS-B with a gradient by forward differences (cached, so each iteration's gradient norm is
+logged without extra evaluations); Powell as the second method when L-BFGS-B does not converge. One
+history row per optimizer iteration (train NLL, validation RMSE through ``predict``), then the
+information-matrix analysis of ``mle/identify.py``. Overflow and other floating-point warnings are
+raised as Python warnings, so they reach the log.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import optimize
+
+from model_trainer.bundle import ModelBundle
+from model_trainer.engine.job import Job
+from model_trainer.engine.monitor import Monitor
+from model_trainer.events import Diagnostics, Event, Note
+from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.mle.identify import analyse
+from model_trainer.mle.reparam import MLE_REPAIRS, Reparam
+
+
+@dataclass
+class MLEModel:
+    """The fitted model: the user's module (by file) and the estimates; ``predict`` calls the user's."""
+    entry_file: str | None
+    module_name: str | None
+    names: list[str]
+    theta: list[float]
+    diagnostics: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, frame: pd.DataFrame) -> np.ndarray:
+        from model_trainer.engine.child import load_user_module
+
+        module = load_user_module(self.entry_file or "", self.module_name)
+        return np.asarray(module.predict(np.asarray(self.theta), frame), dtype=float)
+
+    @property
+    def estimates(self) -> dict[str, float]:
+        return dict(zip(self.names, self.theta, strict=True))
+
+
+@dataclass
+class Fit:
+    theta: np.ndarray
+    z: np.ndarray
+    nll: float
+    iterations: int
+    success: bool
+    method: str
+    message: str
+
+
+def _rmse(module: Any, theta: np.ndarray, frame: pd.DataFrame, target: str | None) -> float | None:
+    if target is None:
+        return None
+    with np.errstate(all="ignore"):
+        pred = np.asarray(module.predict(theta, frame), dtype=float)
+        return float(np.sqrt(np.mean((pred - frame[target].to_numpy(dtype=float)) ** 2)))
+
+
+def fit(module: Any, rep: Reparam, train: pd.DataFrame, *, val: pd.DataFrame | None = None, target: str | None = None,
+        log: Callable[..., None] | None = None, max_iter: int = 500) -> Fit:
+    nll = module.negative_log_likelihood
+
+    def objective(z: np.ndarray) -> float:
+        theta = rep.to_theta(z)
+        v = float(nll(theta, train)) + rep.penalty(theta)
+        return v if math.isfinite(v) else 1e300
+
+    cache: dict[str, Any] = {}
+
+    def fun_grad(z: np.ndarray) -> tuple[float, np.ndarray]:
+        f0 = objective(z)
+        h = 1e-7 * np.maximum(1.0, np.abs(z))
+        g = np.empty_like(z)
+        for i in range(len(z)):
+            zi = z.copy()
+            zi[i] += h[i]
+            g[i] = (objective(zi) - f0) / h[i]
+        cache["g"] = g
+        return f0, g
+
+    def callback(zk: np.ndarray, *_: Any) -> None:
+        if log is None:
+            return
+        theta = rep.to_theta(zk)
+        g = cache.get("g")
+        log(train_loss=float(nll(theta, train)), metric=_rmse(module, theta, val, target) if val is not None else None,
+            grad_norm=float(np.linalg.norm(g)) if g is not None else None)
+
+    z0 = rep.z0()
+    res = optimize.minimize(fun_grad, z0, jac=True, method="L-BFGS-B", bounds=rep.bounds(), callback=callback,
+                            options={"maxiter": max_iter})
+    method = "L-BFGS-B"
+    if not res.success:
+        second = optimize.minimize(objective, res.x, method="Powell", bounds=rep.bounds(), callback=callback,
+                                   options={"maxiter": max_iter})
+        if second.fun < res.fun:
+            res, method = second, f"Powell (after L-BFGS-B: {res.message})"
+    z = np.asarray(res.x, dtype=float)
+    theta = rep.to_theta(z)
+    return Fit(theta=theta, z=z, nll=float(nll(theta, train)), iterations=int(res.nit), success=bool(res.success),
+               method=method, message=str(res.message))
+
+
+def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
+    module = user_callable(job)
+    for attr in ("PARAMS", "negative_log_likelihood", "predict"):
+        if not hasattr(module, attr):
+            raise AttributeError(f"the mle module {job.entry_file or job.module_name} must define `{attr}`")
+    reparam_spec = {k: job.data_repairs[k] for k in MLE_REPAIRS if k in job.data_repairs}
+    data_job = Job(**{**job.__dict__, "data_repairs": {k: v for k, v in job.data_repairs.items()
+                                                         if k not in MLE_REPAIRS}})
+    train, val, pre = prepared_data(data_job)
+    rep = Reparam.build(list(module.PARAMS), reparam_spec)
+    emit(Note(text=f"mle: {len(rep.names)} parameters, {rep.n_free} free after re-parameterisation "
+                   f"{rep.describe()}"))
+    np.seterr(over="warn", under="ignore", divide="warn", invalid="warn")
+    warnings.simplefilter("always", RuntimeWarning)
+    monitor.start_clock()
+    max_iter = int(job.config.get("max_iter", 500)) if isinstance(job.config.get("max_iter", 500), int) else 500
+    if job.stop_after_epochs:
+        max_iter = min(max_iter, job.stop_after_epochs)
+    result = fit(module, rep, train, val=val, target=job.target, log=monitor.log_epoch, max_iter=max_iter)
+    emit(Note(text=f"mle: {result.method} finished after {result.iterations} iterations: {result.message}"))
+
+    def objective(z: np.ndarray) -> float:
+        theta = rep.to_theta(z)
+        return float(module.negative_log_likelihood(theta, train)) + rep.penalty(theta)
+
+    info = analyse(objective, result.z, rep.slot_names())
+    n = len(train)
+    k = rep.n_free
+    info.update(nll=result.nll, aic=2 * k + 2 * result.nll, bic=k * math.log(max(n, 1)) + 2 * result.nll,
+                n_obs=n, method=result.method, converged=result.success, iterations=result.iterations,
+                val_rmse=_rmse(module, result.theta, val, job.target), reparam=rep.describe(),
+                estimates={nm: float(v) for nm, v in zip(rep.slot_names(), [result.theta[s[0]] for s in rep.slots],
+                                                          strict=True)})
+    emit(Diagnostics(kind="mle", data=info))
+    model = MLEModel(job.entry_file, job.module_name, rep.names, [float(v) for v in result.theta], info)
+    return ModelBundle(kind="mle", model=model, preprocess=pre)

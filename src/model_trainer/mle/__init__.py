@@ -1,0 +1,1 @@
+"""Maximum-likelihood support: re-parameterisation and identifiability analysis."""

@@ -1,0 +1,157 @@
+"""Re-parameterisations of an MLE model that leave the user's code untouched.
+
+The optimiser works on a free vector ``z``; ``to_theta(z)`` gives the user's ``theta`` in ``PARAMS``
+order. Parameters can be log-transformed (positive ones), tied into tiers (by ``covariate``
+quantiles or by ``group``), and shrunk toward their group mean (ridge penalty).
+
+Example:
+    >>> r = Reparam.build([{"name": "a", "init": 1.0, "lower": 0}, {"name": "b", "init": 2.0}], {})
+    >>> r.n_free, list(r.to_theta(r.z0()))
+    (2, [1.0, 2.0])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+MLE_REPAIRS = ("log_transform", "tiers", "ridge")
+
+
+@dataclass
+class Reparam:
+    names: list[str]
+    init: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    slots: list[list[int]]                 # each free coordinate sets these theta indices
+    log: list[bool]                        # per slot: optimised in log space
+    ridge: float = 0.0
+    ridge_groups: list[list[int]] = field(default_factory=list)
+    tier_info: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def n_free(self) -> int:
+        return len(self.slots)
+
+    @classmethod
+    def build(cls, params: list[dict[str, Any]], spec: dict[str, Any]) -> Reparam:
+        names = [str(p["name"]) for p in params]
+        init = np.array([float(p["init"]) for p in params])
+        lower = np.array([float(p.get("lower", -np.inf)) if p.get("lower") is not None else -np.inf for p in params])
+        upper = np.array([float(p.get("upper", np.inf)) if p.get("upper") is not None else np.inf for p in params])
+        slots: list[list[int]] = []
+        tier_info: list[dict[str, Any]] = []
+        tiers = spec.get("tiers")
+        tied: set[int] = set()
+        if tiers:
+            slots, tier_info = _tier_slots(params, tiers)
+            tied = {i for s in slots for i in s}
+        slots += [[i] for i in range(len(params)) if i not in tied]
+        positive = [bool(np.all(lower[s] >= 0) and np.all(init[s] > 0)) for s in slots]
+        log = [bool(spec.get("log_transform")) and pos for pos in positive]
+        groups: dict[str, list[int]] = {}
+        for i, p in enumerate(params):
+            if p.get("group") is not None:
+                groups.setdefault(str(p["group"]), []).append(i)
+        return cls(names, init, lower, upper, slots, log, float(spec.get("ridge") or 0.0),
+                   [g for g in groups.values() if len(g) > 1], tier_info)
+
+    def z0(self) -> np.ndarray:
+        vals = np.array([float(np.mean(self.init[s])) for s in self.slots])
+        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals)
+
+    def to_theta(self, z: np.ndarray) -> np.ndarray:
+        theta = self.init.copy()
+        vals = np.where(self.log, np.exp(np.clip(z, -700, 700)), z)
+        for v, s in zip(vals, self.slots, strict=True):
+            theta[s] = v
+        return theta
+
+    def bounds(self) -> list[tuple[float | None, float | None]]:
+        out = []
+        for s, lg in zip(self.slots, self.log, strict=True):
+            lo, hi = float(np.max(self.lower[s])), float(np.min(self.upper[s]))
+            if lg:
+                lo_z = np.log(lo) if lo > 0 else None
+                hi_z = np.log(hi) if np.isfinite(hi) else None
+                out.append((lo_z, hi_z))
+            else:
+                out.append((lo if np.isfinite(lo) else None, hi if np.isfinite(hi) else None))
+        return out
+
+    def penalty(self, theta: np.ndarray) -> float:
+        if not self.ridge:
+            return 0.0
+        return self.ridge * float(sum(np.sum((theta[g] - theta[g].mean()) ** 2) for g in self.ridge_groups))
+
+    def slot_names(self) -> list[str]:
+        out = []
+        for s in self.slots:
+            info = next((t for t in self.tier_info if t["members"] == s), None)
+            out.append(info["name"] if info else self.names[s[0]])
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {"n_free": self.n_free, "log_transformed": [n for n, lg in zip(self.slot_names(), self.log,
+                                                                                strict=True) if lg],
+                "tiers": [{k: v for k, v in t.items() if k != "members"} | {"size": len(t["members"])}
+                          for t in self.tier_info], "ridge": self.ridge}
+
+
+def _tier_slots(params: list[dict[str, Any]], tiers: dict[str, Any]) -> tuple[list[list[int]], list[dict[str, Any]]]:
+    """Tie parameters with a ``covariate`` into quantile tiers, or those with a ``group`` by group."""
+    n_tiers = int(tiers.get("n", 3))
+    with_cov = [i for i, p in enumerate(params) if p.get("covariate") is not None]
+    if tiers.get("by", "covariate") == "covariate" and len(with_cov) >= n_tiers:
+        cov = np.array([float(params[i]["covariate"]) for i in with_cov])
+        cuts = natural_breaks(cov, n_tiers) if tiers.get("method", "breaks") == "breaks" else \
+            np.quantile(cov, np.linspace(0, 1, n_tiers + 1)[1:-1])
+        labels = np.searchsorted(cuts, cov, side="right")
+        names = {3: ["periphery", "medium", "hub"]}.get(n_tiers, [f"tier{k + 1}" for k in range(n_tiers)])
+        slots, info = [], []
+        for k in range(n_tiers):
+            members = [with_cov[j] for j in np.flatnonzero(labels == k)]
+            if not members:
+                continue
+            lo = float(cuts[k - 1]) if k > 0 else None
+            hi = float(cuts[k]) if k < n_tiers - 1 else None
+            slots.append(members)
+            info.append({"name": f"{_stem(params, members)}_{names[k]}", "members": members, "covariate_from": lo,
+                         "covariate_to": hi})
+        return slots, info
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(params):
+        if p.get("group") is not None:
+            groups.setdefault(str(p["group"]), []).append(i)
+    slots = [m for m in groups.values()]
+    info = [{"name": f"{_stem(params, m)}_{g}", "members": m} for g, m in groups.items()]
+    return slots, info
+
+
+def natural_breaks(values: np.ndarray, k: int) -> np.ndarray:
+    """Thresholds splitting ``values`` into ``k`` tiers with the least within-tier variance (Jenks),
+    on a log scale when all values are positive (traffic, population and degree span orders of
+    magnitude); falls back to quantiles for k > 3 or very few values."""
+    v = np.sort(values.astype(float))
+    x = np.log(v) if np.all(v > 0) else v
+    n = len(x)
+    if k != 3 or n < 6:
+        return np.quantile(values, np.linspace(0, 1, k + 1)[1:-1])
+    c1, c2 = np.concatenate([[0.0], np.cumsum(x)]), np.concatenate([[0.0], np.cumsum(x ** 2)])
+
+    def sse(a: int, b: int) -> float:  # x[a:b]
+        m = b - a
+        s = c1[b] - c1[a]
+        return float(c2[b] - c2[a] - s * s / m)
+
+    best = min(((sse(0, i) + sse(i, j) + sse(j, n), i, j) for i in range(1, n - 1) for j in range(i + 1, n)))
+    _, i, j = best
+    return np.array([(v[i - 1] + v[i]) / 2, (v[j - 1] + v[j]) / 2])
+
+
+def _stem(params: list[dict[str, Any]], members: list[int]) -> str:
+    first = str(params[members[0]]["name"])
+    return first.split("_")[0] if "_" in first else first

@@ -1,0 +1,96 @@
+"""kind = "mle": real scipy fits on small data, identifiability diagnosis, and the tier repair."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import cli
+from model_trainer.mle.identify import analyse
+from model_trainer.mle.reparam import Reparam, natural_breaks
+
+POISSON = """
+import numpy as np
+
+PARAMS = [{"name": "a", "init": 0.5, "lower": 0.0}, {"name": "b", "init": 0.5, "lower": 0.0}]
+
+
+def predict(theta, data):
+    return theta[0] + theta[1] * data["x"].to_numpy()
+
+
+def negative_log_likelihood(theta, data):
+    lam = np.maximum(predict(theta, data), 1e-9)
+    return float(np.sum(lam - data["y"].to_numpy() * np.log(lam)))
+"""
+
+
+def _write(root, module: str, n: int = 300) -> None:
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 5, n)
+    frame = pd.DataFrame({"x": x, "y": rng.poisson(1.0 + 2.0 * x)})
+    (root / "code").mkdir()
+    (root / "data").mkdir()
+    frame.iloc[:240].to_csv(root / "data/train.csv", index=False)
+    frame.iloc[240:].to_csv(root / "data/val.csv", index=False)
+    (root / "code/pois.py").write_text(textwrap.dedent(module))
+    (root / "spec.toml").write_text('[model]\nentrypoint = "code/pois.py"\nkind = "mle"\n\n[data]\n'
+                                    'train = "data/train.csv"\nval = "data/val.csv"\ntarget = "y"\n')
+
+
+def test_identifiable_fit_is_accepted_with_diagnostics(tmp_path):
+    _write(tmp_path, POISSON)
+    res = cli("train", str(tmp_path / "spec.toml"), "--quiet")
+    assert res.returncode == 0, res.stderr
+    hist = pd.read_csv(tmp_path / "results/training_history.csv")
+    assert len(hist) >= 2 and hist["train_loss"].is_monotonic_decreasing and hist["metric"].notna().all()
+    run = next((tmp_path / "results/runs").iterdir())
+    d = json.loads((run / "diagnostics.json").read_text())
+    assert d["singular"] is False and d["estimates"]["a"] == pytest.approx(1.0, abs=0.4)
+    assert d["estimates"]["b"] == pytest.approx(2.0, abs=0.3) and d["se"]["b"] > 0
+    from model_trainer import load_model
+
+    val = pd.read_csv(tmp_path / "data/val.csv")
+    pred = load_model(tmp_path / "results/model_final.pkl").predict(val)
+    assert pred == pytest.approx(d["estimates"]["a"] + d["estimates"]["b"] * val["x"].to_numpy())
+
+
+def test_unsupported_and_collinear_parameters_are_named():
+    # f depends on a + b only (collinear) and not at all on c (no support)
+    info = analyse(lambda z: (z[0] + z[1] - 1) ** 2 + (z[3] - 2) ** 2, np.array([0.5, 0.5, 0.0, 2.0]),
+                   ["a", "b", "c", "d"])
+    reasons = {w["name"]: w["reason"] for w in info["weak"]}
+    assert info["singular"] and reasons == {"a": "collinearity", "b": "collinearity", "c": "no data support"}
+    assert info["inverse_error"] is not None or not np.isfinite(info["condition_number"])
+
+
+def test_tiers_by_natural_breaks_and_log_transform():
+    params = [{"name": f"beta_{i}", "init": 0.3, "lower": 0, "covariate": c}
+              for i, c in enumerate([10, 20, 30, 900, 1000, 1100, 50000, 60000])]
+    rep = Reparam.build(params, {"tiers": {"by": "covariate", "n": 3}, "log_transform": True})
+    assert rep.n_free == 3 and [len(s) for s in rep.slots] == [3, 3, 2]
+    assert all(rep.log) and np.allclose(rep.to_theta(rep.z0()), 0.3)
+    cuts = natural_breaks(np.array([10, 20, 30, 900, 1000, 1100, 50000, 60000.0]), 3)
+    assert 30 < cuts[0] < 900 and 1100 < cuts[1] < 50000
+
+
+@pytest.mark.slow
+def test_sir_network_demo_goes_singular_and_is_tiered(tmp_path):
+    from model_trainer.demo import sir
+
+    spec = sir.write_workspace(tmp_path)
+    res = cli("train", str(spec), "--quiet", timeout=600)
+    assert res.returncode == 0, res.stderr
+    e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("singular_matrix", "non_identifiable", "resolved")
+    assert [t["kind"] for t in e["tests"][:2]] == ["measurement", "measurement"]
+    assert "observations vs 113 parameters" in e["tests"][0]["result"]
+    assert e["fix"]["config_after"]["tiers"]["n"] == 3
+    diag = json.loads((tmp_path / "results/runs" / e["fix"]["run_id"] / "diagnostics.json").read_text())
+    assert diag["singular"] is False and diag["n_params"] == 4
+    md = (tmp_path / "dev_diary.md").read_text()
+    assert "Tier thresholds on the covariate" in md and "condition number inf ->" in md
