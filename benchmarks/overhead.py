@@ -46,8 +46,10 @@ def main(cfg, train_path, val_path, out=None):
     train, val = pd.read_csv(train_path), pd.read_csv(val_path)
     torch.manual_seed(cfg["seed"])
     feats = [c for c in train.columns if c != "y"]
-    xt = torch.tensor(train[feats].to_numpy(dtype=np.float32)); yt = torch.tensor(train["y"].to_numpy(dtype=np.float32)).reshape(-1, 1)
-    xv = torch.tensor(val[feats].to_numpy(dtype=np.float32)); yv = torch.tensor(val["y"].to_numpy(dtype=np.float32)).reshape(-1, 1)
+    xt = torch.tensor(train[feats].to_numpy(dtype=np.float32))
+    yt = torch.tensor(train["y"].to_numpy(dtype=np.float32)).reshape(-1, 1)
+    xv = torch.tensor(val[feats].to_numpy(dtype=np.float32))
+    yv = torch.tensor(val["y"].to_numpy(dtype=np.float32)).reshape(-1, 1)
     model = build_model(cfg, len(feats))
     opt = torch.optim.SGD(model.parameters(), lr=cfg["lr"], momentum=cfg["momentum"])
     loss_fn = torch.nn.MSELoss()

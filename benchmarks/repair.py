@@ -37,8 +37,8 @@ def run_one(sc: Scenario, root: Path) -> dict:
     final = json.loads(manifest.read_text())["run_id"] if manifest.exists() else None
     # "One training" is the longest single run: the full retraining, or the initial run when that went the
     # whole planned length (an early-stopped fix is shorter than the training it repaired).
-    wall = {rid: o["wall_s"] for rid, o in outcomes.items()}
-    cost = sum(wall.values()) / max(wall.values()) if final and max(wall.values(), default=0) > 0 else None
+    walls = {rid: o["wall_s"] for rid, o in outcomes.items()}
+    cost = sum(walls.values()) / max(walls.values()) if final and max(walls.values(), default=0) > 0 else None
     # Training time alone: the recorded epoch times, without each run's process start-up.
     train_s = {rid: _epoch_seconds(root / "results/runs" / rid / "history.csv") for rid in outcomes}
     top = max(train_s.values(), default=0)

@@ -47,7 +47,7 @@ def test_standardize_only_with_evidence():
 
 
 def test_argument_checks_quote_the_bad_value():
-    with pytest.raises(ValueError, match="1.5"):
+    with pytest.raises(ValueError, match=r"1\.5"):
         LowerLR(factor=1.5)
     with pytest.raises(ValueError, match="-1"):
         ClipGradients(max_norm=-1)

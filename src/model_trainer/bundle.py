@@ -97,7 +97,14 @@ def load_model(path: str | Path) -> ModelBundle:
                              f"{str(manifest.get('sha256'))[:16]}...; the file was changed or truncated "
                              "after it was written. Retrain, or restore the original file.")
     code_dir = manifest.get("code_dir")
-    if code_dir and code_dir not in sys.path:
+    module = manifest.get("module")
+    if code_dir:
+        if code_dir in sys.path:
+            sys.path.remove(code_dir)
         sys.path.insert(0, code_dir)  # the user's classes live in their own module
+        loaded = sys.modules.get(module) if module else None
+        if loaded is not None and not str(getattr(loaded, "__file__", "")).startswith(code_dir):
+            # another workspace's module of the same name: its classes are not this model's
+            del sys.modules[module]
     with open(p, "rb") as f:
         return pickle.load(f)

@@ -389,7 +389,8 @@ def _document_success(inv: Investigation, initial: str, change: Change, final: R
     d = final.diagnostics
     if d:
         result.append(f"MLE converged in {d.get('iterations')} iterations ({d.get('method')}); negative "
-                      f"log-likelihood (as the model's function returns it) {d.get('nll'):.1f}; condition number {d.get('condition_number'):.3g}")
+                      f"log-likelihood (as the model's function returns it) {d.get('nll'):.1f}; condition number "
+                      f"{d.get('condition_number'):.3g}")
         est = ", ".join(f"{k}={v:.3g}" + (f" (SE {d['se'][k]:.2g})" if d.get("se", {}).get(k) == d.get("se", {}).get(k)
                                           and k in d.get("se", {}) else "")
                         for k, v in list(d.get("estimates", {}).items())[:8])

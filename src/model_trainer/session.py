@@ -81,8 +81,11 @@ class Session:
         runs = [(lbl, r) for lbl, r in (plot_runs or []) if r.history]
         if runs:
             name = f"diary_entry_{entry_id}_loss.png"
-            loss_curves(self.ws.plots / name, runs, f"Entry #{entry_id}: {entry.symptom}")
-            entry.plots.append(f"results/plots/{name}")
+            try:
+                loss_curves(self.ws.plots / name, runs, f"Entry #{entry_id}: {entry.symptom}")
+                entry.plots.append(f"results/plots/{name}")
+            except Exception as exc:  # noqa: BLE001 - a figure must never cost the diary entry
+                self.ws.log.warning(f"plot for diary entry #{entry_id} failed: {type(exc).__name__}: {exc}")
         append_entry(self.ws.diary_md, self.ws.diary_json, entry)
         self.ws.log.line(f"diary: entry #{entry.id} written ({entry.symptom}, {entry.root_cause}, {entry.status})")
         return entry

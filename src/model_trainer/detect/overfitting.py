@@ -6,8 +6,8 @@ off (the best weights were restored).
 Example:
     >>> from model_trainer.events import EpochLogged
     >>> h = [EpochLogged(i, {"train_loss": 1 / i, "val_loss": abs(i - 5) * 0.1 + 1}, 0.1) for i in range(1, 21)]
-    >>> detect(h, Facts()).onset_epoch
-    5
+    >>> detect(h, Facts()).onset_epoch  # the 3-epoch average bottoms out just after the true minimum
+    6
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         ep_min = pairs[i_min][0]
         return Finding("overfitting", ep_min,
                        f"val_loss ({window}-epoch average) rose {rise:.0%} from its minimum {num(v_min)} around epoch "
-                       f"{ep_min} and stayed at {num(v_end)} or above over the last {tail} epochs while train_loss fell {falling:.0%} ({num(t_at_min)} -> "
+                       f"{ep_min} and stayed at {num(v_end)} or above over the last {tail} epochs while "
+                       f"train_loss fell {falling:.0%} ({num(t_at_min)} -> "
                        f"{num(t_end)})",
                        {"best_epoch": ep_min, "val_min": v_min, "val_end": v_end, "rise": rise,
                         "train_fall": falling, "window": window})

@@ -42,7 +42,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
             return Finding("vanishing_gradients", last.epoch,
                            f"first-layer gradient norm {num(first)} is {first / final:.2g} of the last layer's "
                            f"({num(final)}) while the loss is flat",
-                           {"first_group": groups[0].split(".", 1)[1], "last_group": groups[-1].split(".", 1)[1], "first": first, "last": final,
+                           {"first_group": groups[0].split(".", 1)[1], "last_group": groups[-1].split(".", 1)[1],
+                            "first": first, "last": final,
                             "ratio": first / final})
     grads = finite(series(history, "grad_norm"))
     if grads and max(grads[-q:]) < T.VANISH_ABS:

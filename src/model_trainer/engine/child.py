@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
 
         runner = get_kind(job.kind)
         bundle = runner(job, monitor, channel.emit)
-    except BaseException as exc:
+    except BaseException as exc:  # noqa: BLE001 - every failure of user code is reported, never lost
         tb = traceback.format_exc()
         channel.emit(RunFailed(exc_type=type(exc).__name__, message=str(exc), traceback=tb))
         return 1
@@ -119,7 +119,7 @@ def main(argv: list[str]) -> int:
     if bundle is not None:
         try:
             payload = pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - an unpicklable model is reported, the run still counts
             channel.emit(WarningRaised(category="PicklingError",
                                        message=f"the trained model could not be pickled, so no model file "
                                                f"is written: {type(exc).__name__}: {exc}"))

@@ -240,7 +240,7 @@ def _read_events(fd: int, q: queue.Queue[Any]) -> None:
                 q.put(pickle.load(f))
             except EOFError:
                 break
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a half-written event from a killed child
                 q.put(_Broken(f"{type(exc).__name__}: {exc}"))
                 break
     q.put(_EOF)

@@ -6,7 +6,7 @@ quantiles or by ``group``), and shrunk toward their group mean (ridge penalty).
 
 Example:
     >>> r = Reparam.build([{"name": "a", "init": 1.0, "lower": 0}, {"name": "b", "init": 2.0}], {})
-    >>> r.n_free, list(r.to_theta(r.z0()))
+    >>> r.n_free, r.to_theta(r.z0()).tolist()
     (2, [1.0, 2.0])
 """
 
@@ -147,7 +147,7 @@ def natural_breaks(values: np.ndarray, k: int) -> np.ndarray:
         s = c1[b] - c1[a]
         return float(c2[b] - c2[a] - s * s / m)
 
-    best = min(((sse(0, i) + sse(i, j) + sse(j, n), i, j) for i in range(1, n - 1) for j in range(i + 1, n)))
+    best = min((sse(0, i) + sse(i, j) + sse(j, n), i, j) for i in range(1, n - 1) for j in range(i + 1, n))
     _, i, j = best
     return np.array([(v[i - 1] + v[i]) / 2, (v[j - 1] + v[j]) / 2])
 

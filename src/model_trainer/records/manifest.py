@@ -40,6 +40,7 @@ def publish_model(model_path: Path, rec: RunRecord, *, kind: str, entrypoint: st
         "kind": kind,
         "entrypoint": entrypoint,
         "code_dir": code_dir,
+        "module": Path(entrypoint.split(":")[0]).stem if code_dir else None,
         "config": rec.config,
         "data_repairs": rec.data_repairs,
         "seed": rec.config.get("seed"),

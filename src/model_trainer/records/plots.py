@@ -27,10 +27,12 @@ def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Pa
             ys = [e.get(key) for e in rec.history]
             if all(v is None for v in ys):
                 continue
-            ys_plot = [v if v is not None and math.isfinite(v) else float("nan") for v in ys]
+            # beyond 1e100 a diverged loss only wrecks the axis; the non-finite marker tells the story
+            ys_plot = [v if v is not None and math.isfinite(v) and abs(v) < 1e100 else float("nan") for v in ys]
             finite += [v for v in ys_plot if v == v]
             ax.plot(epochs, ys_plot, style, color=color, label=f"{label} ({key.replace('_', ' ')})")
-            bad = [ep for ep, v in zip(epochs, ys, strict=True) if v is not None and not math.isfinite(v)]
+            bad = [ep for ep, v in zip(epochs, ys, strict=True) if v is not None and not (math.isfinite(v)
+                                                                                          and abs(v) < 1e100)]
             if bad:
                 ax.axvline(bad[0], color=color, alpha=0.4, linestyle=":")
                 ax.annotate("non-finite", (bad[0], 0.95), xycoords=("data", "axes fraction"), color=color,

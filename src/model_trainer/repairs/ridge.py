@@ -28,4 +28,5 @@ class Ridge(Repair):
                       f"ridge penalty {self.strength:g} x sum of squared deviations from the group mean",
                       dict(ctx.config), {**ctx.data_repairs, "ridge": self.strength},
                       "# Before: negative_log_likelihood(theta)",
-                      f"# After: negative_log_likelihood(theta) + {self.strength:g} * sum((theta_g - mean(theta_g))**2)")
+                      "# After: negative_log_likelihood(theta)\n"
+                      f"#   + {self.strength:g} * sum((theta_g - mean(theta_g))**2)")
