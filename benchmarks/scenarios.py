@@ -28,8 +28,11 @@ class Scenario:
     repairable: bool = True
     metric: str = "rmse"
     budget: str = 'max_attempts = 6\ntime_limit = "5m"'
+    writer: Callable[[Path], Path] | None = None   # a scenario that writes its own workspace
 
     def write(self, root: Path) -> Path:
+        if self.writer is not None:
+            return self.writer(root)
         (root / "code").mkdir(parents=True, exist_ok=True)
         (root / "data").mkdir(exist_ok=True)
         frame = self.data()
@@ -37,8 +40,8 @@ class Scenario:
         frame.iloc[:cut].to_csv(root / "data/train.csv", index=False)
         frame.iloc[cut:].to_csv(root / "data/val.csv", index=False)
         (root / "code/model.py").write_text(textwrap.dedent(self.code).lstrip())
-        kind = "torch" if self.mode == "torch" else "function"
-        func = "build_model" if kind == "torch" else "train_model"
+        kind = self.mode if self.mode in ("torch", "sklearn") else "function"
+        func = {"torch": "build_model", "sklearn": "build_estimator"}.get(kind, "train_model")
         cfg = "\n".join(f"{k} = {_toml(v)}" for k, v in self.config.items())
         spec = (f'[model]\nentrypoint = "code/model.py:{func}"\nkind = "{kind}"\nmetric = "{self.metric}"\n\n'
                 '[data]\ntrain = "data/train.csv"\nval = "data/val.csv"\ntarget = "y"\n\n'
@@ -307,6 +310,39 @@ def train_model(data_train, data_val, config, monitor):
     time.sleep(3600)
 """
 
+LOGREG = """
+from sklearn.linear_model import LogisticRegression
+
+
+def build_estimator(config):
+    return LogisticRegression(max_iter=config["max_iter"], C=config["C"])
+"""
+
+RIDGE = """
+from sklearn.linear_model import Ridge
+
+
+def build_estimator(config):
+    return Ridge(alpha=config["alpha"])
+"""
+
+
+def classification_scaled(scales: list[float] | None = None, seed: int = 3) -> Callable[[], pd.DataFrame]:
+    def make() -> pd.DataFrame:
+        frame = classification(n=1500, d=6, seed=seed)()
+        if scales is not None:
+            for i, sc in enumerate(scales):
+                frame[f"x{i}"] = frame[f"x{i}"] * sc
+        return frame
+    return make
+
+
+def _sir(root: Path) -> Path:
+    from model_trainer.demo import sir
+
+    return sir.write_workspace(root)
+
+
 SGD = {"optimizer": "sgd", "momentum": 0.0, "batch_size": 32, "seed": 0}
 
 SCENARIOS: list[Scenario] = [
@@ -365,6 +401,15 @@ SCENARIOS: list[Scenario] = [
     Scenario("function_overfit", "function-4", TORCH_FN, {"lr": 0.003, "weight_decay": 0.0,
              "early_stopping_patience": 0, "epochs": 300}, tiny_noisy(seed=6), "overfitting",
              "insufficient_regularization"),
+    # scikit-learn and maximum likelihood
+    Scenario("sklearn_healthy_ridge", "sklearn", RIDGE, {"alpha": 1.0}, regression(nonlinear=False), None),
+    Scenario("sklearn_unscaled_no_convergence", "sklearn", LOGREG, {"max_iter": 20, "C": 1.0},
+             classification_scaled([1, 2e3, 1, 5e2, 1, 1]), "slow_convergence", "unscaled_features",
+             metric="accuracy"),
+    Scenario("sklearn_max_iter", "sklearn", LOGREG, {"max_iter": 2, "C": 1.0}, classification_scaled(),
+             "slow_convergence", "insufficient_training", metric="accuracy"),
+    Scenario("mle_sir_network_singular", "mle", "", {}, regression(), "singular_matrix", "non_identifiable",
+             writer=_sir),
     # documented, not repaired
     Scenario("function2_post_hoc", "function-2", GD_2ARG, {}, regression(nonlinear=False), "exploding_gradients",
              "learning_rate_too_high", repairable=False),

@@ -96,7 +96,8 @@ def investigate(session: Session) -> int:
         session.write_entry(lambda i: failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit),
                             [("failed run", rec)])
         return EXIT_UNRESOLVED
-    finding = first_finding(rec.history, replace(facts, diagnostics=rec.diagnostics or None))
+    finding = first_finding(rec.history, replace(facts, diagnostics=rec.diagnostics or None,
+                                                 warnings=_warnings(rec)))
     if finding is None:
         session.publish(rec)
         return EXIT_OK
@@ -329,6 +330,10 @@ def _test(inv: Investigation, change: Change) -> RunRecord | None:
     return trec
 
 
+def _warnings(rec: RunRecord) -> list[str]:
+    return [f"{w.category}: {w.message}" for w in rec.warnings]
+
+
 def _fit_comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
     def cond(d: dict[str, Any]) -> str:
         c = d.get("condition_number")
@@ -344,7 +349,7 @@ def _facts_for(inv: Investigation, change: Change, rec: RunRecord, finished: boo
     epochs = change.config_after.get("epochs")
     return replace(inv.facts, config=dict(change.config_after), data=inv.report.with_repairs(change.data_after),
                    epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished,
-                   diagnostics=rec.diagnostics or None)
+                   diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
 
 
 def _was(value: float) -> str:
@@ -395,6 +400,19 @@ def _document_success(inv: Investigation, initial: str, change: Change, final: R
                                           and k in d.get("se", {}) else "")
                         for k, v in list(d.get("estimates", {}).items())[:8])
         result.append(f"Parameter estimates: {est}")
+        v = d.get("validation") or {}
+        if "recovery" in v:
+            result.append(f"Validation, recovery: refitted on data simulated from this fit, the estimates came back "
+                          f"within {100 * v['recovery']['max_abs_relative_error']:.1f}% (largest relative error)")
+        if "residuals_by_group" in v:
+            rel = v["residuals_by_group"]["relative_to_mean_target"]
+            result.append(f"Validation, residuals by `{v['residuals_by_group']['column']}`: mean residual "
+                          + ", ".join(f"{k}: {100 * r:+.1f}% of the mean target" for k, r in rel.items()))
+        if "cross_validation" in v:
+            cv = v["cross_validation"]
+            verdict = "generalises better" if cv["rmse_repaired"] < cv["rmse_full"] else "does not generalise better"
+            result.append(f"Validation, {cv['folds']}-fold cross-validation on the training period: repaired model "
+                          f"RMSE {num(cv['rmse_repaired'])} vs {num(cv['rmse_full'])} for the full model ({verdict})")
         tiers = d.get("reparam", {}).get("tiers") or []
         cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
         if cuts:

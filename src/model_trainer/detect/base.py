@@ -24,6 +24,7 @@ class Facts:
     data: Any = None                            # probes.data_report.DataReport, when the data is known
     finished: bool = True                       # False while the run is still going (online use)
     diagnostics: dict[str, Any] | None = None   # a fit's own analysis (the MLE information matrix)
+    warnings: list[str] = field(default_factory=list)  # "Category: message" of the run's warnings
 
 
 @dataclass

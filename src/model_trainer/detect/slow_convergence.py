@@ -17,6 +17,11 @@ from model_trainer.events import EpochLogged
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    conv = [w for w in facts.warnings if w.startswith("ConvergenceWarning")]
+    if conv:
+        # the optimiser itself says it stopped before converging (scikit-learn's max_iter)
+        return Finding("slow_convergence", history[-1].epoch if history else None,
+                       f"the solver did not converge: {conv[0]}", {"warning": conv[0]})
     if not facts.finished or len(history) < 4 or stopped_early(history, facts):
         return None
     losses = series(history, loss_key(history))

@@ -13,6 +13,7 @@ _KINDS = {
     "function": "model_trainer.kinds.function",
     "torch": "model_trainer.kinds.torch",
     "mle": "model_trainer.kinds.mle",
+    "sklearn": "model_trainer.kinds.sklearn",
 }
 
 

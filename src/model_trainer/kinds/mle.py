@@ -113,6 +113,46 @@ def fit(module: Any, rep: Reparam, train: pd.DataFrame, *, val: pd.DataFrame | N
                method=method, message=str(res.message))
 
 
+def validate(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, val: pd.DataFrame,
+             target: str | None) -> dict[str, Any]:
+    """The checks that a re-parameterisation is sound, not only convenient.
+
+    Recovery: data simulated from the fit (the module's ``simulate``) are refitted and the estimates
+    compared. Residuals by the module's ``GROUP_COLUMN`` on the validation data. Cross-validation: the
+    full and the re-parameterised models on three contiguous folds of the training data.
+    """
+    out: dict[str, Any] = {}
+    if hasattr(module, "simulate"):
+        rng = np.random.default_rng(0)
+        sim = module.simulate(result.theta, train.copy(), rng)
+        refit = fit(module, rep, sim, max_iter=300)
+        est = [result.theta[s[0]] for s in rep.slots]
+        back = [refit.theta[s[0]] for s in rep.slots]
+        errs = {n: (b - e) / e if e else float("nan") for n, e, b in zip(rep.slot_names(), est, back, strict=True)}
+        out["recovery"] = {"relative_error": errs,
+                           "max_abs_relative_error": float(np.nanmax(np.abs(list(errs.values()))))}
+    group = getattr(module, "GROUP_COLUMN", None)
+    if target and group and group in val.columns:
+        res = val[target].to_numpy(dtype=float) - np.asarray(module.predict(result.theta, val), dtype=float)
+        scale = float(np.mean(np.abs(val[target].to_numpy(dtype=float)))) or 1.0
+        by = pd.Series(res).groupby(val[group].to_numpy()).mean()
+        out["residuals_by_group"] = {"column": group, "mean_residual": {str(k): float(v) for k, v in by.items()},
+                                     "relative_to_mean_target": {str(k): float(v / scale) for k, v in by.items()}}
+    if target:
+        full = Reparam.build(list(module.PARAMS), {})
+        folds = np.array_split(np.arange(len(train)), 3)
+        scores: dict[str, list[float]] = {"full": [], "repaired": []}
+        for k, held in enumerate(folds):
+            fit_rows = np.concatenate([f for j, f in enumerate(folds) if j != k])
+            part, test = train.iloc[fit_rows], train.iloc[held]
+            for name, r in (("full", full), ("repaired", rep)):
+                f = fit(module, r, part, max_iter=300)
+                scores[name].append(_rmse(module, f.theta, test, target) or float("nan"))
+        out["cross_validation"] = {"folds": 3, "rmse_full": float(np.mean(scores["full"])),
+                                   "rmse_repaired": float(np.mean(scores["repaired"]))}
+    return out
+
+
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     module = user_callable(job)
     for attr in ("PARAMS", "negative_log_likelihood", "predict"):
@@ -146,6 +186,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                 val_rmse=_rmse(module, result.theta, val, job.target), reparam=rep.describe(),
                 estimates={nm: float(v) for nm, v in zip(rep.slot_names(), [result.theta[s[0]] for s in rep.slots],
                                                           strict=True)})
+    if reparam_spec:
+        info["validation"] = validate(module, rep, result, train, val, job.target)
     emit(Diagnostics(kind="mle", data=info))
     model = MLEModel(job.entry_file, job.module_name, rep.names, [float(v) for v in result.theta], info)
     return ModelBundle(kind="mle", model=model, preprocess=pre)

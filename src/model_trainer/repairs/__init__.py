@@ -16,8 +16,10 @@ from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_epochs import MoreEpochs
+from model_trainer.repairs.more_iterations import MoreIterations
 from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.raise_lr import RaiseLR
+from model_trainer.repairs.regularization import Regularization
 from model_trainer.repairs.ridge import Ridge
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
@@ -29,7 +31,7 @@ from model_trainer.repairs.weight_decay import WeightDecay
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
-    OutputActivation(), TieTiers(), Ridge(), LogTransform())}
+    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization())}
 
 # The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
 # found the evidence (their propose() returns None otherwise); the learning rate is the usual first
@@ -41,10 +43,10 @@ PLANS: dict[str, tuple[str, ...]] = {
     "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
     "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
     "dying_relu": ("lower_lr", "switch_activation", "kaiming_init"),
-    "slow_convergence": ("standardize", "standardize_target", "raise_lr", "adam", "more_epochs"),
+    "slow_convergence": ("standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs"),
     "underfitting": ("output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
                      "adam", "more_capacity"),
-    "overfitting": ("early_stopping", "weight_decay", "dropout"),
+    "overfitting": ("early_stopping", "weight_decay", "dropout", "regularization"),
     "singular_matrix": ("tie_tiers", "ridge", "log_transform"),
 }
 

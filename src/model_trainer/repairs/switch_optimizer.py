@@ -18,7 +18,7 @@ class SwitchOptimizer(Repair):
     hypothesis = "One global step size fits the parameters badly; per-parameter adaptive steps fit them"
 
     def propose(self, ctx: Context) -> Change | None:
-        if ctx.config.get("optimizer", "sgd") != "sgd":
+        if ctx.config.get("optimizer", "sgd") != "sgd" or "optimizer" not in ctx.knobs:
             return None
         change = self.knob(ctx, "optimizer", "adam")
         lr = ctx.config.get("lr")

@@ -1,0 +1,54 @@
+"""``kind = "sklearn"``: ``build_estimator(config) -> estimator``.
+
+Estimators with ``partial_fit`` train for ``config["epochs"]`` passes, one history row each; others
+are fitted once (one row). ``ConvergenceWarning`` is caught like every warning and becomes a red flag
+in the investigator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from model_trainer.bundle import ModelBundle
+from model_trainer.engine.job import Job
+from model_trainer.engine.monitor import Monitor
+from model_trainer.events import Event, Note
+from model_trainer.kinds.common import prepared_data, user_callable
+
+
+def _score(est: object, x: np.ndarray, y: np.ndarray, metric: str) -> tuple[float, float]:
+    pred = np.asarray(est.predict(x), dtype=float)  # type: ignore[attr-defined]
+    if metric == "accuracy":
+        acc = float(np.mean(pred == y))
+        return 1 - acc, acc
+    mse = float(np.mean((pred - y) ** 2))
+    return mse, (float(np.mean(np.abs(pred - y))) if metric == "mae" else float(np.sqrt(mse)))
+
+
+def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
+    build = user_callable(job)
+    train, val, pre = prepared_data(job)
+    x, y = train[pre.features].to_numpy(dtype=float), train[job.target].to_numpy(dtype=float)
+    xv, yv = val[pre.features].to_numpy(dtype=float), val[job.target].to_numpy(dtype=float)
+    est = build(dict(job.config))
+    if not hasattr(est, "fit"):
+        raise TypeError(f"{job.function} must return a scikit-learn estimator, got {type(est).__name__}")
+    monitor.start_clock()
+    epochs = int(job.config.get("epochs", 50)) if hasattr(est, "partial_fit") else 1
+    emit(Note(text=f"sklearn {type(est).__name__}: " + (f"{epochs} partial_fit passes" if epochs > 1 or
+                                                         hasattr(est, "partial_fit") else "one fit")))
+    classes = np.unique(y) if job.metric == "accuracy" else None
+    for _ in range(epochs):
+        if hasattr(est, "partial_fit"):
+            est.partial_fit(x, y, classes=classes) if classes is not None else est.partial_fit(x, y)
+        else:
+            est.fit(x, y)
+        train_loss, _ = _score(est, x, y, job.metric)
+        val_loss, metric = _score(est, xv, yv, job.metric)
+        monitor.log_epoch(train_loss=train_loss, val_loss=val_loss, metric=metric)
+        if monitor.should_stop:
+            break
+    task = "regression" if job.metric != "accuracy" else "multiclass"
+    return ModelBundle(kind="sklearn", model=est, preprocess=pre, task=task)
