@@ -47,6 +47,34 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
 
 
 @app.command()
+def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with [search.space]")],
+           trials: Annotated[int | None, typer.Option("--trials", help="trials in the study (default: "
+                                                      "[search] trials)")] = None,
+           workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study")] = 1,
+           storage: Annotated[str | None, typer.Option("--storage", help="study storage URL (default: a journal "
+                                                       "file under results/search/)")] = None,
+           study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
+           worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
+           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+    """Hyperparameter search over [search.space]; every trial a supervised run; writes the search log."""
+    from model_trainer.search.runner import Options
+    from model_trainer.search.runner import search as run_search
+    from model_trainer.ui import ConsoleUI
+
+    try:
+        from model_trainer.spec import load_spec
+
+        metric = load_spec(spec).model.metric
+        code = run_search(spec, Options(trials, workers, storage, study, worker),
+                          ConsoleUI(metric_name=metric, quiet=quiet))
+    except InputError as exc:
+        _fail_input(exc)
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    raise typer.Exit(code)
+
+
+@app.command()
 def demo(out: Annotated[Path, typer.Option("--out", help="where to write the example workspaces")] = Path("demo_out"),
          quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Run the built-in examples end to end (no input needed) and leave their workspaces in OUT."""

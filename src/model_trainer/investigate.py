@@ -84,13 +84,10 @@ def better(key: str, new: float, old: float, higher_is_better: bool) -> bool:
 
 def investigate(session: Session) -> int:
     spec = session.spec
-    ds = session.data
-    report = data_report(ds.train, ds.val, ds.features, ds.target, spec.model.metric)
+    facts = baseline_facts(session)
+    report = facts.data
     _log_data_warnings(session, report)
     config = dict(spec.config)
-    facts = Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better,
-                  epochs_planned=config.get("epochs") if isinstance(config.get("epochs"), int) else None,
-                  config=config, baseline_metric=report.baseline.get(spec.model.metric), data=report)
     rec = session.run("train", config, full=True, watch=_watch(facts))
     if not rec.ok:
         session.write_entry(lambda i: failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit),
@@ -106,6 +103,18 @@ def investigate(session: Session) -> int:
     if session.spec.model.kind == "function" and session.entry.arity == 2:
         return _post_hoc(inv)
     return _repair(inv)
+
+
+def baseline_facts(session: Session, config: dict[str, Any] | None = None) -> Facts:
+    """The facts every run of this session is judged by: metric, planned epochs, data report, baseline."""
+    spec, ds = session.spec, session.data
+    if session.report is None:
+        session.report = data_report(ds.train, ds.val, ds.features, ds.target, spec.model.metric)
+    config = dict(spec.config if config is None else config)
+    epochs = config.get("epochs")
+    return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better,
+                 epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
+                 baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
 
 
 def _log_data_warnings(session: Session, rep: DataReport) -> None:

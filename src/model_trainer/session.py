@@ -36,6 +36,7 @@ class Session:
     ui: Any = None
     started: float = field(default_factory=time.monotonic)
     records: list[RunRecord] = field(default_factory=list)
+    report: Any = None   # the data report, computed once
     _sup: Supervisor | None = None
 
     @property

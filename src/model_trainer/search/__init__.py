@@ -1,0 +1,1 @@
+"""Hyperparameter search with Optuna and its documented search log."""
