@@ -75,6 +75,48 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
 
 
 @app.command()
+def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
+    """Quality gates on a workspace: completeness, O-Award standard, integration, traceability, domain."""
+    from model_trainer.gates import run_gates
+
+    try:
+        report = run_gates(directory)
+    except InputError as exc:
+        _fail_input(exc)
+    for name, g in report["gates"].items():
+        typer.echo(f"{'PASS' if g['passed'] else 'FAIL'} {name}")
+        for f in g["failures"]:
+            typer.echo(f"  - {f}")
+    raise typer.Exit(0 if report["passed"] else 1)
+
+
+@app.command("lint")
+def lint_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
+    """The four anti-patterns: silent failures, magic numbers, hiding failures, no physical connection."""
+    from model_trainer.gates.lint import lint
+
+    if not directory.is_dir():
+        _fail_input(InputError("not a folder", path=directory))
+    problems = lint(directory)
+    for p in problems:
+        typer.echo(f"{p.pattern}: {p.message}")
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command("diagnose")
+def diagnose_cmd(file: Annotated[Path, typer.Argument(metavar="FILE", help="history CSV, metrics.csv or log")]) -> None:
+    """Post-hoc: read someone else's history or log and write the diary entries it deserves."""
+    from model_trainer.diagnose import diagnose
+
+    try:
+        code = diagnose(file)
+    except InputError as exc:
+        _fail_input(exc)
+    typer.echo("red flags found: see dev_diary.md" if code else "no red flag found")
+    raise typer.Exit(code)
+
+
+@app.command()
 def demo(out: Annotated[Path, typer.Option("--out", help="where to write the example workspaces")] = Path("demo_out"),
          quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Run the built-in examples end to end (no input needed) and leave their workspaces in OUT."""

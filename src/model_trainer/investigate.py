@@ -87,6 +87,7 @@ def investigate(session: Session) -> int:
     facts = baseline_facts(session)
     report = facts.data
     _log_data_warnings(session, report)
+    record_facts(session)
     config = dict(spec.config)
     rec = session.run("train", config, full=True, watch=_watch(facts))
     if not rec.ok:
@@ -115,6 +116,24 @@ def baseline_facts(session: Session, config: dict[str, Any] | None = None) -> Fa
     return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better,
                  epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
                  baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
+
+
+def record_facts(session: Session) -> None:
+    """Write the data report and the detector thresholds: every number the diary quotes from them is then in a
+    recorded file (the traceability gate reads these)."""
+    import json
+    from dataclasses import asdict
+
+    from model_trainer.detect import thresholds
+    from model_trainer.mle import identify
+    from model_trainer.records.atomic import atomic_write_text
+
+    rep = session.report
+    data = asdict(rep) | {"scale_spread": rep.scale_spread, "max_feature_std": rep.max_feature_std}
+    atomic_write_text(session.ws.results / "data_report.json", json.dumps(data, indent=2, default=str))
+    consts = {k: v for k, v in vars(thresholds).items() if k.isupper()}
+    consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99}
+    atomic_write_text(session.ws.results / "thresholds.json", json.dumps(consts, indent=2))
 
 
 def _log_data_warnings(session: Session, rep: DataReport) -> None:

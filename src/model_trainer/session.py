@@ -19,6 +19,7 @@ from model_trainer.errors import InputError
 from model_trainer.events import DiaryEntry, RunRecord
 from model_trainer.kinds import available
 from model_trainer.records.diary import append_entry, next_entry_id, read_entries
+from model_trainer.records.history import write_history
 from model_trainer.records.manifest import publish_model
 from model_trainer.records.plots import loss_curves
 from model_trainer.spec import Spec, load_spec
@@ -88,6 +89,10 @@ class Session:
             except Exception as exc:  # noqa: BLE001 - a figure must never cost the diary entry
                 self.ws.log.warning(f"plot for diary entry #{entry_id} failed: {type(exc).__name__}: {exc}")
         append_entry(self.ws.diary_md, self.ws.diary_json, entry)
+        if entry.status == "escalated":
+            from model_trainer.records.handoff import write_escalation
+
+            write_escalation(self.ws.root, entry.to_json(), self.spec.budget.model_dump())
         self.ws.log.line(f"diary: entry #{entry.id} written ({entry.symptom}, {entry.root_cause}, {entry.status})")
         return entry
 
@@ -96,8 +101,10 @@ class Session:
             self.ws.log.warning(f"run {rec.run_id} returned no picklable model; no model file was written")
             return
         best = rec.best("metric", self.spec.model.higher_is_better)
+        # the accepted run's history is the workspace's history, whether or not it was streamed there
+        write_history(self.ws.history_path, rec.history)
         publish_model(self.ws.model_path, rec, kind=self.spec.model.kind, entrypoint=self.spec.model.entrypoint,
-                      code_dir=self.entry.code_dir,
+                      code_dir=self.entry.code_dir, spec_path=str(self.spec.path),
                       metric={"name": self.spec.model.metric, "last": rec.last("metric"),
                               "best": best if best is not None and math.isfinite(best) else None})
         self.ws.log.line(f"model: results/model_final.pkl written from run {rec.run_id}")
@@ -136,13 +143,24 @@ def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) 
     ws.log.line(f"model-trainer train {session.spec.path} (kind={session.spec.model.kind}, "
                 f"entrypoint={session.spec.model.entrypoint})")
     try:
-        return investigate(session)
+        code = investigate(session)
+        finish(session)
+        return code
     except Interrupted as exc:
         from model_trainer.failures import failure_entry
 
         rec = exc.rec
         session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
                             [("interrupted run", rec)])
+        finish(session)
         return EXIT_INTERRUPTED
     finally:
         ws.close()
+
+
+def finish(session: Session) -> None:
+    """Close a command's work: the hand-off for the paper writers, from what was written."""
+    from model_trainer.records.handoff import write_handoff
+
+    if session.ws.root.exists():
+        write_handoff(session.ws.root)

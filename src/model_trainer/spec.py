@@ -76,6 +76,22 @@ class DomainSection(_Section):
     groups: dict[str, str] = Field(default_factory=dict)
 
 
+class GatesSection(_Section):
+    """Domain sanity checks run by `model-trainer gates` on the final model's validation predictions."""
+    # [low, high] every prediction must lie in (e.g. [0, 1e6] for case counts)
+    bounds: list[float] | None = None
+    # expressions over the validation columns and `prediction`, true on every row, e.g. "S + I + R == N"
+    checks: list[str] = Field(default_factory=list)
+    tolerance: float = 1e-6
+
+    @field_validator("bounds")
+    @classmethod
+    def _bounds(cls, v: list[float] | None) -> list[float] | None:
+        if v is not None and (len(v) != 2 or v[0] > v[1]):
+            raise ValueError(f"bounds must be [low, high] with low <= high, got {v!r}")
+        return v
+
+
 class Spec(_Section):
     model: ModelSection
     data: DataSection
@@ -83,6 +99,7 @@ class Spec(_Section):
     budget: BudgetSection = Field(default_factory=BudgetSection)
     search: SearchSection | None = None
     domain: DomainSection = Field(default_factory=DomainSection)
+    gates: GatesSection = Field(default_factory=GatesSection)
 
     # Set by load_spec, not read from the file.
     path: Path = Field(default=Path("spec.toml"), exclude=True)

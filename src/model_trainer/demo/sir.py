@@ -95,6 +95,10 @@ time_limit = "10m"
 [domain]
 target_units = "cases/day"
 description = "an epidemic spreading over a network of 15 cities"
+
+[gates]
+bounds = [0, 1e7]                  # expected new cases per city-day: never negative
+checks = ["prediction >= 0.0"]
 '''
 
 

@@ -28,7 +28,7 @@ def versions() -> dict[str, str]:
 
 
 def publish_model(model_path: Path, rec: RunRecord, *, kind: str, entrypoint: str, code_dir: str | None,
-                  metric: dict[str, Any]) -> dict[str, Any]:
+                  metric: dict[str, Any], spec_path: str | None = None) -> dict[str, Any]:
     """Copy the accepted run's model into place and write the manifest beside it, both atomically."""
     assert rec.model_path is not None
     payload = Path(rec.model_path).read_bytes()
@@ -38,6 +38,7 @@ def publish_model(model_path: Path, rec: RunRecord, *, kind: str, entrypoint: st
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "run_id": rec.run_id,
         "kind": kind,
+        "spec": spec_path,
         "entrypoint": entrypoint,
         "code_dir": code_dir,
         "module": Path(entrypoint.split(":")[0]).stem if code_dir else None,

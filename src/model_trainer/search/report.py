@@ -75,6 +75,10 @@ def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
         importances = optuna.importance.get_param_importances(study)
     except (RuntimeError, ValueError) as exc:
         ws.log.warning(f"search: parameter importances not available: {exc}")
+    if importances:
+        import json
+
+        atomic_write_text(session.ws.results / "search" / "importances.json", json.dumps(importances, indent=2))
     plots = _plots(session, study)
     _table(session, trials, space, best, entries)
     _markdown(session, trials, space, best, best_cfg, entries, sens, base_val, importances, plots, final)

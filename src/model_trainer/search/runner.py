@@ -101,10 +101,17 @@ def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
     if opts.worker:
         session.ws.close()
         return EXIT_OK
+    from model_trainer.investigate import baseline_facts, record_facts
     from model_trainer.search.report import write_report
 
+    baseline_facts(session)
+    record_facts(session)
     try:
-        return write_report(session, study, space)
+        code = write_report(session, study, space)
+        from model_trainer.session import finish
+
+        finish(session)
+        return code
     finally:
         session.ws.close()
 
