@@ -56,8 +56,9 @@ def lint(root: Path) -> list[Problem]:
     failed = [r for r in runs if not r.ok or (r.stop_reason.startswith("red flag"))]
     for r in failed:
         if r.run_id not in cited and r.run_id not in search_ids:
-            problems.append(Problem("silent_failure", f"run {r.run_id} ended '{r.status}'"
-                                    + (f" ({r.stop_reason})" if r.stop_reason else "") + " and no diary entry cites it"))
+            why = f" ({r.stop_reason})" if r.stop_reason else ""
+            problems.append(Problem("silent_failure", f"run {r.run_id} ended '{r.status}'{why} and no diary entry "
+                                    "cites it"))
     spec = _spec(root)
     manifest = root / "results/model_final.manifest.json"
     if manifest.exists() and spec is not None:
