@@ -27,6 +27,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
+	$(BIN)/python benchmarks/search_workers.py
 
 bench-repair: $(STAMP)
 	$(BIN)/python benchmarks/repair.py
