@@ -131,7 +131,8 @@ def per_step(root: Path, cfg: dict, reps: int) -> tuple[float, float]:
         t = time.perf_counter()
         ns["main"](cfg, root / "data/train.csv", root / "data/val.csv")
         plain.append(time.perf_counter() - t)
-    return statistics.median(ours), statistics.median(plain)
+    ratios = [o / p for o, p in zip(ours, plain, strict=True)]
+    return statistics.median(ours), statistics.median(plain), statistics.median(ratios)
 
 
 def whole_process(root: Path, cfg: dict, reps: int) -> tuple[float, float]:
@@ -148,7 +149,8 @@ def whole_process(root: Path, cfg: dict, reps: int) -> tuple[float, float]:
         subprocess.run([sys.executable, "plain.py", json.dumps(cfg)], check=True, cwd=root, capture_output=True,
                        env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"})
         plain.append(time.perf_counter() - t)
-    return statistics.median(ours), statistics.median(plain)
+    ratios = [o / p for o, p in zip(ours, plain, strict=True)]
+    return statistics.median(ours), statistics.median(plain), statistics.median(ratios)
 
 
 def main() -> None:
@@ -162,13 +164,13 @@ def main() -> None:
     try:
         cfg = make_workspace(root, args.rows, args.epochs, args.hidden)
         steps = (args.rows * 4 // 5 + 63) // 64 * args.epochs
-        o, p = per_step(root, cfg, args.reps)
+        o, p, r = per_step(root, cfg, args.reps)
         print(f"per-step (in process, 1 thread): model-trainer {o / steps * 1e6:.1f} us/step, plain "
-              f"{p / steps * 1e6:.1f} us/step, overhead {100 * (o / p - 1):+.1f}%  ({steps} steps, median of "
-              f"{args.reps})")
-        o, p = whole_process(root, cfg, max(3, args.reps // 2))
+              f"{p / steps * 1e6:.1f} us/step, overhead {100 * (r - 1):+.1f}% (median of {args.reps} paired "
+              f"runs of {steps} steps)")
+        o, p, r = whole_process(root, cfg, max(3, args.reps // 2))
         print(f"whole process (start-up and artifacts included): model-trainer {o:.2f}s, plain {p:.2f}s, "
-              f"overhead {100 * (o / p - 1):+.1f}%")
+              f"overhead {100 * (r - 1):+.1f}% (median of paired runs)")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -337,6 +337,43 @@ def classification_scaled(scales: list[float] | None = None, seed: int = 3) -> C
     return make
 
 
+EXP_GROWTH = """
+import numpy as np
+
+PARAMS = [{"name": "initial_cases", "init": 5.0, "lower": 0.0}, {"name": "growth_rate", "init": 3.0, "lower": 0.0}]
+
+
+def predict(theta, data):
+    return theta[0] * np.exp(theta[1] * data["day"].to_numpy(dtype=float))
+
+
+def negative_log_likelihood(theta, data):
+    lam = np.maximum(predict(theta, data), 1e-12)
+    return float(np.sum(lam - data["y"].to_numpy(dtype=float) * np.log(lam)))
+"""
+
+
+def exp_growth(days: int = 300, seed: int = 8) -> Callable[[], pd.DataFrame]:
+    def make() -> pd.DataFrame:
+        rng = np.random.default_rng(seed)
+        day = np.arange(days, dtype=float)
+        y = rng.poisson(20 * np.exp(0.012 * day))
+        frame = pd.DataFrame({"day": day, "y": y})
+        return frame.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+    return make
+
+
+def _mle(code: str) -> Callable[[Path], Path]:
+    def write(root: Path) -> Path:
+        sc = Scenario("x", "function-4", code, {}, exp_growth(), None)
+        spec = sc.write(root)
+        (root / "code/model.py").write_text(textwrap.dedent(code).lstrip())
+        text = spec.read_text().replace('entrypoint = "code/model.py:train_model"', 'entrypoint = "code/model.py"')
+        spec.write_text(text.replace('kind = "function"', 'kind = "mle"'))
+        return spec
+    return write
+
+
 def _sir(root: Path) -> Path:
     from model_trainer.demo import sir
 
@@ -408,6 +445,8 @@ SCENARIOS: list[Scenario] = [
              metric="accuracy"),
     Scenario("sklearn_max_iter", "sklearn", LOGREG, {"max_iter": 2, "C": 1.0}, classification_scaled(),
              "slow_convergence", "insufficient_training", metric="accuracy"),
+    Scenario("mle_exponential_overflow", "mle", EXP_GROWTH, {}, exp_growth(), "nan_loss", "numerical_overflow",
+             writer=_mle(EXP_GROWTH)),
     Scenario("mle_sir_network_singular", "mle", "", {}, regression(), "singular_matrix", "non_identifiable",
              writer=_sir),
     # documented, not repaired

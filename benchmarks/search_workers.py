@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from conftest import LINEAR_GD, make_project  # noqa: E402
+from conftest import LINEAR_GD, make_project
 
 
 def run(workers: int, trials: int) -> tuple[float, float, float]:

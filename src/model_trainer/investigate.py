@@ -100,6 +100,7 @@ def investigate(session: Session) -> int:
         session.publish(rec)
         return EXIT_OK
     session.ws.log.warning(f"red flag in run {rec.run_id}: {finding}")
+    facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
     inv = Investigation(session, facts, report, rec, finding, runs=[rec])
     if session.spec.model.kind == "function" and session.entry.arity == 2:
         return _post_hoc(inv)
@@ -113,7 +114,7 @@ def baseline_facts(session: Session, config: dict[str, Any] | None = None) -> Fa
         session.report = data_report(ds.train, ds.val, ds.features, ds.target, spec.model.metric)
     config = dict(spec.config if config is None else config)
     epochs = config.get("epochs")
-    return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better,
+    return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better, kind=spec.model.kind,
                  epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
                  baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
 
@@ -148,7 +149,7 @@ def _log_data_warnings(session: Session, rep: DataReport) -> None:
 
 
 def _watch(facts: Facts) -> Any:
-    online = replace(facts, finished=False)
+    online = replace(facts, finished=False, diagnostics=None, warnings=[])  # judge the running run on its own
 
     def watch(rec: RunRecord) -> str | None:
         for name in ONLINE:
@@ -168,8 +169,8 @@ def _knobs(inv: Investigation) -> set[str]:
 
 def _test_epochs(inv: Investigation) -> int | None:
     """None (full length) for horizon symptoms; else long enough for the flag to show again."""
-    if inv.finding.symptom in HORIZON:
-        return None
+    if inv.finding.symptom in HORIZON or inv.session.spec.model.kind == "mle":
+        return None  # a fit is judged at its optimum, not after a few iterations
     planned = inv.facts.epochs_planned or len(inv.failing.history) or 10
     onset = inv.finding.onset_epoch or len(inv.failing.history) or 1
     return int(min(planned, max(math.ceil(0.3 * planned), 2 * onset + 2, 5)))
@@ -245,9 +246,13 @@ def _proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any])
     ctx = Context(config=config, data_repairs=data, finding=inv.finding, facts=inv.facts, knobs=_knobs(inv),
                   measurements=inv.measurements)
     out = []
-    for repair in plan(inv.finding.symptom, inv.finding.onset_epoch):
+    overflow = "overflow" in inv.finding.evidence
+    for repair in plan(inv.finding.symptom, inv.finding.onset_epoch, overflow):
         change = repair.propose(ctx)
         if change is not None:
+            if overflow:
+                # whatever removes it, the failure was an overflow of the likelihood's arithmetic
+                change.root_cause = "numerical_overflow"
             out.append(change)
     return out
 
@@ -498,6 +503,8 @@ def _guess_root(inv: Investigation) -> str:
     rep, sym = inv.report, inv.finding.symptom
     if sym == "invalid_data":
         return "invalid_data"
+    if "overflow" in inv.finding.evidence:
+        return "numerical_overflow"
     if inv.measurements.get("gradient_heterogeneity") and sym in ("nan_loss", "exploding_gradients"):
         return "gradient_heterogeneity"
     if rep.unscaled_features and sym in ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence"):

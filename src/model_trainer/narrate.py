@@ -138,6 +138,11 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
             f"The learning rate was too low: {ev.finding.message}{tried}.{fixed}",
             f"The signal in {about} is learnable; the optimiser was only moving too slowly.{perf_s}",
             "Report the learning rate and the convergence it gave; the slow run is a sensitivity data point."),
+        "numerical_overflow": (
+            f"Numerical overflow: {ev.finding.message}{tried}.{fixed}",
+            f"The fitted quantity of {about} grows exponentially; at the starting values its scale exceeds "
+            f"floating point, which says nothing about the data and everything about where the fit began.{perf_s}",
+            "Report the parameterisation and starting values of the exponential terms."),
         "insufficient_training": (
             f"Training stopped before convergence: {ev.finding.message}{tried}.{fixed}",
             f"The model of {about} needs more passes over the data than planned.{perf_s}",

@@ -25,6 +25,7 @@ class Facts:
     finished: bool = True                       # False while the run is still going (online use)
     diagnostics: dict[str, Any] | None = None   # a fit's own analysis (the MLE information matrix)
     warnings: list[str] = field(default_factory=list)  # "Category: message" of the run's warnings
+    kind: str = "function"                      # the model kind: an MLE fit's gradient is a sum over the data
 
 
 @dataclass

@@ -18,6 +18,8 @@ from model_trainer.records.fmt import num
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    if facts.kind == "mle":
+        return None  # a likelihood's gradient scales with the data; a fit's trouble shows in its diagnostics
     grads = finite(series(history, "grad_norm"))
     losses = finite(series(history, loss_key(history)))
     if grads and grads[0] > 0:

@@ -17,6 +17,14 @@ from model_trainer.records.fmt import num
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    d = facts.diagnostics or {}
+    overflow = [w for w in facts.warnings if "overflow" in w]
+    if d and overflow and (not d.get("converged", True) or not math.isfinite(float(d.get("nll", 0.0))) or
+                           int(d.get("iterations", 1)) <= 1):
+        return Finding("nan_loss", history[-1].epoch if history else None,
+                       f"the likelihood overflowed during the fit ({overflow[0]}); the optimizer "
+                       + ("did not converge" if not d.get("converged", True) else "made no progress"),
+                       {"overflow": overflow[0]})
     for e in history:
         bad = [k for k in ("train_loss", "val_loss", "metric") if (v := e.get(k)) is not None and not math.isfinite(v)]
         if not bad:

@@ -46,17 +46,44 @@ def hessian(f: Callable[[np.ndarray], float], z: np.ndarray) -> np.ndarray:
 
 
 def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str]) -> dict[str, Any]:
+    """Identifiability at the optimum ``z`` of ``f`` (a negative log-likelihood).
+
+    The condition number is that of the information matrix scaled to unit diagonal (the correlation
+    form used in collinearity diagnostics), so parameters on different scales (a rate per day and a
+    count) do not look unidentifiable; a parameter whose own curvature is nil has no data support.
+    """
     H = hessian(f, z)
     out: dict[str, Any] = {"n_params": len(z), "finite": bool(np.all(np.isfinite(H)))}
     if not out["finite"]:
-        out.update(condition_number=float("inf"), singular=True, weak=[], se={}, inverse_error="non-finite Hessian")
+        out.update(condition_number=float("inf"), singular=True, weak=[], se={}, n_weak=0,
+                   inverse_error="non-finite Hessian")
         return out
-    eig, vec = np.linalg.eigh(H)
-    top = float(np.max(np.abs(eig))) or 1.0
-    small = float(np.min(eig))
-    cond = top / small if small > 0 else float("inf")
+    diag = np.diag(H).copy()
+    top_diag = float(np.max(np.abs(diag))) or 1.0
+    supported = diag > top_diag / COND_LIMIT
+    weak: list[dict[str, Any]] = [{"name": names[i], "reason": "no data support", "curvature": float(diag[i]),
+                                   "with": []} for i in np.flatnonzero(~supported)]
+    idx = np.flatnonzero(supported)
+    cond = float("inf") if len(weak) else 1.0
+    if len(idx):
+        d = np.sqrt(diag[idx])
+        S = H[np.ix_(idx, idx)] / np.outer(d, d)
+        eig, vec = np.linalg.eigh(S)
+        small = float(np.min(eig))
+        top = float(np.max(eig))
+        scaled_cond = top / small if small > 0 else float("inf")
+        cond = max(cond, scaled_cond)
+        out["eigen_min"], out["eigen_max"] = small, top
+        seen = {w["name"] for w in weak}
+        for k in np.flatnonzero(eig < top / COND_LIMIT):
+            members = [idx[i] for i in np.flatnonzero(np.abs(vec[:, k]) >= LOADING)]
+            for i in members:
+                if names[i] in seen:
+                    continue
+                seen.add(names[i])
+                weak.append({"name": names[i], "reason": "collinearity", "curvature": float(diag[i]),
+                             "with": [names[j] for j in members if j != i][:5]})
     out["condition_number"] = cond
-    out["eigen_min"], out["eigen_max"] = small, float(np.max(eig))
     out["singular"] = bool(cond >= COND_LIMIT)
     try:
         cov = np.linalg.inv(H)
@@ -68,20 +95,6 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str]) -
     except np.linalg.LinAlgError as exc:
         out["se"] = {}
         out["inverse_error"] = f"LinAlgError: {exc}"
-    weak: list[dict[str, Any]] = []
-    diag = np.abs(np.diag(H))
-    seen: set[str] = set()
-    for k in np.flatnonzero(eig < top / COND_LIMIT):
-        v = vec[:, k]
-        members = [i for i in np.flatnonzero(np.abs(v) >= LOADING)]
-        for i in members:
-            if names[i] in seen:
-                continue
-            seen.add(names[i])
-            no_support = diag[i] < top / COND_LIMIT
-            partners = [names[j] for j in members if j != i]
-            weak.append({"name": names[i], "reason": "no data support" if no_support else "collinearity",
-                         "curvature": float(diag[i]), "with": partners[:5]})
     out["weak"] = weak
     out["n_weak"] = len(weak)
     return out

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-MLE_REPAIRS = ("log_transform", "tiers", "ridge")
+MLE_REPAIRS = ("log_transform", "tiers", "ridge", "init_scale")
 
 
 @dataclass
@@ -40,6 +40,9 @@ class Reparam:
     def build(cls, params: list[dict[str, Any]], spec: dict[str, Any]) -> Reparam:
         names = [str(p["name"]) for p in params]
         init = np.array([float(p["init"]) for p in params])
+        scale = float(spec.get("init_scale") or 1.0)
+        if scale != 1.0:  # start positive parameters closer to zero (an exponential rate that overflows)
+            init = np.where(init > 0, init * scale, init)
         lower = np.array([float(p.get("lower", -np.inf)) if p.get("lower") is not None else -np.inf for p in params])
         upper = np.array([float(p.get("upper", np.inf)) if p.get("upper") is not None else np.inf for p in params])
         slots: list[list[int]] = []

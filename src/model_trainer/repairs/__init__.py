@@ -21,6 +21,7 @@ from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.raise_lr import RaiseLR
 from model_trainer.repairs.regularization import Regularization
 from model_trainer.repairs.ridge import Ridge
+from model_trainer.repairs.shrink_init import ShrinkInit
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
 from model_trainer.repairs.switch_activation import SwitchActivation
@@ -31,14 +32,15 @@ from model_trainer.repairs.weight_decay import WeightDecay
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
-    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization())}
+    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit())}
 
 # The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
 # found the evidence (their propose() returns None otherwise); the learning rate is the usual first
 # suspect for a divergence, as an engineer would test it.
 PLANS: dict[str, tuple[str, ...]] = {
     "invalid_data": ("drop_non_finite_rows",),
-    "nan_loss": ("drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
+    "nan_loss": ("drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
+                 "shrink_init", "log_transform"),
     "exploding_gradients": ("lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
     "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
     "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
@@ -51,8 +53,11 @@ PLANS: dict[str, tuple[str, ...]] = {
 }
 
 
-def plan(symptom: str, onset_epoch: int | None = None) -> list[Repair]:
+def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False) -> list[Repair]:
     names = list(PLANS.get(symptom, ()))
+    if overflow:
+        # a likelihood that overflows: move the start, then the scale of the parameters, then of the inputs
+        names = ["shrink_init", "log_transform", "standardize"]
     if symptom == "dying_relu" and onset_epoch == 1:
         # dead from the first epoch: the initial weights, not the step size, killed the units
         names = ["kaiming_init", "switch_activation", "lower_lr"]

@@ -17,7 +17,7 @@ class LogTransform(Repair):
     hypothesis = "Positive parameters on very different scales make the curvature badly scaled"
 
     def propose(self, ctx: Context) -> Change | None:
-        if ctx.data_repairs.get("log_transform") or ctx.facts.diagnostics is None:
+        if ctx.data_repairs.get("log_transform") or not ctx.facts.diagnostics:
             return None
         return Change(self.name, self.root_cause, self.hypothesis, "optimise positive parameters as log(theta)",
                       dict(ctx.config), {**ctx.data_repairs, "log_transform": True},
