@@ -94,3 +94,20 @@ def test_sir_network_demo_goes_singular_and_is_tiered(tmp_path):
     assert diag["singular"] is False and diag["n_params"] == 4
     md = (tmp_path / "dev_diary.md").read_text()
     assert "Tier thresholds on the covariate" in md and "condition number inf ->" in md
+
+
+def test_overflowing_exponential_rate_is_diagnosed_and_restarted(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from scenarios import SCENARIOS
+
+    sc = next(s for s in SCENARIOS if s.name == "mle_exponential_overflow")
+    res = cli("train", str(sc.write(tmp_path)), "--quiet")
+    assert res.returncode == 0, res.stderr
+    e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("nan_loss", "numerical_overflow", "resolved")
+    assert "overflow encountered" in e["what_happened"]
+    assert e["fix"]["config_after"]["init_scale"] == 0.1
+    assert "WARNING: RuntimeWarning: overflow" in (tmp_path / "training_full.log").read_text()
