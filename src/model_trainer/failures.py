@@ -35,7 +35,7 @@ def user_frame(tb: str, code_dir: str | None) -> tuple[str, int, str, str] | Non
     return found
 
 
-def _progress(rec: RunRecord, metric: str) -> str:
+def _progress(rec: RunRecord) -> str:
     if not rec.history:
         return "No epoch had been logged."
     last = rec.history[-1]
@@ -53,7 +53,7 @@ def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | Non
                   time_limit: float | None = None) -> DiaryEntry:
     date = time.strftime("%Y-%m-%d %H:%M")
     where = spec.model.entrypoint
-    progress = _progress(rec, spec.model.metric)
+    progress = _progress(rec)
     tests: list[TestRecord] = []
     about = spec.domain.description or "the problem"
 

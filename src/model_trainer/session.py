@@ -36,7 +36,6 @@ class Session:
     ws: Workspace
     ui: Any = None
     started: float = field(default_factory=time.monotonic)
-    records: list[RunRecord] = field(default_factory=list)
     report: Any = None   # the data report, computed once
     _sup: Supervisor | None = None
 
@@ -68,7 +67,6 @@ class Session:
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
                                   watch=watch, mirror_history=full, purpose=purpose,
                                   total_epochs=int(total) if isinstance(total, int) else None)
-        self.records.append(rec)
         if rec.status == "interrupted":
             raise Interrupted(rec)
         return rec

@@ -127,9 +127,10 @@ class Monitor:
             row = dict(row)
             row.pop("epoch", None)
             t = row.pop("time_s", None)
-            values = {k: (None if v is None else _scalar(k, v)) for k, v in row.items()}
-            values = {k: v for k, v in values.items() if not (v is not None and math.isnan(v) and k not in
-                                                                 ("train_loss", "val_loss", "metric"))}
+            values = {k: _scalar(k, v) for k, v in row.items() if v is not None}
+            # a DataFrame pads unmeasured cells with NaN: keep NaN only where it is a measured loss or metric
+            values = {k: v for k, v in values.items() if v is not None and
+                      (not math.isnan(v) or k in ("train_loss", "val_loss", "metric"))}
             self._epoch += 1
             self._emit(EpochLogged(epoch=self._epoch, values=values,
                                    time_s=float(t) if t is not None else float("nan")))
