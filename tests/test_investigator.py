@@ -149,3 +149,9 @@ def test_demo_tells_the_seed_story(tmp_path):
     # every number in the fix result comes from the accepted run's history
     hist = pd.read_csv(root / "results/training_history.csv")
     assert f"rmse {hist['metric'].iloc[-1]:.4f}" in md
+    # the demo's workspaces pass every quality gate, traceability of every diary number included
+    for name in ("neural", "sir_network"):
+        res = cli("gates", str(tmp_path / name))
+        assert res.returncode == 0, res.stdout
+    sir = diary(tmp_path / "sir_network")[0]
+    assert (sir["symptom"], sir["root_cause"], sir["status"]) == ("singular_matrix", "non_identifiable", "resolved")

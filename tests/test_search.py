@@ -151,3 +151,15 @@ def test_two_machines_join_one_postgres_study(tmp_path, postgres):
     ran_a = len(list((a / "results/runs").glob("*-trial*")))
     ran_b = len(list((b / "results/runs").glob("*-trial*")))
     assert ran_a + ran_b == 6 and ran_a >= 1 and ran_b >= 1
+
+
+def test_optimum_at_the_edge_gets_a_surprising_optimum_entry(tmp_path):
+    # the whole range lies an order of magnitude or more below the initial lr = 0.1
+    p = _project(tmp_path, '[search]\ntrials = 4\n[search.space]\nlr = { low = 0.001, high = 0.01, log = true }\n')
+    res = cli("search", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stderr
+    entries = json.loads(p.text("dev_diary.json"))
+    surprising = [e for e in entries if e["symptom"] == "surprising_optimum"]
+    assert surprising and "the initial 0.1" in surprising[0]["what_happened"]
+    assert any("Update the default lr" in s for s in surprising[0]["next_steps"])
+    assert cli("gates", str(tmp_path)).returncode in (0, 1)  # the entry renders and the gates read it

@@ -219,7 +219,10 @@ def _probe(inv: Investigation) -> None:
                 "measurement", inv.failing.run_id,
                 f"{len(weak)} of {k} parameters lie in near-null directions: {len(support)} without data support"
                 + (f" (e.g. {', '.join(support[:3])})" if support else "") + f", {len(coll)} collinear"
-                + (f" (e.g. {', '.join(coll[:3])})" if coll else "") + " -> LIKELY ISSUE", None)
+                + (f" (e.g. {', '.join(coll[:3])})" if coll else "")
+                + (f"; {len(d.get('poorly_determined', []))} estimates have a standard error larger than the "
+                   f"estimate or none (e.g. {', '.join(d['poorly_determined'][:3])})"
+                   if d.get("poorly_determined") else "") + " -> LIKELY ISSUE", None)
     sat = saturation(inv.failing.history)
     if sat is not None and sym in ("vanishing_gradients", "underfitting", "slow_convergence"):
         inv.measurements["saturation"] = sat
@@ -404,6 +407,9 @@ def _what_happened(inv: Investigation) -> str:
 
 def _error_message(inv: Investigation) -> str:
     lines = [f"WARNING: {w.category}: {w.message}" for w in inv.failing.warnings[:5]]
+    inverse = (inv.failing.diagnostics or {}).get("inverse_error")
+    if inverse:
+        lines.append(f"{inverse} (inverting the information matrix for standard errors)")
     lines.append(f"red flag: {inv.finding.symptom}: {inv.finding.message}")
     return "\n".join(lines)
 

@@ -26,6 +26,10 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     msg = (f"the information matrix is singular (condition number {cond_s}); {len(weak)} of {d.get('n_params')} "
            f"parameters are not identifiable ({support} without data support, {len(weak) - support} collinear)"
            + (f": {shown}" if weak else ""))
+    poor = d.get("poorly_determined") or []
+    if poor:
+        msg += (f"; {len(poor)} of {d.get('n_params')} estimates have a standard error larger than the estimate "
+                f"or none at all")
     return Finding("singular_matrix", history[-1].epoch if history else None, msg,
                    {"condition_number": cond, "n_weak": len(weak), "no_support": support,
                     "inverse_error": d.get("inverse_error")})

@@ -90,7 +90,7 @@ def domain(root: Path) -> list[str]:
 
     from model_trainer import load_model
 
-    val = pd.read_csv(spec.resolve(spec.data.val))
+    val = pd.read_csv(spec.resolve(spec.data.val)).copy()
     pred = np.asarray(load_model(model).predict(val), dtype=float)
     out = []
     if spec.gates.bounds is not None:
@@ -98,7 +98,7 @@ def domain(root: Path) -> list[str]:
         bad = int(np.sum((pred < lo) | (pred > hi) | ~np.isfinite(pred)))
         if bad:
             out.append(f"{bad} of {len(pred)} validation predictions fall outside [{lo:g}, {hi:g}]")
-    frame = val.assign(prediction=pred)
+    frame = pd.concat([val, pd.Series(pred, index=val.index, name="prediction")], axis=1)
     for expr in spec.gates.checks:
         try:
             if "==" in expr:

@@ -165,8 +165,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     rep = Reparam.build(list(module.PARAMS), reparam_spec)
     emit(Note(text=f"mle: {len(rep.names)} parameters, {rep.n_free} free after re-parameterisation "
                    f"{rep.describe()}"))
-    np.seterr(over="warn", under="ignore", divide="warn", invalid="warn")
-    warnings.simplefilter("always", RuntimeWarning)
+    np.seterr(over="warn", under="warn", divide="warn", invalid="warn")
+    warnings.simplefilter("default", RuntimeWarning)  # each distinct warning once, not once per evaluation
     monitor.start_clock()
     max_iter = int(job.config.get("max_iter", 500)) if isinstance(job.config.get("max_iter", 500), int) else 500
     if job.stop_after_epochs:
@@ -186,6 +186,11 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                 val_rmse=_rmse(module, result.theta, val, job.target), reparam=rep.describe(),
                 estimates={nm: float(v) for nm, v in zip(rep.slot_names(), [result.theta[s[0]] for s in rep.slots],
                                                           strict=True)})
+    # practical identifiability: a standard error larger than the estimate itself (or none at all)
+    se = info.get("se") or {}
+    info["poorly_determined"] = [n for n, v in info["estimates"].items()
+                                 if not (math.isfinite(se.get(n, float("nan"))) and se[n] <= abs(v))]
+    info["n_poorly_determined"] = len(info["poorly_determined"])
     if reparam_spec:
         info["validation"] = validate(module, rep, result, train, val, job.target)
     emit(Diagnostics(kind="mle", data=info))

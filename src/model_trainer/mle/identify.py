@@ -76,7 +76,11 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str]) -
         out["eigen_min"], out["eigen_max"] = small, top
         seen = {w["name"] for w in weak}
         for k in np.flatnonzero(eig < top / COND_LIMIT):
-            members = [idx[i] for i in np.flatnonzero(np.abs(vec[:, k]) >= LOADING)]
+            v = np.abs(vec[:, k])
+            # the parameters that make up the weak direction; a direction spread thinly over many
+            # parameters is named by its three largest components
+            strong = np.flatnonzero(v >= LOADING)
+            members = [idx[i] for i in (strong if len(strong) else np.argsort(v)[-3:])]
             for i in members:
                 if names[i] in seen:
                     continue

@@ -262,6 +262,8 @@ def _surprising_entry(session: Session, best: Any, best_cfg: dict[str, Any], edg
                     domain_insight="Until the range is widened, the selected value is a bound, not an estimate.",
                     implication="Report the range searched and that the optimum sits at its edge."),
             next_steps=[f"Widen the range of {n} beyond {_fmt(best.params[n])} and search again." for n in edge]
+            + [f"Update the default {n} in [config] ({_fmt(session.spec.config[n])}) toward the optimum, or explain "
+               "why the initial value was chosen." for n in far if n not in edge]
             + ["Add this to the input for @metacognition_agent."],
             status="unresolved", run_ids=[final.run_id] + ([best.user_attrs["run_id"]] if "run_id" in
                                                            best.user_attrs else []))
