@@ -28,7 +28,7 @@ from model_trainer.spec import TORCH_KNOBS
 CATEGORY = {"nan_loss": "NUMERICAL", "exploding_gradients": "NUMERICAL", "vanishing_gradients": "CONVERGENCE",
             "dying_relu": "CONVERGENCE", "oscillating_loss": "CONVERGENCE", "slow_convergence": "CONVERGENCE",
             "underfitting": "PERFORMANCE", "overfitting": "PERFORMANCE", "invalid_data": "DATA",
-            "constant_output": "LOGIC", "singular_matrix": "NUMERICAL"}
+            "constant_output": "CONVERGENCE", "singular_matrix": "NUMERICAL"}
 # Symptoms that only show over the whole planned horizon: their tests run full length.
 HORIZON = ("overfitting", "slow_convergence", "underfitting", "singular_matrix")
 # Loop knobs the built-in torch trainer reads whatever the spec's [config] lists.
@@ -520,7 +520,8 @@ def _guess_root(inv: Investigation) -> str:
     return {"nan_loss": "learning_rate_too_high", "exploding_gradients": "learning_rate_too_high",
             "oscillating_loss": "learning_rate_too_high", "slow_convergence": "learning_rate_too_low",
             "overfitting": "insufficient_regularization", "underfitting": "insufficient_capacity",
-            "vanishing_gradients": "saturating_activation", "dying_relu": "learning_rate_too_high"}.get(sym, "unknown")
+            "vanishing_gradients": "saturating_activation", "dying_relu": "learning_rate_too_high",
+            "constant_output": "learning_rate_too_high"}.get(sym, "unknown")
 
 
 def _next_steps(root: str, inv: Investigation) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from model_trainer.detect import (
+    constant_output,
     dying_relu,
     exploding_gradients,
     invalid_data,
@@ -31,6 +32,7 @@ DETECTORS: dict[str, Detector] = {
     "singular_matrix": singular_matrix.detect,
     "exploding_gradients": exploding_gradients.detect,
     "dying_relu": dying_relu.detect,
+    "constant_output": constant_output.detect,
     "vanishing_gradients": vanishing_gradients.detect,
     "oscillating_loss": oscillating_loss.detect,
     "overfitting": overfitting.detect,

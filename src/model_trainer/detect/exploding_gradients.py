@@ -25,12 +25,16 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     if grads and grads[0] > 0:
         peak = max(grads)
         growth = peak / grads[0]
-        if growth >= T.EXPLODE_GROWTH or peak >= T.EXPLODE_ABS:
+        # An absolute bound alone would flag any loss on a large scale (an unscaled target); it counts
+        # only while the loss is rising with it.
+        rising = len(losses) >= 2 and losses[-1] > losses[0]
+        if growth >= T.EXPLODE_GROWTH or (peak >= T.EXPLODE_ABS and rising):
             onset = next(e.epoch for e in history if (g := e.get("grad_norm")) is not None and math.isfinite(g)
-                         and (g / grads[0] >= T.EXPLODE_GROWTH or g >= T.EXPLODE_ABS))
+                         and (g / grads[0] >= T.EXPLODE_GROWTH or (g >= T.EXPLODE_ABS and rising)))
+            why = (f"it passed {T.EXPLODE_GROWTH:g}x its first value at epoch {onset}" if growth >= T.EXPLODE_GROWTH
+                   else f"it passed {T.EXPLODE_ABS:g} at epoch {onset} while the loss rose")
             return Finding("exploding_gradients", onset,
-                           f"gradient norm grew {num(grads[0])} -> {num(peak)} ({growth:.3g}x); it passed "
-                           f"{T.EXPLODE_GROWTH:g}x its first value at epoch {onset}",
+                           f"gradient norm grew {num(grads[0])} -> {num(peak)} ({growth:.3g}x); {why}",
                            {"first_grad": grads[0], "peak_grad": peak, "growth": growth})
     if len(losses) >= 3:
         lo = losses[0]

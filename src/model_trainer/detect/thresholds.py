@@ -61,6 +61,15 @@ TRAIN_STILL_FALLING = 0.05
 # and the minimum must come this early (share of epochs), so there is a rise to speak of.
 OVERFIT_MIN_POSITION = 0.85
 
+# constant_output: the metric over the last quarter is within this share of the constant predictor's
+# and an earlier epoch beat it by at least COLLAPSE_GAIN (relative); own benchmark
+CONSTANT_TOLERANCE = 0.03
+COLLAPSE_GAIN = 0.2
+# measured by the built-in loop: one class for this share of rows, or a prediction spread below this
+# share of the target's (own benchmark)
+CONSTANT_SHARE = 0.99
+CONSTANT_SPREAD = 0.01
+
 # probes
 FEATURE_SCALE_SPREAD = 100.0   # max/min feature std (own benchmark; scikit-learn's docs warn at orders of magnitude)
 FEATURE_SCALE_ABS = 50.0       # a feature std this large is unscaled for a net with unit-scale initialisation

@@ -240,6 +240,13 @@ def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_
         pred = (out.reshape(-1) > 0).cpu().numpy().astype(np.float64)
     else:
         pred = pre.inverse_target(out.reshape(-1).double().cpu().numpy())
+    # how constant the predictions are: the share of the most common class, or the spread against the target's
+    if task == "regression":
+        spread = float(np.std(pred)) / (float(np.std(y_raw)) or 1.0)
+        acts["pred_spread"] = spread
+    else:
+        _, counts = np.unique(pred, return_counts=True)
+        acts["pred_mode_share"] = float(counts.max()) / max(len(pred), 1)
     with np.errstate(all="ignore"):
         if metric == "accuracy":
             m = float(np.mean(pred == y_raw))

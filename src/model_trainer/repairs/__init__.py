@@ -50,6 +50,7 @@ PLANS: dict[str, tuple[str, ...]] = {
                      "adam", "more_capacity"),
     "overfitting": ("early_stopping", "weight_decay", "dropout", "regularization"),
     "singular_matrix": ("tie_tiers", "ridge", "log_transform"),
+    "constant_output": ("lower_lr", "adam", "kaiming_init", "switch_activation"),
 }
 
 

@@ -13,7 +13,7 @@ from model_trainer.repairs.base import Change, Context, Repair
 class InitScheme(Repair):
     name = "kaiming_init"
     root_cause = "bad_initialization"
-    symptoms = ("vanishing_gradients", "dying_relu", "underfitting")
+    symptoms = ("vanishing_gradients", "dying_relu", "underfitting", "constant_output")
     hypothesis = "The initial weights are badly scaled for the depth and activation"
 
     def propose(self, ctx: Context) -> Change | None:

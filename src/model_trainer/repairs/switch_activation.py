@@ -13,7 +13,7 @@ from model_trainer.repairs.base import Change, Context, Repair
 class SwitchActivation(Repair):
     name = "switch_activation"
     root_cause = "saturating_activation"
-    symptoms = ("vanishing_gradients", "dying_relu", "underfitting")
+    symptoms = ("vanishing_gradients", "dying_relu", "underfitting", "constant_output")
     hypothesis = "The activation passes almost no gradient"
 
     def propose(self, ctx: Context) -> Change | None:

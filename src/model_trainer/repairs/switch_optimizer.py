@@ -14,7 +14,7 @@ class SwitchOptimizer(Repair):
     name = "adam"
     root_cause = "learning_rate_too_low"
     symptoms = ("slow_convergence", "underfitting", "vanishing_gradients", "oscillating_loss", "nan_loss",
-                "exploding_gradients")
+                "exploding_gradients", "constant_output")
     hypothesis = "One global step size fits the parameters badly; per-parameter adaptive steps fit them"
 
     def propose(self, ctx: Context) -> Change | None:
