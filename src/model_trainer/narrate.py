@@ -69,7 +69,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                        f"received a gradient norm of {num(hv)} against {num(lv)} for {_group_name(domain, lo)}, "
                        f"{g.ratio:.3g}x more. One step size that is safe for one group is unstable for the "
                        f"other{tried}.{fixed}",
-            domain_insight=f"In {about}, the inputs behind {_group_name(domain, hi)} drive far more gradient flow "
+            domain_insight=f"For {about}: the inputs behind {_group_name(domain, hi)} drive far more gradient flow "
                            f"than those behind {_group_name(domain, lo)}: they behave as different kinds of "
                            f"entities, and a model that treats them alike needs its steps bounded.{perf_s}",
             implication=f"Worth a paragraph on heterogeneity between {hi} and {lo}: the training behaviour itself "
@@ -83,7 +83,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
             root_cause=f"Unscaled features: the feature standard deviations span {rep.scale_spread:.3g}x, from "
                        f"{wide}{nar}. Gradients scale with the inputs, so the widest features dominate every "
                        f"step{tried}.{fixed}",
-            domain_insight=f"In {about}, the measured quantities come in very different units; their raw "
+            domain_insight=f"For {about}: the measured quantities come in very different units; their raw "
                            f"magnitudes say nothing about their importance.{perf_s}",
             implication="State in the methods section that inputs were standardised (training-split mean and "
                         "standard deviation, stored with the model) and why: without it training diverges.")
@@ -113,7 +113,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                        f"{', '.join(support[:3]) or 'none'}; {len(coll)} collinear with others, e.g. "
                        f"{', '.join(coll[:3]) or 'none'}). The data cannot tell these parameters apart, so the "
                        f"information matrix is singular{tried}.{fixed}",
-            domain_insight=f"In {about}, detailed per-entity parameters capture heterogeneity but need rich data; "
+            domain_insight=f"For {about}: detailed per-entity parameters capture heterogeneity but need rich data; "
                            "where the data are sparse (few events per entity) they cannot be estimated. Tying them "
                            "by a measured covariate loses some detail but is identifiable"
                            + (f"; the estimates order as {ranking}" if ranking else "") + f".{perf_s}",
