@@ -56,7 +56,7 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
-    """Hyperparameter search over [search.space]; every trial a supervised run; writes the search log."""
+    """Hyperparameter search over the spec's search space; every trial a supervised run; writes the search log."""
     from model_trainer.search.runner import Options
     from model_trainer.search.runner import search as run_search
     from model_trainer.ui import ConsoleUI

@@ -70,7 +70,12 @@ def _from_csv(path: Path) -> list[EpochLogged]:
 
 def _from_log(text: str) -> list[EpochLogged]:
     out: list[EpochLogged] = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    runs = re.findall(r" run: (\S+)$", text, re.M)
+    if runs:
+        # a model-trainer log holds several runs: read the last one, the run that was kept
+        lines = [ln for ln in lines if ln.endswith(f" run: {runs[-1]}")]
+    for line in lines:
         m = _LINE.search(line)
         if not m:
             continue
