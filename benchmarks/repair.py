@@ -44,11 +44,17 @@ def run_one(sc: Scenario, root: Path) -> dict:
     top = max(train_s.values(), default=0)
     cost_train = sum(train_s.values()) / top if final and top > 0 else None
     entry = diary[0] if diary else None
+    from model_trainer.gates import run_gates
+
+    gates = run_gates(root)
+    gate_failures = [f"{k}: {f}" for k, g in gates["gates"].items() for f in g["failures"]
+                     if k != "anti_patterns" or "no_physical_connection" not in f]
     return {"name": sc.name, "mode": sc.mode, "exit": code, "wall_s": round(wall, 2), "runs": len(outcomes),
             "symptom": entry["symptom"] if entry else None, "root_cause": entry["root_cause"] if entry else None,
             "status": entry["status"] if entry else None, "expected_symptom": sc.expected_symptom,
             "expected_root_cause": sc.expected_root_cause, "repairable": sc.repairable,
             "cost": round(cost, 2) if cost is not None and entry else None,
+            "traceability_failures": [f for f in gate_failures if f.startswith("traceability")],
             "cost_train": round(cost_train, 2) if cost_train is not None and entry else None}
 
 
@@ -78,6 +84,7 @@ def summarize(rows: list[dict]) -> dict:
         "median_repair_cost_wall": statistics.median(costs) if costs else None,
         "median_repair_cost_training": statistics.median(costs_train) if costs_train else None,
         "faulty": len(faulty), "repairable": len(repairable), "repaired": len(repaired),
+        "workspaces_with_untraceable_numbers": sum(bool(r["traceability_failures"]) for r in rows),
     }
 
 
@@ -98,7 +105,7 @@ def main() -> None:
         ok_r = "ok" if row["root_cause"] == row["expected_root_cause"] else "MISS"
         print(f"{row['name']:34s} exit={row['exit']} symptom={row['symptom']} [{ok_s}] root={row['root_cause']} "
               f"[{ok_r}] status={row['status']} runs={row['runs']} cost={row['cost']}/{row['cost_train']} "
-              f"wall={row['wall_s']}s",
+              f"wall={row['wall_s']}s untraced={len(row['traceability_failures'])}",
               flush=True)
         rows.append(row)
     summary = summarize(rows)

@@ -393,10 +393,15 @@ def _was(value: float) -> str:
 
 
 def _evidence(inv: Investigation, final: RunRecord | None, fix: str | None) -> Evidence:
+    final_metric = None
+    if final is not None:
+        key, value = model_metric(final, inv.facts.higher_is_better)
+        final_metric = value if key == "metric" and math.isfinite(value) else None
     return Evidence(finding=inv.finding, failing=inv.failing, report=inv.report, grads=inv.measurements.get("grads"),
                     saturation=inv.measurements.get("saturation"), failed_tests=list(inv.failed),
                     fix_description=fix, final=final, metric=inv.facts.metric,
-                    higher_is_better=inv.facts.higher_is_better, baseline=inv.facts.baseline_metric)
+                    higher_is_better=inv.facts.higher_is_better, baseline=inv.facts.baseline_metric,
+                    final_metric=final_metric)
 
 
 def _what_happened(inv: Investigation) -> str:
@@ -421,7 +426,9 @@ def _document_success(inv: Investigation, initial: str, change: Change, final: R
     key, val = model_metric(final, inv.facts.higher_is_better)
     label = inv.facts.metric if key == "metric" else key
     unit = "iterations" if s.spec.model.kind == "mle" else "epochs"
-    result = [f"{label} {num(val)} after {len(final.history)} {unit} (run `{final.run_id}`), no red flag"]
+    restored = next((n for n in final.notes if n.startswith("restored the weights of epoch")), None)
+    result = [f"{label} {num(val)} after {len(final.history)} {unit}"
+              + (f" ({restored.split(' (')[0]})" if restored else "") + f" (run `{final.run_id}`), no red flag"]
     units = metric_in_units(ev, s.spec.domain, final)
     if units:
         result.append(units[0].upper() + units[1:])

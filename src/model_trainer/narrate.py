@@ -30,6 +30,7 @@ class Evidence:
     metric: str
     higher_is_better: bool
     baseline: float | None
+    final_metric: float | None = None   # the metric of the model the fixed run returned (best epoch if restored)
 
 
 def _group_name(domain: DomainSection, group: str) -> str:
@@ -38,10 +39,10 @@ def _group_name(domain: DomainSection, group: str) -> str:
 
 
 def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) -> str | None:
-    """'RMSE 4.2 cases/day, 3% of the largest observed value (140 cases/day)' from a run's last metric."""
+    """'RMSE 4.2 cases/day, 3% of the largest observed value (140 cases/day)' for the model a run returned."""
     if rec is None:
         return None
-    m = rec.last("metric")
+    m = ev.final_metric if ev.final_metric is not None and rec is ev.final else rec.last("metric")
     if m is None or not math.isfinite(m):
         return None
     units = f" {domain.target_units}" if domain.target_units else ""

@@ -52,12 +52,14 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     rise = (v_end - v_min) / abs(v_min) if v_min else 0.0
     falling = (t_at_min - t_end) / abs(t_at_min) if t_at_min else 0.0
     if rise >= T.OVERFIT_RISE and falling >= T.TRAIN_STILL_FALLING:
-        ep_min = pairs[i_min][0]
-        return Finding("overfitting", ep_min,
-                       f"val_loss ({window}-epoch average) rose {rise:.0%} from its minimum {num(v_min)} around epoch "
-                       f"{ep_min} and stayed at {num(v_end)} or above over the last {tail} epochs while "
-                       f"train_loss fell {falling:.0%} ({num(t_at_min)} -> "
-                       f"{num(t_end)})",
-                       {"best_epoch": ep_min, "val_min": v_min, "val_end": v_end, "rise": rise,
+        # the decision uses moving averages; the message quotes recorded values only
+        raw_min = min(range(len(pairs)), key=lambda i: pairs[i][2])
+        ep_min, t_min_raw, v_min_raw = pairs[raw_min]
+        ep_end, t_end_raw, v_end_raw = pairs[-1]
+        return Finding("overfitting", pairs[i_min][0],
+                       f"val_loss rose from its minimum {num(v_min_raw)} at epoch {ep_min} to {num(v_end_raw)} "
+                       f"at epoch {ep_end} (its {window}-epoch average up {rise:.0%} and staying up over the last {tail} "
+                       f"epochs) while train_loss fell from {num(t_min_raw)} to {num(t_end_raw)}",
+                       {"best_epoch": ep_min, "val_min": v_min_raw, "val_end": v_end_raw, "rise": rise,
                         "train_fall": falling, "window": window})
     return None
