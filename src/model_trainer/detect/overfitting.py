@@ -58,8 +58,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         ep_end, t_end_raw, v_end_raw = pairs[-1]
         return Finding("overfitting", pairs[i_min][0],
                        f"val_loss rose from its minimum {num(v_min_raw)} at epoch {ep_min} to {num(v_end_raw)} "
-                       f"at epoch {ep_end} (its {window}-epoch average up {rise:.0%} and staying up over the last {tail} "
-                       f"epochs) while train_loss fell from {num(t_min_raw)} to {num(t_end_raw)}",
+                       f"at epoch {ep_end} (its {window}-epoch average up {rise:.0%} and staying up over the last "
+                       f"{tail} epochs) while train_loss fell from {num(t_min_raw)} to {num(t_end_raw)}",
                        {"best_epoch": ep_min, "val_min": v_min_raw, "val_end": v_end_raw, "rise": rise,
                         "train_fall": falling, "window": window})
     return None

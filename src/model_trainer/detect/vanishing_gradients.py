@@ -40,8 +40,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         first, final = last.get(groups[0]), last.get(groups[-1])
         if first is not None and final and final > 0 and first / final < T.VANISH_LAYER_RATIO:
             return Finding("vanishing_gradients", last.epoch,
-                           f"first-layer gradient norm {num(first)} is {first / final:.2g} of the last layer's "
-                           f"({num(final)}) while the loss is flat",
+                           f"first-layer gradient norm {num(first)} against {num(final)} for the last layer "
+                           f"({first / final:.2g}x) while the loss is flat",
                            {"first_group": groups[0].split(".", 1)[1], "last_group": groups[-1].split(".", 1)[1],
                             "first": first, "last": final,
                             "ratio": first / final})
