@@ -94,13 +94,12 @@ def investigate(session: Session) -> int:
         session.write_entry(lambda i: failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit),
                             [("failed run", rec)])
         return EXIT_UNRESOLVED
-    finding = first_finding(rec.history, replace(facts, diagnostics=rec.diagnostics or None,
-                                                 warnings=_warnings(rec)))
+    facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
+    finding = first_finding(rec.history, facts)
     if finding is None:
         session.publish(rec)
         return EXIT_OK
     session.ws.log.warning(f"red flag in run {rec.run_id}: {finding}")
-    facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
     inv = Investigation(session, facts, report, rec, finding, runs=[rec])
     if session.spec.model.kind == "function" and session.entry.arity == 2:
         return _post_hoc(inv)
@@ -486,7 +485,7 @@ def _document_failure(inv: Investigation, initial: str, escalated: bool) -> int:
     _probe(inv)
     ev = _evidence(inv, None, None)
     root = _guess_root(inv)
-    why = explain(root, ev, s.spec.domain) if root != "unknown" else explain("unknown", ev, s.spec.domain)
+    why = explain(root, ev, s.spec.domain)
     steps = []
     if escalated:
         steps.append(f"Flag for @advisor: the budget ({inv.attempts} of {s.spec.budget.max_attempts} attempts, "

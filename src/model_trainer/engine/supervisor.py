@@ -211,7 +211,7 @@ class Supervisor:
     def _conclude(self, rec: RunRecord, code: int) -> None:
         log = self.ws.log
         if rec.status in ("timeout", "interrupted"):
-            pass
+            pass  # already explained in the log when it happened
         elif code < 0 and rec.status != "stopped":
             name, meaning = signal_text(code)
             rec.status, rec.signal_name = "killed", name
