@@ -148,7 +148,10 @@ RootCause = Literal["learning_rate_too_high", "learning_rate_too_low", "unscaled
                     "gradient_heterogeneity", "saturating_activation", "bad_initialization",
                     "output_range_mismatch", "loss_mismatch", "insufficient_training",
                     "insufficient_regularization", "insufficient_capacity", "non_identifiable",
-                    "numerical_overflow", "invalid_data", "code_error", "budget_exhausted", "unknown"]
+                    "numerical_overflow", "invalid_data", "code_error", "budget_exhausted", "training_loop_bug",
+                    "label_corruption", "train_val_mismatch", "parameter_scaling", "excessive_regularization",
+                    "unknown"]
+HypothesisStatus = Literal["confirmed", "refuted", "open"]
 Status = Literal["resolved", "unresolved", "escalated"]
 
 
@@ -161,6 +164,15 @@ class TestRecord:
     run_id: str | None
     result: str
     passed: bool | None  # None for a measurement that confirms or refutes nothing by itself
+
+
+@dataclass
+class Hypothesis:
+    """A cause considered for a red flag: ``confirmed`` only by an intervention that fixed it,
+    ``refuted`` by a failed test, ``open`` otherwise (CONTRACT §5). ``evidence`` lists test numbers."""
+    cause: str
+    status: HypothesisStatus = "open"
+    evidence: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -197,6 +209,9 @@ class DiaryEntry:
     result: list[str] = field(default_factory=list)
     plots: list[str] = field(default_factory=list)
     run_ids: list[str] = field(default_factory=list)
+    hypotheses: list[Hypothesis] = field(default_factory=list)
+    # metric values on validation of the quick references (``constant``, ``linear``, ``boosting``)
+    references: dict[str, float | None] = field(default_factory=dict)
     phase: str = "Phase 5B (Model Training)"
     agent: str = "@model_trainer"
 
