@@ -78,3 +78,52 @@ TARGET_SCALE_ABS = 100.0       # a regression target with std or |mean| above th
 # (own benchmark: healthy MLPs there stay under 8x between groups on the first step)
 GRAD_GROUP_RATIO = 20.0
 LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is the target
+
+# ---------------------------------------------------------------------------------------------------------
+# Maximum-likelihood fits (kind = "mle"): identifiability, scaling and reporting, read by mle/ and the
+# MLE detectors.
+# ---------------------------------------------------------------------------------------------------------
+# The condition number of the unit-diagonal information matrix at or above which it is numerically singular
+# (about 1 / sqrt(machine epsilon): half the digits of the standard errors are lost).
+MLE_COND_LIMIT = 1e8
+# Estimates correlated at |r| >= this cannot be told apart: one moves to compensate the other. Bates & Watts
+# (1988), Nonlinear Regression Analysis, section 2.3, read correlations this close to +-1 as ill-determined pairs.
+MLE_CORR_LIMIT = 0.99
+# A standard error larger than the estimate (relative SE above 1): the Wald interval reaches past zero
+# and the data do not fix even the sign (practical non-identifiability, Raue et al. 2009, Bioinformatics 25:1923).
+MLE_REL_SE_LIMIT = 1.0
+# Information matrix on the estimates' own scale (diag(|theta|) I diag(|theta|)): an eigenvalue below the
+# largest divided by this is a direction the data do not constrain to within a factor of ~1000 relative to
+# the best-determined one (Belsley, Kuh & Welsch 1980 read condition indices above 30 as strong collinearity;
+# 1e6 = 1000^2 is far beyond that, so only near-exact dependences are named).
+MLE_SCALED_COND_LIMIT = 1e6
+# An eigenvector component this large names a parameter as part of a weak direction.
+MLE_LOADING = 0.3
+# Profile likelihood: the NLL rise that bounds a 95% profile interval is chi2(1, 0.95) / 2 = 1.92 (Venzon &
+# Moolgavkar 1988); a profile that rises less than this over a factor PROFILE_SPAN either side of the
+# estimate is flat: the data cannot fix the parameter (Raue et al. 2009).
+MLE_PROFILE_DELTA = 1.92
+MLE_PROFILE_SPAN = 2.0
+MLE_PROFILE_POINTS = 6          # evaluated points on each side of the estimate
+MLE_PROFILE_MAX_FREE = 15       # beyond this many free parameters profiles cost too much; the matrix evidence stands
+MLE_PROFILE_WORST = 2           # profile the parameters with the largest relative SE, at most this many
+# Parameter scaling: natural step sizes 1/sqrt(I_ii) (the change that moves the NLL by about one half) this many
+# orders of magnitude apart are scales a quasi-Newton optimiser cannot step in together (its stopping tests are
+# on the unscaled gradient and the relative NLL reduction; Nocedal & Wright 2006, section 2.2 "Scaling").
+# Three orders: a rate of 1e-4 per unit exposure next to a background count near 10 is four.
+MLE_SCALE_GAP_ORDERS = 3.0
+# Stationarity: the optimiser "converged" although a Newton step on one parameter alone, g^2 / (2 I_ii), would
+# still lower the NLL by more than this. A tenth of an NLL unit is twenty times below the 1.92 that moves a 95%
+# interval, and far above finite-difference noise at a true optimum.
+MLE_NEWTON_GAIN = 0.1
+# Columns: a perturbation that moves the NLL by more than this relative amount means the likelihood uses it.
+MLE_COLUMN_USE_REL = 1e-10
+# Residual bias by group: a group's mean residual above this share of the mean target is a finding (a tenth
+# of the level is the usual materiality line for a systematic error in a reported rate).
+MLE_RESIDUAL_BIAS = 0.10
+# A repair whose NLL, AIC and condition number all move by less than this (relative) changed nothing.
+MLE_NO_EFFECT_REL = 1e-9
+# Information criteria: differences read on Burnham & Anderson's (2002) scale: under 2 no real support for
+# either model, 2..10 positive to strong, above 10 decisive.
+MLE_IC_WEAK = 2.0
+MLE_IC_DECISIVE = 10.0

@@ -2,7 +2,9 @@
 
 The optimiser works on a free vector ``z``; ``to_theta(z)`` gives the user's ``theta`` in ``PARAMS``
 order. Parameters can be log-transformed (positive ones), tied into tiers (by ``covariate``
-quantiles or by ``group``), and shrunk toward their group mean (ridge penalty).
+quantiles or by ``group``), shrunk toward their group mean (ridge penalty), held fixed at a value
+(``fix``: one of a pair the data cannot tell apart; fixed at 0 it is dropped), or rescaled (``rescale``:
+``theta = s * z`` so that parameters whose magnitudes differ by orders move alike for the optimiser).
 
 Example:
     >>> r = Reparam.build([{"name": "a", "init": 1.0, "lower": 0}, {"name": "b", "init": 2.0}], {})
@@ -17,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-MLE_REPAIRS = ("log_transform", "tiers", "ridge", "init_scale")
+MLE_REPAIRS = ("log_transform", "tiers", "ridge", "init_scale", "fix", "rescale")
 
 
 @dataclass
@@ -31,6 +33,8 @@ class Reparam:
     ridge: float = 0.0
     ridge_groups: list[list[int]] = field(default_factory=list)
     tier_info: list[dict[str, Any]] = field(default_factory=list)
+    scale: list[float] = field(default_factory=list)   # per slot: theta = scale * z (1 = as given)
+    fixed: dict[str, float] = field(default_factory=dict)
 
     @property
     def n_free(self) -> int:
@@ -45,44 +49,72 @@ class Reparam:
             init = np.where(init > 0, init * scale, init)
         lower = np.array([float(p.get("lower", -np.inf)) if p.get("lower") is not None else -np.inf for p in params])
         upper = np.array([float(p.get("upper", np.inf)) if p.get("upper") is not None else np.inf for p in params])
+        fixed = {str(k): float(v) for k, v in (spec.get("fix") or {}).items()}
+        unknown = [k for k in fixed if k not in names]
+        if unknown:
+            raise ValueError(f"fix names parameter(s) {unknown!r} that PARAMS does not define")
+        for k, v in fixed.items():
+            init[names.index(k)] = v
         slots: list[list[int]] = []
         tier_info: list[dict[str, Any]] = []
         tiers = spec.get("tiers")
-        tied: set[int] = set()
+        tied: set[int] = {names.index(k) for k in fixed}
         if tiers:
-            slots, tier_info = _tier_slots(params, tiers)
-            tied = {i for s in slots for i in s}
+            slots, tier_info = _tier_slots([p for p in params if str(p["name"]) not in fixed], tiers,
+                                           [i for i, p in enumerate(params) if str(p["name"]) not in fixed])
+            tied |= {i for s in slots for i in s}
         slots += [[i] for i in range(len(params)) if i not in tied]
         positive = [bool(np.all(lower[s] >= 0) and np.all(init[s] > 0)) for s in slots]
         log = [bool(spec.get("log_transform")) and pos for pos in positive]
+        scales = {str(k): float(v) for k, v in (spec.get("rescale") or {}).items()}
+        bad = {k: v for k, v in scales.items() if not (np.isfinite(v) and v > 0)}
+        if bad:
+            raise ValueError(f"rescale factors must be finite and > 0, got {bad!r}")
+        scale = [1.0 if lg else scales.get(names[s[0]], 1.0) for s, lg in zip(slots, log, strict=True)]
         groups: dict[str, list[int]] = {}
         for i, p in enumerate(params):
-            if p.get("group") is not None:
+            if p.get("group") is not None and str(p["name"]) not in fixed:
                 groups.setdefault(str(p["group"]), []).append(i)
         return cls(names, init, lower, upper, slots, log, float(spec.get("ridge") or 0.0),
-                   [g for g in groups.values() if len(g) > 1], tier_info)
+                   [g for g in groups.values() if len(g) > 1], tier_info, scale, fixed)
+
+    def _scales(self) -> np.ndarray:
+        return np.asarray(self.scale if self.scale else [1.0] * self.n_free, dtype=float)
 
     def z0(self) -> np.ndarray:
         vals = np.array([float(np.mean(self.init[s])) for s in self.slots])
-        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals)
+        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self._scales())
+
+    def to_z(self, theta_slots: np.ndarray) -> np.ndarray:
+        """Free coordinates for values of the slots (one value per slot, on the user's scale)."""
+        vals = np.asarray(theta_slots, dtype=float)
+        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self._scales())
 
     def to_theta(self, z: np.ndarray) -> np.ndarray:
         theta = self.init.copy()
-        vals = np.where(self.log, np.exp(np.clip(z, -700, 700)), z)
+        vals = np.where(self.log, np.exp(np.clip(z, -700, 700)), np.asarray(z, dtype=float) * self._scales())
         for v, s in zip(vals, self.slots, strict=True):
             theta[s] = v
         return theta
 
     def bounds(self) -> list[tuple[float | None, float | None]]:
         out = []
-        for s, lg in zip(self.slots, self.log, strict=True):
+        for s, lg, sc in zip(self.slots, self.log, self._scales(), strict=True):
             lo, hi = float(np.max(self.lower[s])), float(np.min(self.upper[s]))
             if lg:
                 lo_z = np.log(lo) if lo > 0 else None
                 hi_z = np.log(hi) if np.isfinite(hi) else None
                 out.append((lo_z, hi_z))
             else:
-                out.append((lo if np.isfinite(lo) else None, hi if np.isfinite(hi) else None))
+                out.append((lo / sc if np.isfinite(lo) else None, hi / sc if np.isfinite(hi) else None))
+        return out
+
+    def slot_bounds(self) -> dict[str, tuple[float | None, float | None]]:
+        """Each free parameter's bounds on the user's scale (for flagging estimates at a bound)."""
+        out = {}
+        for name, s in zip(self.slot_names(), self.slots, strict=True):
+            lo, hi = float(np.max(self.lower[s])), float(np.min(self.upper[s]))
+            out[name] = (lo if np.isfinite(lo) else None, hi if np.isfinite(hi) else None)
         return out
 
     def penalty(self, theta: np.ndarray) -> float:
@@ -101,14 +133,39 @@ class Reparam:
         return {"n_free": self.n_free, "log_transformed": [n for n, lg in zip(self.slot_names(), self.log,
                                                                                 strict=True) if lg],
                 "tiers": [{k: v for k, v in t.items() if k != "members"} | {"size": len(t["members"])}
-                          for t in self.tier_info], "ridge": self.ridge}
+                          for t in self.tier_info], "ridge": self.ridge, "fixed": dict(self.fixed),
+                "rescaled": {n: s for n, s in zip(self.slot_names(), self._scales(), strict=True) if s != 1.0}}
 
 
-def _tier_slots(params: list[dict[str, Any]], tiers: dict[str, Any]) -> tuple[list[list[int]], list[dict[str, Any]]]:
-    """Tie parameters with a ``covariate`` into quantile tiers, or those with a ``group`` by group."""
+def covariate_problems(params: list[dict[str, Any]]) -> list[str]:
+    """Parameters whose ``covariate`` is not a finite number (tiers are cut on its numeric value)."""
+    out = []
+    for p in params:
+        c = p.get("covariate")
+        if c is None:
+            continue
+        if isinstance(c, bool) or not isinstance(c, (int, float, np.integer, np.floating)) or not np.isfinite(c):
+            out.append(f"`{p.get('name')}` has covariate {c!r}")
+    return out
+
+
+def _tier_slots(params: list[dict[str, Any]], tiers: dict[str, Any],
+                index: list[int] | None = None) -> tuple[list[list[int]], list[dict[str, Any]]]:
+    """Tie parameters with a ``covariate`` into quantile tiers, or those with a ``group`` by group.
+    ``index`` maps positions in ``params`` to positions in the full PARAMS (when some are fixed)."""
+    index = index if index is not None else list(range(len(params)))
+    slots, info = _tier_slots_local(params, tiers)
+    return [[index[i] for i in s] for s in slots], [t | {"members": [index[i] for i in t["members"]]} for t in info]
+
+
+def _tier_slots_local(params: list[dict[str, Any]],
+                      tiers: dict[str, Any]) -> tuple[list[list[int]], list[dict[str, Any]]]:
     n_tiers = int(tiers.get("n", 3))
     with_cov = [i for i, p in enumerate(params) if p.get("covariate") is not None]
     if tiers.get("by", "covariate") == "covariate" and len(with_cov) >= n_tiers:
+        problems = covariate_problems(params)
+        if problems:
+            raise ValueError("tiers by covariate need a number per parameter: " + "; ".join(problems[:3]))
         cov = np.array([float(params[i]["covariate"]) for i in with_cov])
         cuts = natural_breaks(cov, n_tiers) if tiers.get("method", "breaks") == "breaks" else \
             np.quantile(cov, np.linspace(0, 1, n_tiers + 1)[1:-1])
