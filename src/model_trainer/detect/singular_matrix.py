@@ -1,7 +1,11 @@
-"""``singular_matrix``: the information matrix at the MLE optimum is singular or ill-conditioned.
+"""``singular_matrix``: the information matrix at the MLE optimum is singular, or the estimates themselves
+show parameters the data cannot tell apart (a pair correlated at |r| near 1 with a standard error larger than
+the estimate, a weak direction on the estimates' own scale), even where rounding keeps the condition number
+under its limit.
 
-Reads the fit's diagnostics (``mle/identify.py``): condition number, and which parameters lie in
-the weak directions and why (no data support, or collinearity).
+Reads the fit's diagnostics (``mle/identify.py``, ``mle/profile.py``); quotes a flat profile when one was
+computed, since that is the proof. A fit whose likelihood is not finite at the estimates is left to
+``mle_optimizer`` (a ``nan_loss``): its matrix says nothing about identifiability.
 
 Example:
     >>> detect([], Facts(diagnostics={"singular": True, "condition_number": 1e12, "weak": [], "n_params": 3})).symptom
@@ -10,26 +14,59 @@ Example:
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from model_trainer.detect.base import Facts, Finding
 from model_trainer.events import EpochLogged
+from model_trainer.mle.profile import line as profile_line
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     d = facts.diagnostics
-    if not d or not d.get("singular"):
+    if not d or not d.get("singular") or d.get("nll_finite") is False:
         return None
     weak = d.get("weak", [])
     cond = d.get("condition_number")
-    cond_s = "infinite" if cond is None or cond == float("inf") else f"{cond:.3g}"
+    cond_s = "infinite" if cond is None or not math.isfinite(cond) else f"{cond:.3g}"
+    n = d.get("n_params")
     support = sum(w["reason"] == "no data support" for w in weak)
+    coll = sum(w["reason"] == "collinearity" for w in weak)
+    other = len(weak) - support - coll
+    if d.get("numerically_singular", True):
+        head = f"the information matrix is singular (condition number {cond_s})"
+    else:
+        head = (f"the estimates are not identifiable although the information matrix's condition number "
+                f"({cond_s}) is under its limit")
     shown = ", ".join(f"`{w['name']}`" for w in weak[:4]) + (" ..." if len(weak) > 4 else "")
-    msg = (f"the information matrix is singular (condition number {cond_s}); {len(weak)} of {d.get('n_params')} "
-           f"parameters are not identifiable ({support} without data support, {len(weak) - support} collinear)"
+    msg = (f"{head}; {len(weak)} of {n} parameters are not identifiable ({support} without data support, "
+           f"{coll} collinear" + (f", {other} confounded in the estimates" if other else "") + ")"
            + (f": {shown}" if weak else ""))
+    pairs = d.get("correlated_pairs") or []
+    if pairs:
+        p = pairs[0]
+        rel = d.get("relative_se") or {}
+        msg += (f"; `{p['a']}` and `{p['b']}` are correlated at r = {p['r']:.6f}"
+                + "".join(f", SE/|estimate| of `{k}` {rel[k]:.3g}" for k in (p["a"], p["b"])
+                          if k in rel and math.isfinite(rel[k])))
+    directions = d.get("scaled_weak_directions") or []
+    if directions and not pairs:
+        w = directions[0]
+        msg += (f"; on the estimates' own scale the direction {_direction(w)} has eigenvalue "
+                f"{w['ratio_to_largest']:.2g} of the largest")
+    flat = [p for p in d.get("profiles") or [] if p.get("flat")]
+    if flat:
+        msg += "; " + profile_line(flat[0])
     poor = d.get("poorly_determined") or []
-    if poor:
-        msg += (f"; {len(poor)} of {d.get('n_params')} estimates have a standard error larger than the estimate "
-                f"or none at all")
+    if poor and not pairs:
+        msg += f"; {len(poor)} of {n} estimates have a standard error larger than the estimate or none at all"
     return Finding("singular_matrix", history[-1].epoch if history else None, msg,
                    {"condition_number": cond, "n_weak": len(weak), "no_support": support,
-                    "inverse_error": d.get("inverse_error")})
+                    "inverse_error": d.get("inverse_error"), "cause": "non_identifiable",
+                    "pairs": [(p["a"], p["b"]) for p in pairs[:5]],
+                    "flat_profiles": [p["parameter"] for p in flat],
+                    "numerically_singular": d.get("numerically_singular", True)})
+
+
+def _direction(w: dict[str, Any]) -> str:
+    return " ".join(f"{'+' if v >= 0 else '-'}{abs(v):.2f} `{k}`" for k, v in w.get("loadings", {}).items())

@@ -86,6 +86,10 @@ LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is th
 # The condition number of the unit-diagonal information matrix at or above which it is numerically singular
 # (about 1 / sqrt(machine epsilon): half the digits of the standard errors are lost).
 MLE_COND_LIMIT = 1e8
+# A parameter has no data support when moving it by its own magnitude (1 for an estimate at zero) changes the
+# NLL by less than this: far below the 1.92 that moves a 95% interval, at the level of rounding in a sum of
+# thousands of terms (judged per parameter, so a tiny rate next to a large count is not "unsupported").
+MLE_NO_SUPPORT_NLL = 1e-6
 # Estimates correlated at |r| >= this cannot be told apart: one moves to compensate the other. Bates & Watts
 # (1988), Nonlinear Regression Analysis, section 2.3, read correlations this close to +-1 as ill-determined pairs.
 MLE_CORR_LIMIT = 0.99

@@ -29,7 +29,7 @@ from model_trainer.kinds.common import prepared_data, user_callable
 from model_trainer.mle.columns import scales, used_columns
 from model_trainer.mle.guard import Guarded, non_finite_rows
 from model_trainer.mle.identify import analyse, steps
-from model_trainer.mle.profile import profile
+from model_trainer.mle.profile import held, profile
 from model_trainer.mle.profile import worst as profile_worst
 from model_trainer.mle.reparam import MLE_REPAIRS, Reparam
 from model_trainer.mle.stationarity import scaling, stationarity
@@ -271,6 +271,9 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
         # curvature per unit of the user's parameter: d theta = s dz (rescaled), theta dz (log scale)
         unit = np.array([v if lg else sc for lg, sc, v in zip(rep.log, rep._scales(), slot_values, strict=True)])
         info["scaling"] = scaling(H / np.where(unit != 0, unit, 1.0) ** 2, names, estimates)
+    start = [float(np.mean(rep.init[s])) for s in rep.slots]
+    info["unmoved"] = [nm for nm, v, v0 in zip(names, slot_values, start, strict=True)
+                       if abs(v - v0) <= 1e-9 * max(1.0, abs(v0))]
     info["poorly_determined"] = [nm for nm, r in info["relative_se"].items() if not r <= T.MLE_REL_SE_LIMIT]
     info["n_poorly_determined"] = len(info["poorly_determined"])
     if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
@@ -280,6 +283,12 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
     elif info["singular"]:
         info["profiles_skipped"] = (f"{info['n_params']} free parameters (profiles are computed up to "
                                     f"{T.MLE_PROFILE_MAX_FREE}); the information-matrix evidence stands alone")
+    info["reparam_options"] = {"groups": len(rep.ridge_groups),
+                               "covariates": sum(p.get("covariate") is not None for p in module.PARAMS),
+                               "positive": sum(not lg and bool(np.all(rep.lower[s] >= 0) and np.all(rep.init[s] > 0))
+                                               for s, lg in zip(rep.slots, rep.log, strict=True))}
+    if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
+        info["fix_candidates"] = fix_candidates(objective, rep, result.z, info["weak"])
     used = used_columns(module.negative_log_likelihood, result.theta, train)
     info["columns"] = used | {"scales": scales(train, used["used"], target)}
     table = estimates_table(estimates, info["se"], rep.slot_bounds(), nll=result.nll, aic=info["aic"],
@@ -291,6 +300,36 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
         info["residuals_by_group"] = bias
     info["findings"] = [b["text"] for b in info["at_bounds"]] + (bias or {}).get("findings", [])
     return info
+
+
+def fix_candidates(objective: Callable[[np.ndarray], float], rep: Reparam, z: np.ndarray,
+                   weak: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For the first two pairs the data cannot tell apart: each member held at 0 (dropped) and at 1 (a neutral
+    factor), inside its bounds, with the others re-optimised; the NLL change says whether the value is
+    supported (below chi2(1, 0.95)/2, it is)."""
+    names = rep.slot_names()
+    pairs: list[tuple[str, str]] = []
+    for w in weak:
+        if w["reason"] != "no data support" and w["with"]:
+            pair = tuple(sorted((w["name"], w["with"][0])))
+            if pair not in pairs:
+                pairs.append(pair)  # type: ignore[arg-type]
+    out = []
+    bounds = rep.bounds()
+    for pair in pairs[:2]:
+        for p in pair:
+            i = names.index(p)
+            if len(rep.slots[i]) != 1 or rep.log[i]:
+                continue  # a tier or a log-scale coordinate: holding it at 0 or 1 means something else
+            partner = pair[1] if p == pair[0] else pair[0]
+            for v in (0.0, 1.0):
+                zv = v / float(rep._scales()[i])
+                lo, hi = bounds[i]
+                if (lo is not None and zv < lo) or (hi is not None and zv > hi):
+                    continue
+                out.append({"parameter": p, "partner": partner, "value": v,
+                            "delta_nll": held(objective, z, i, zv, bounds)})
+    return sorted(out, key=lambda c: c["delta_nll"])
 
 
 def _user_scale_se(rep: Reparam, se: dict[str, float], values: list[float]) -> dict[str, float]:

@@ -74,8 +74,12 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str],
         return out
     diag = np.diag(H).copy()
     out["hessian_diag"] = [float(x) for x in diag]
-    top_diag = float(np.max(np.abs(diag))) or 1.0
-    supported = diag > top_diag / COND_LIMIT
+    # support is judged on each parameter's own scale, not against the others' curvature (a rate of 1e-4 has
+    # a curvature 1e10 times a count's and is no better supported): moving the parameter by its own magnitude
+    # (1 for an estimate at zero) must change the NLL by more than MLE_NO_SUPPORT_NLL
+    own = np.abs(z)
+    own = np.where(own > 0, own, 1.0)
+    supported = diag * own ** 2 > T.MLE_NO_SUPPORT_NLL
     weak: list[dict[str, Any]] = [{"name": names[i], "reason": "no data support", "curvature": float(diag[i]),
                                    "with": []} for i in np.flatnonzero(~supported)]
     idx = np.flatnonzero(supported)

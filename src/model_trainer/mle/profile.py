@@ -108,3 +108,23 @@ def line(p: dict[str, Any]) -> str:
     return (f"profile of `{p['parameter']}` from {p['from']:.4g} to {p['to']:.4g} (estimate {p['estimate']:.4g}, "
             f"the other parameters re-optimised at each point): the NLL rises by at most {p['max_rise']:.3g} "
             f"(95% threshold {p['threshold']}) -> {verdict}")
+
+
+def held(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, value: float,
+         bounds: list[tuple[float | None, float | None]], max_iter: int = 300) -> float:
+    """The NLL change with coordinate ``i`` held at ``value`` and the others re-optimised (one profile point)."""
+    f0 = float(f(z))
+    others = [k for k in range(len(z)) if k != i]
+
+    def sub(w: np.ndarray) -> float:
+        full = z.copy()
+        full[others] = w
+        full[i] = value
+        v = float(f(full))
+        return v if math.isfinite(v) else f0 + 1e6 * (1.0 + abs(f0))
+
+    if not others:
+        return sub(np.array([])) - f0
+    res = optimize.minimize(sub, z[others], method="L-BFGS-B", bounds=[bounds[k] for k in others],
+                            options={"maxiter": max_iter})
+    return float(res.fun) - f0

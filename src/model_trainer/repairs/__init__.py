@@ -11,6 +11,7 @@ from model_trainer.repairs.clip_gradients import ClipGradients
 from model_trainer.repairs.drop_non_finite import DropNonFinite
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
+from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
@@ -20,6 +21,7 @@ from model_trainer.repairs.more_iterations import MoreIterations
 from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.raise_lr import RaiseLR
 from model_trainer.repairs.regularization import Regularization
+from model_trainer.repairs.rescale_parameters import RescaleParameters
 from model_trainer.repairs.ridge import Ridge
 from model_trainer.repairs.shrink_init import ShrinkInit
 from model_trainer.repairs.standardize import Standardize
@@ -32,7 +34,8 @@ from model_trainer.repairs.weight_decay import WeightDecay
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
-    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit())}
+    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
+    FixParameter(), RescaleParameters())}
 
 # The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
 # found the evidence (their propose() returns None otherwise); the learning rate is the usual first
@@ -45,11 +48,13 @@ PLANS: dict[str, tuple[str, ...]] = {
     "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
     "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
     "dying_relu": ("lower_lr", "switch_activation", "kaiming_init"),
-    "slow_convergence": ("standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs"),
-    "underfitting": ("output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
+    "slow_convergence": ("rescale_parameters", "log_transform",
+                         "standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs"),
+    "underfitting": ("rescale_parameters",
+                     "output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
                      "adam", "more_capacity"),
     "overfitting": ("early_stopping", "weight_decay", "dropout", "regularization"),
-    "singular_matrix": ("tie_tiers", "ridge", "log_transform"),
+    "singular_matrix": ("fix_parameter", "tie_tiers", "ridge", "log_transform", "rescale_parameters"),
     "constant_output": ("lower_lr", "adam", "kaiming_init", "switch_activation"),
 }
 

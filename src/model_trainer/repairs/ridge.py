@@ -24,6 +24,8 @@ class Ridge(Repair):
     def propose(self, ctx: Context) -> Change | None:
         if ctx.data_repairs.get("ridge"):
             return None
+        if (ctx.facts.diagnostics and (ctx.facts.diagnostics.get("reparam_options") or {}).get("groups", 1) == 0):
+            return None  # no group of two or more parameters: the penalty would be zero
         return Change(self.name, self.root_cause, self.hypothesis,
                       f"ridge penalty {self.strength:g} x sum of squared deviations from the group mean",
                       dict(ctx.config), {**ctx.data_repairs, "ridge": self.strength},

@@ -24,6 +24,9 @@ class TieTiers(Repair):
     def propose(self, ctx: Context) -> Change | None:
         if ctx.data_repairs.get("tiers"):
             return None
+        opts = (ctx.facts.diagnostics or {}).get("reparam_options") or {}
+        if opts and opts.get("covariates", 0) < self.n and opts.get("groups", 0) == 0:
+            return None  # nothing to tie: no covariate per parameter, no group
         spec = {"by": "covariate", "n": self.n}
         return Change(self.name, self.root_cause, self.hypothesis,
                       f"tie the parameters into {self.n} tiers by their covariate (natural breaks)",

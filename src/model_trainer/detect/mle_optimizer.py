@@ -1,0 +1,78 @@
+"""The optimiser's word, checked, for maximum-likelihood fits (``kind = "mle"``).
+
+- the likelihood is not finite at the returned estimates: ``nan_loss`` (the fit is never accepted there);
+- the optimiser hit its iteration limit before reaching a stationary point: ``slow_convergence``, named as
+  an iteration limit (cause ``insufficient_training``);
+- the optimiser reported convergence at a point that is not stationary on the parameters' own scales:
+  ``slow_convergence`` with cause ``parameter_scaling`` when the parameters' natural step sizes are orders of
+  magnitude apart (``mle/stationarity.py``).
+
+A converged optimiser at a stationary point is never flagged here, whatever the iteration-by-iteration NLL
+looked like: L-BFGS-B's own stopping test is the evidence.
+
+Example:
+    >>> d = {"nll_finite": True, "optimizer": {"success": False, "hit_iteration_limit": True, "nit": 50,
+    ...      "message": "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT", "method": "L-BFGS-B"},
+    ...      "stationarity": {"stationary": False, "worst": "a", "max_gain": 3.0}}
+    >>> detect([], Facts(kind="mle", diagnostics=d)).evidence["cause"]
+    'insufficient_training'
+"""
+
+from __future__ import annotations
+
+from model_trainer.detect.base import Facts, Finding
+from model_trainer.events import EpochLogged
+
+
+def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    d = facts.diagnostics
+    if not d or facts.kind != "mle" or "optimizer" not in d or not facts.finished:
+        return None
+    opt = d["optimizer"]
+    at = history[-1].epoch if history else None
+    said = f"{opt.get('method')} stopped after {opt.get('nit')} iterations: \"{opt.get('message')}\""
+    if d.get("nll_finite") is False:
+        nf = d.get("non_finite") or {}
+        where = ""
+        if nf.get("points"):
+            p = nf["points"][0]
+            where = (" It was first not finite at " + ", ".join(f"`{k}` = {v:.4g}" for k, v in p["theta"].items())
+                     + (f" (rows {', '.join(str(r) for r in nf.get('rows', []))} of the training data)"
+                        if nf.get("rows") else ""))
+        return Finding("nan_loss", at, f"the likelihood is not finite at the returned estimates ({said}); "
+                       f"{nf.get('non_finite_evaluations', 0)} of {nf.get('evaluations', 0)} likelihood evaluations "
+                       f"were not finite.{where}", {"cause": "numerical_overflow" if _overflow(facts) else None,
+                                                     "non_finite": nf})
+    st = d.get("stationarity") or {}
+    stationary = st.get("stationary", True)
+    if opt.get("hit_iteration_limit") and not stationary:
+        return Finding("slow_convergence", at,
+                       f"the optimiser hit its iteration limit ({said}) before reaching a stationary point: a step "
+                       f"on `{st.get('worst')}` alone would still lower the NLL by {st.get('max_gain', 0):.3g}",
+                       {"cause": "insufficient_training", "iteration_limit": opt.get("max_iter"),
+                        "newton_gain": st.get("max_gain")})
+    if not stationary:
+        sc = d.get("scaling") or {}
+        gap = bool(sc.get("gap"))
+        msg = (f"the optimiser reported {'convergence' if opt.get('success') else 'its stop'} ({said}) at a point "
+               f"that is not stationary: a step on `{st.get('worst')}` alone would lower the NLL by "
+               f"{st.get('max_gain', 0):.3g}")
+        if gap:
+            msg += (f"; the parameters' natural step sizes span {sc['orders']:.1f} orders of magnitude "
+                    f"(`{sc['smallest']}` {sc['step'][sc['smallest']]:.3g} to `{sc['largest']}` "
+                    f"{sc['step'][sc['largest']]:.3g}), more than an optimiser on the raw scale can handle together")
+        start = _unmoved(d)
+        if start:
+            msg += f"; {', '.join(f'`{n}`' for n in start)} did not move from its start value"
+        return Finding("slow_convergence", at, msg, {"cause": "parameter_scaling" if gap else None,
+                                                     "newton_gain": st.get("max_gain"), "worst": st.get("worst"),
+                                                     "scale_orders": sc.get("orders"), "unmoved": start})
+    return None
+
+
+def _overflow(facts: Facts) -> bool:
+    return any("overflow" in w for w in facts.warnings)
+
+
+def _unmoved(d: dict) -> list[str]:
+    return list(d.get("unmoved") or [])
