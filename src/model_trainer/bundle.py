@@ -37,6 +37,17 @@ class ModelBundle:
     def describe(self) -> str:
         return f"{self.kind} model {type(self.model).__name__} on {len(self.features)} features"
 
+    def summary(self) -> pd.DataFrame:
+        """The fit's table of estimates (estimate, SE, 95% interval, bound flags) as recorded when it was trained;
+        ``.attrs`` carries the interval method, NLL, AIC, BIC and the number of observations."""
+        table = self.info.get("estimates")
+        if not table:
+            raise AttributeError(f"this {self.kind} model has no table of estimates (only kind = \"mle\" fits "
+                                 "record one)")
+        out = pd.DataFrame(table["rows"]).set_index("parameter")
+        out.attrs.update({k: v for k, v in table.items() if k != "rows"})
+        return out
+
     def predict(self, frame: pd.DataFrame) -> np.ndarray:
         """Predictions for raw rows, in the target's own units."""
         x = self.preprocess.transform(frame)

@@ -19,6 +19,7 @@ from model_trainer.errors import InputError
 from model_trainer.events import DiaryEntry, RunRecord
 from model_trainer.kinds import available
 from model_trainer.records.diary import append_entry, next_entry_id, read_entries
+from model_trainer.records.estimates import write_estimates
 from model_trainer.records.history import write_history
 from model_trainer.records.manifest import publish_model
 from model_trainer.records.plots import loss_curves
@@ -106,6 +107,8 @@ class Session:
                       metric={"name": self.spec.model.metric, "last": rec.last("metric"),
                               "best": best if best is not None and math.isfinite(best) else None})
         self.ws.log.line(f"model: results/model_final.pkl written from run {rec.run_id}")
+        for folder in (Path(rec.model_path).parent, self.ws.results):  # a fit's table of estimates, for the paper
+            write_estimates(folder, rec.diagnostics)
 
 
 class Interrupted(Exception):

@@ -253,6 +253,12 @@ def load_spec(path: str | Path) -> Spec:
         raise _explain(exc, p, text) from exc
     spec.path = p.resolve()
     _check_config(spec, text)
+    if spec.model.kind == "mle":  # PARAMS' covariates must be numbers (checked from the source, not imported)
+        from model_trainer.mle.params_check import check_params
+
+        target = spec.model.entrypoint.strip().split(":")[0]
+        if target.endswith(".py"):
+            check_params(spec.resolve(target))
     return spec
 
 

@@ -135,9 +135,9 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str],
     out["weak"] = weak
     out["n_weak"] = len(weak)
     out["numerically_singular"] = bool(cond >= COND_LIMIT)
-    # a pair (or direction) the estimates cannot separate, found from the estimates themselves
-    out["non_identifiable"] = bool(any(w["reason"] in ("correlated estimates", "weak direction on the estimates' "
-                                                       "scale") for w in weak))
+    # parameters the data do not determine: no support, a near-null direction, a pair the estimates cannot
+    # separate (the last two found from the estimates even where rounding keeps the matrix invertible)
+    out["non_identifiable"] = bool(weak)
     out["singular"] = out["numerically_singular"] or out["non_identifiable"]
     return out
 

@@ -43,6 +43,9 @@ class Reparam:
     @classmethod
     def build(cls, params: list[dict[str, Any]], spec: dict[str, Any]) -> Reparam:
         names = [str(p["name"]) for p in params]
+        problems = covariate_problems(params)
+        if problems:  # computed PARAMS escape the spec-time check; stop before fitting, naming the parameter
+            raise ValueError("PARAMS: a covariate must be a number per parameter: " + "; ".join(problems[:3]))
         init = np.array([float(p["init"]) for p in params])
         scale = float(spec.get("init_scale") or 1.0)
         if scale != 1.0:  # start positive parameters closer to zero (an exponential rate that overflows)

@@ -1,0 +1,78 @@
+"""Statistical repairs on real fits: each a before/after on recorded runs (NLL, AIC, BIC, validation RMSE,
+condition number)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import cli
+from mle_cases import A_EXP, COLLINEAR, SCALE_GAP, frame, write
+from model_trainer.mle.compare import compare
+
+
+def _train(tmp_path, code, case):
+    res = cli("train", str(write(tmp_path, code, frame(case))), "--quiet")
+    entry = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    runs = tmp_path / "results/runs"
+
+    def diag(run_id):
+        return json.loads((runs / run_id / "diagnostics.json").read_text())
+    return res, entry, diag
+
+
+@pytest.mark.slow
+def test_product_non_identifiability_is_flagged_with_the_pair_and_a_flat_profile_then_dropped(tmp_path):
+    res, e, diag = _train(tmp_path, A_EXP, "a_exp")
+    assert res.returncode == 0, res.stderr
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("singular_matrix", "non_identifiable", "resolved")
+    assert "`A`" in e["what_happened"] and "`b0`" in e["what_happened"]
+    assert "profile of `" in e["what_happened"] and "flat: the data do not fix it" in e["what_happened"]
+    failing = diag(e["tests"][1]["run_id"])
+    assert failing["non_identifiable"] and {w["name"] for w in failing["weak"]} == {"A", "b0"}
+    # the columns the likelihood never reads are known, and not judged
+    assert failing["columns"]["unused"] == ["noise"] and "noise" not in failing["columns"]["scales"]["std"]
+    fix = e["fix"]["config_after"]["fix"]
+    assert list(fix.values()) in ([0.0], [1.0]) and set(fix) <= {"A", "b0"}
+    c = compare(failing, diag(e["fix"]["run_id"]))
+    assert not c["no_effect"] and c["n_params"]["after"] == 2
+    assert c["nll"]["after"] == pytest.approx(c["nll"]["before"], abs=0.01)  # same fit, one parameter fewer
+    # one parameter fewer at the same NLL: AIC by 2 (no real difference on Burnham & Anderson's scale), BIC by log(n)
+    assert c["aic"]["delta"] == pytest.approx(-2, abs=0.05) and c["bic"]["favours"] == "after"
+    assert c["condition_number"]["after"] < 1e3 and not diag(e["fix"]["run_id"])["singular"]
+
+
+@pytest.mark.slow
+def test_exact_collinearity_is_resolved_by_dropping_one_of_the_pair(tmp_path):
+    res, e, diag = _train(tmp_path, COLLINEAR, "collinear")
+    assert res.returncode == 0, res.stderr
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("singular_matrix", "non_identifiable", "resolved")
+    assert e["fix"]["config_after"]["fix"] in ({"per_kg": 0.0}, {"per_lb": 0.0})
+    first = diag(e["tests"][1]["run_id"])
+    after = diag(e["fix"]["run_id"])
+    c = compare(first, after)
+    assert c["val_rmse"]["after"] == pytest.approx(c["val_rmse"]["before"], rel=1e-3)
+    assert c["bic"]["delta"] < -2 and after["condition_number"] < 1e3
+    kept = "per_lb" if "per_kg" in e["fix"]["config_after"]["fix"] else "per_kg"
+    true = 0.3 if kept == "per_lb" else 0.3 / 0.45359237
+    assert after["estimates"][kept] == pytest.approx(true, rel=0.05)
+
+
+@pytest.mark.slow
+def test_scale_gap_is_parameter_scaling_and_rescaling_fixes_it(tmp_path):
+    res, e, diag = _train(tmp_path, SCALE_GAP, "scale_gap")
+    assert res.returncode == 0, res.stderr
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("slow_convergence", "parameter_scaling", "resolved")
+    assert "not stationary" in e["what_happened"] and "orders of magnitude" in e["what_happened"]
+    assert "still falling" not in e["what_happened"]
+    runs = sorted(p.name for p in (tmp_path / "results/runs").iterdir())
+    first = diag(runs[0])
+    assert first["optimizer"]["success"] and not first["stationarity"]["stationary"]
+    assert first["scaling"]["gap"] and first["stationarity"]["worst"] == "background"
+    after = diag(e["fix"]["run_id"])
+    assert e["fix"]["config_after"]["rescale"]["rate"] < 1e-4
+    c = compare(first, after)
+    assert c["nll"]["after"] < c["nll"]["before"] - 10 and c["val_rmse"]["after"] < c["val_rmse"]["before"]
+    assert after["estimates"]["background"] == pytest.approx(10, rel=0.2)
+    assert after["estimates"]["rate"] == pytest.approx(1e-4, rel=0.2)
