@@ -1,6 +1,7 @@
 """The optimiser's word, checked, for maximum-likelihood fits (``kind = "mle"``).
 
-- the likelihood is not finite at the returned estimates: ``nan_loss`` (the fit is never accepted there);
+- the likelihood is not finite at the returned estimates, or the optimiser gave up next to values where it is
+  not: ``nan_loss`` (the fit is never accepted there; the record names the parameter values and rows);
 - the optimiser hit its iteration limit before reaching a stationary point: ``slow_convergence``, named as
   an iteration limit (cause ``insufficient_training``);
 - the optimiser reported convergence at a point that is not stationary on the parameters' own scales:
@@ -30,19 +31,31 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         return None
     opt = d["optimizer"]
     at = history[-1].epoch if history else None
-    said = f"{opt.get('method')} stopped after {opt.get('nit')} iterations: \"{opt.get('message')}\""
+    nit = opt.get("nit")
+    said = f"{opt.get('method')} stopped after {nit} iteration{'' if nit == 1 else 's'}: \"{opt.get('message')}\""
     if d.get("nll_finite") is False:
         nf = d.get("non_finite") or {}
         where = ""
-        if nf.get("points"):
-            p = nf["points"][0]
-            where = (" It was first not finite at " + ", ".join(f"`{k}` = {v:.4g}" for k, v in p["theta"].items())
-                     + (f" (rows {', '.join(str(r) for r in nf.get('rows', []))} of the training data)"
-                        if nf.get("rows") else ""))
+        if nf.get("last_point"):
+            p = nf["last_point"]
+            where = (" It was last not finite at " + ", ".join(f"`{k}` = {v:.4g}" for k, v in p["theta"].items())
+                     + (f" ({_rows(nf['rows'])})" if nf.get("rows") else ""))
         return Finding("nan_loss", at, f"the likelihood is not finite at the returned estimates ({said}); "
                        f"{nf.get('non_finite_evaluations', 0)} of {nf.get('evaluations', 0)} likelihood evaluations "
                        f"were not finite.{where}", {"cause": "numerical_overflow" if _overflow(facts) else None,
                                                      "non_finite": nf})
+    nf = d.get("non_finite") or {}
+    edge = nf.get("next_to_estimates") or []
+    if edge and (d.get("finite") is False or not opt.get("success")):
+        p = nf.get("last_point") or {}
+        return Finding("nan_loss", at, f"the fit stopped against parameter values where the likelihood is not finite "
+                       f"({said}): one step {', '.join(f'`{e}`' for e in edge[:4])} from the estimates it is not "
+                       f"finite; {nf.get('non_finite_evaluations', 0)} of {nf.get('evaluations', 0)} evaluations "
+                       "during the fit were not finite"
+                       + (", the last at " + ", ".join(f"`{k}` = {v:.4g}" for k, v in p["theta"].items())
+                          if p.get("theta") else "")
+                       + (f" ({_rows(nf['rows'])})" if nf.get("rows") else ""),
+                       {"cause": None, "non_finite": nf, "edge": edge})
     st = d.get("stationarity") or {}
     stationary = st.get("stationary", True)
     if opt.get("hit_iteration_limit") and not stationary:
@@ -68,6 +81,12 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                                                      "newton_gain": st.get("max_gain"), "worst": st.get("worst"),
                                                      "scale_orders": sc.get("orders"), "unmoved": start})
     return None
+
+
+def _rows(rows: list[int]) -> str:
+    """Row labels as a reader counts them in the CSV: line = label + 2 (the header, 1-based lines)."""
+    lines = ", ".join(str(r + 2) if isinstance(r, int) else str(r) for r in rows)
+    return f"line{'s' if len(rows) > 1 else ''} {lines} of the training file"
 
 
 def _overflow(facts: Facts) -> bool:

@@ -24,8 +24,8 @@ from model_trainer.mle.profile import line as profile_line
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     d = facts.diagnostics
-    if not d or not d.get("singular") or d.get("nll_finite") is False:
-        return None
+    if not d or not d.get("singular") or d.get("nll_finite") is False or d.get("finite") is False:
+        return None  # no finite information matrix: mle_optimizer reports where the likelihood is not finite
     weak = d.get("weak", [])
     cond = d.get("condition_number")
     cond_s = "infinite" if cond is None or not math.isfinite(cond) else f"{cond:.3g}"

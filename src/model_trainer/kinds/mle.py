@@ -126,7 +126,22 @@ def fit(module: Any, rep: Reparam, train: pd.DataFrame, *, val: pd.DataFrame | N
     res = optimize.minimize(fun_grad, z0, jac=True, method="L-BFGS-B", bounds=rep.bounds(), callback=callback,
                             options={"maxiter": max_iter})
     method = "L-BFGS-B"
-    first = _optimizer_record(res, "L-BFGS-B", max_iter, cache.get("g"))
+    restarts = 0
+    used = int(res.nit)
+    # a line search that failed next to where the likelihood stops being finite: restart from the last point
+    # with a fresh curvature estimate (its memory of the far side is what misled it), while that still helps
+    while not res.success and "ABNORMAL" in str(res.message) and restarts < 3 and used < max_iter:
+        again = optimize.minimize(fun_grad, res.x, jac=True, method="L-BFGS-B", bounds=rep.bounds(),
+                                  callback=callback, options={"maxiter": max_iter - used})
+        restarts += 1
+        used += int(again.nit)
+        improved = again.fun < res.fun - 1e-12 * (1 + abs(res.fun))
+        res = again if improved or again.success else res
+        if not improved:
+            break
+    res.nit = used
+    method = "L-BFGS-B" + (f" ({restarts} restart{'s' if restarts > 1 else ''})" if restarts else "")
+    first = _optimizer_record(res, method, max_iter, cache.get("g"))
     record = first
     if not res.success:
         second = optimize.minimize(objective, res.x, method="Powell", bounds=rep.bounds(), callback=callback,
@@ -142,9 +157,10 @@ def fit(module: Any, rep: Reparam, train: pd.DataFrame, *, val: pd.DataFrame | N
         record["grad_norm"] = float(np.linalg.norm(_gradient(objective, z)))
     record["nll_finite"] = math.isfinite(final)
     non_finite = objective.record()
-    if objective.points:
-        first_bad = np.array(list(objective.points[0]["theta"].values()))
-        non_finite["rows"] = non_finite_rows(nll, first_bad, train)
+    if objective.last_point:
+        # the rows at the latest non-finite point: where the fit met the edge of the model's domain
+        last_bad = np.array(list(objective.last_point["theta"].values()))
+        non_finite["rows"] = non_finite_rows(nll, last_bad, train)
     return Fit(theta=theta, z=z, nll=final, iterations=int(res.nit), success=bool(res.success),
                method=method, message=str(res.message), optimizer=record, non_finite=non_finite)
 
@@ -159,6 +175,21 @@ def _optimizer_record(res: Any, method: str, max_iter: int, grad: np.ndarray | N
             "message": msg, "nit": nit, "nfev": int(getattr(res, "nfev", 0) or 0),
             "grad_norm": float(np.linalg.norm(jac)) if jac is not None and np.all(np.isfinite(jac)) else None,
             "hit_iteration_limit": bool(limit), "max_iter": max_iter}
+
+
+def _non_finite_neighbours(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str]) -> list[str]:
+    """``+name``/``-name`` for each one-step move from the estimates (the Hessian's steps) where the likelihood
+    is not finite: the fit stopped against the edge of where the model is defined."""
+    h = steps(z)
+    out = []
+    for i, name in enumerate(names):
+        for sign in (1.0, -1.0):
+            e = np.zeros_like(z)
+            e[i] = sign * h[i]
+            with np.errstate(all="ignore"):
+                if not math.isfinite(f(z + e)):
+                    out.append(("+" if sign > 0 else "-") + name)
+    return out
 
 
 def _gradient(f: Callable[[np.ndarray], float], z: np.ndarray) -> np.ndarray:
@@ -263,7 +294,7 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
     info["optimizer_converged"] = bool(opt["success"] and not opt["hit_iteration_limit"] and opt["nll_finite"])
     info["converged"] = info["optimizer_converged"]
     info["nll_finite"] = opt["nll_finite"]
-    info["non_finite"] = result.non_finite
+    info["non_finite"] = result.non_finite | {"next_to_estimates": _non_finite_neighbours(objective, result.z, names)}
     if info["finite"]:
         H = np.asarray(info["hessian_diag"])
         g = _gradient(objective, result.z)

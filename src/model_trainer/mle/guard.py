@@ -35,6 +35,7 @@ class Guarded:
         self.points: list[dict[str, Any]] = []   # the first few non-finite points, as parameter values
         self.worst = -math.inf
         self.last_finite: np.ndarray | None = None
+        self.last_point: dict[str, Any] | None = None  # the latest non-finite point: the edge the fit ran into
 
     def __call__(self, z: np.ndarray) -> float:
         self.evaluations += 1
@@ -48,10 +49,10 @@ class Guarded:
             self.last_finite = np.array(z, dtype=float)
             return v
         self.count += 1
+        theta = self.to_theta(np.asarray(z, dtype=float))
+        self.last_point = {"value": repr(v), "theta": {n: float(t) for n, t in zip(self.names, theta, strict=False)}}
         if len(self.points) < MAX_RECORDED:
-            theta = self.to_theta(np.asarray(z, dtype=float))
-            self.points.append({"value": repr(v), "theta": {n: float(t) for n, t in zip(self.names, theta,
-                                                                                         strict=False)}})
+            self.points.append(self.last_point)
         return self.penalty(z)
 
     def penalty(self, z: np.ndarray) -> float:
@@ -60,13 +61,15 @@ class Guarded:
         return base + (1.0 + abs(base)) * (1.0 + dist)
 
     def record(self) -> dict[str, Any]:
-        return {"non_finite_evaluations": self.count, "evaluations": self.evaluations, "points": self.points}
+        return {"non_finite_evaluations": self.count, "evaluations": self.evaluations, "points": self.points,
+                "last_point": self.last_point}
 
 
 def non_finite_rows(nll: Callable[[Any, pd.DataFrame], float], theta: Any, frame: pd.DataFrame,
                     limit: int = MAX_RECORDED) -> list[int]:
-    """Row positions whose own NLL at ``theta`` is not finite, found by halving (the NLL is a sum over rows);
-    at most ``limit`` rows."""
+    """Index labels of the rows whose own NLL at ``theta`` is not finite, found by halving (the NLL is a sum over
+    rows); at most ``limit`` rows. A frame read from a CSV keeps its labels through the tool's preparation, so
+    label + 2 is the file's line (the header is line 1)."""
     found: list[int] = []
     keep = []  # the subsets stay alive: a user cache keyed by id(frame) must not see a recycled id
 
@@ -85,8 +88,15 @@ def non_finite_rows(nll: Callable[[Any, pd.DataFrame], float], theta: Any, frame
         if not len(rows) or not bad(rows):
             continue
         if len(rows) == 1:
-            found.append(int(rows[0]))
+            found.append(_label(frame.index[rows[0]]))
             continue
         mid = len(rows) // 2
         stack += [rows[mid:], rows[:mid]]
     return sorted(found)
+
+
+def _label(v: Any) -> int | str:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return str(v)
