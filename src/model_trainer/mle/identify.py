@@ -118,7 +118,13 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str],
     out["relative_se"] = relative_se(out["se"], ref, names)
     out["correlation"], out["correlated_pairs"] = correlations(cov, names) if cov is not None else (None, [])
     mag = np.where(given > 0, given, _scale(z, diag))
-    out["scaled_condition_number"], out["scaled_weak_directions"] = scaled_eigen(H, mag, names)
+    # only estimates larger than their conditional SE have a scale of their own; one indistinguishable from
+    # zero (or held at a bound of zero) is judged by the matrix and the correlations, not by relative precision
+    cond_se = np.where(diag > 0, 1.0 / np.sqrt(np.where(diag > 0, diag, 1.0)), np.inf)
+    own_scale = np.flatnonzero((given > 0) | (np.abs(z) > cond_se))
+    sub = [names[i] for i in own_scale]
+    out["scaled_condition_number"], out["scaled_weak_directions"] = (
+        scaled_eigen(H[np.ix_(own_scale, own_scale)], mag[own_scale], sub) if len(own_scale) else (1.0, []))
     for pair in out["correlated_pairs"]:
         for a, b in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
             if a not in seen and out["relative_se"].get(a, math.inf) > T.MLE_REL_SE_LIMIT:
