@@ -94,6 +94,19 @@ def test_sir_network_demo_goes_singular_and_is_tiered(tmp_path):
     assert diag["singular"] is False and diag["n_params"] == 4
     md = (tmp_path / "dev_diary.md").read_text()
     assert "Tier thresholds on the covariate" in md and "condition number inf ->" in md
+    # the story holds under a statistician's rules: both information criteria favour the tiered model, no
+    # estimate sits at a bound, no city type is biased beyond the line, and the tiers order as simulated
+    from model_trainer.mle.compare import compare
+
+    before = json.loads((tmp_path / "results/runs" / e["tests"][1]["run_id"] / "diagnostics.json").read_text())
+    c = compare(before, diag)
+    assert (c["aic"]["favours"], c["bic"]["favours"]) == ("after", "after"), c["line"]
+    assert c["val_rmse"]["after"] < c["val_rmse"]["before"]
+    assert diag["at_bounds"] == [] and diag["findings"] == []
+    assert max(abs(v) for v in diag["residuals_by_group"]["relative_to_mean_target"].values()) < 0.10
+    est = diag["estimates"]
+    assert est["beta_hub"] > est["beta_medium"] > est["beta_periphery"] > 0
+    assert (tmp_path / "results/estimates.md").exists()
 
 
 def test_overflowing_exponential_rate_is_diagnosed_and_restarted(tmp_path):
