@@ -54,8 +54,9 @@ def test_a_hit_iteration_limit_is_named_as_such(tmp_path):
     assert e["symptom"] == "slow_convergence", e["what_happened"]
     assert "hit its iteration limit" in e["what_happened"] and "still falling" not in e["what_happened"]
     assert "epoch" not in e["what_happened"] and "learning rate" not in e["what_happened"]
-    if res.returncode == 0:  # more iterations, tried, is what fixed it
-        assert e["fix"]["config_after"]["max_iter"] == 10
+    # ten times the iterations, tried, is what fixed it
+    assert res.returncode == 0 and (e["root_cause"], e["status"]) == ("insufficient_training", "resolved")
+    assert e["fix"]["config_after"]["max_iter"] == 10
 
 
 def test_log_of_non_positive_values_is_stepped_back_from_and_named(tmp_path):

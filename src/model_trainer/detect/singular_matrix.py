@@ -57,6 +57,10 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     flat = [p for p in d.get("profiles") or [] if p.get("flat")]
     if flat:
         msg += "; " + profile_line(flat[0])
+    opt = d.get("optimizer") or {}
+    if opt and not d.get("optimizer_converged", True):
+        # the matrix was taken where the optimiser stopped, not at an optimum it vouched for
+        msg += f" (taken where {opt.get('method')} stopped without converging: \"{opt.get('message')}\")"
     poor = d.get("poorly_determined") or []
     if poor and not pairs:
         msg += f"; {len(poor)} of {n} estimates have a standard error larger than the estimate or none at all"
