@@ -119,3 +119,25 @@ def write(root: Path, code: str, data: pd.DataFrame, extra: str = "") -> Path:
     spec.write_text('[model]\nentrypoint = "code/model.py"\nkind = "mle"\n\n[data]\ntrain = "data/train.csv"\n'
                     'val = "data/val.csv"\ntarget = "y"\n' + extra)
     return spec
+
+# one rate per site, all in group "site"; sites 6 and 7 have no observations in the training data
+SITES = """
+import numpy as np
+
+PARAMS = [{"name": f"rate_{k}", "init": 1.0, "lower": 0.0, "group": "site"} for k in range(8)]
+
+
+def predict(theta, data):
+    return np.asarray(theta)[data["site"].to_numpy(dtype=int)]
+
+
+def negative_log_likelihood(theta, data):
+    lam = np.maximum(predict(theta, data), 1e-12)
+    return float(np.sum(lam - data["y"].to_numpy() * np.log(lam)))
+"""
+
+
+def sites(seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    site = rng.integers(0, 6, 150)
+    return pd.DataFrame({"site": site, "y": rng.poisson(3.0 + 0.2 * site)})

@@ -76,3 +76,37 @@ def test_scale_gap_is_parameter_scaling_and_rescaling_fixes_it(tmp_path):
     assert c["nll"]["after"] < c["nll"]["before"] - 10 and c["val_rmse"]["after"] < c["val_rmse"]["before"]
     assert after["estimates"]["background"] == pytest.approx(10, rel=0.2)
     assert after["estimates"]["rate"] == pytest.approx(1e-4, rel=0.2)
+
+
+def _fit(code, data, reparam_spec):
+    import types
+
+    from model_trainer.kinds.mle import diagnose_fit, fit
+    from model_trainer.mle.reparam import Reparam
+
+    module = types.ModuleType("sites")
+    exec(compile(code, "sites", "exec"), module.__dict__)
+    rep = Reparam.build(module.PARAMS, reparam_spec)
+    result = fit(module, rep, data)
+    return diagnose_fit(module, rep, result, data, data.iloc[:30], "y")
+
+
+def test_ridge_toward_the_group_mean_and_tying_by_group_pin_unsupported_rates():
+    from mle_cases import SITES, sites
+
+    data = sites()
+    before = _fit(SITES, data, {})
+    assert before["singular"] and {w["name"] for w in before["weak"] if w["reason"] == "no data support"} == {
+        "rate_6", "rate_7"}
+    ridge = _fit(SITES, data, {"ridge": 10.0})
+    c = compare(before, ridge)
+    assert not ridge["singular"] and not c["no_effect"] and c["condition_number"]["after"] < 1e3
+    # the unsupported rates sit at the mean of the supported ones, which are shrunk toward it
+    mean = sum(ridge["estimates"][f"rate_{k}"] for k in range(6)) / 6
+    old_mean = sum(before["estimates"][f"rate_{k}"] for k in range(6)) / 6
+    assert ridge["estimates"]["rate_6"] == pytest.approx(mean, rel=0.05)
+    assert all(abs(ridge["estimates"][f"rate_{k}"] - mean) < abs(before["estimates"][f"rate_{k}"] - old_mean) + 1e-9
+               for k in range(6))
+    tied = _fit(SITES, data, {"tiers": {"by": "group", "n": 3}})
+    c = compare(before, tied)
+    assert tied["n_params"] == 1 and not tied["singular"] and c["bic"]["favours"] == "after"
