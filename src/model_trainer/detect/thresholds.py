@@ -111,6 +111,7 @@ MLE_PROFILE_SPAN = 2.0
 MLE_PROFILE_POINTS = 6          # evaluated points on each side of the estimate
 MLE_PROFILE_MAX_FREE = 15       # beyond this many free parameters profiles cost too much; the matrix evidence stands
 MLE_PROFILE_WORST = 2           # profile the parameters with the largest relative SE, at most this many
+MLE_FIX_MAX_FREE = 60           # fix/drop candidates (a few re-optimisations each) up to this many free parameters
 # Parameter scaling: natural step sizes 1/sqrt(I_ii) (the change that moves the NLL by about one half) this many
 # orders of magnitude apart are scales a quasi-Newton optimiser cannot step in together (its stopping tests are
 # on the unscaled gradient and the relative NLL reduction; Nocedal & Wright 2006, section 2.2 "Scaling").

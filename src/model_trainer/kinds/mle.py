@@ -318,7 +318,7 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
                                "covariates": sum(p.get("covariate") is not None for p in module.PARAMS),
                                "positive": sum(not lg and bool(np.all(rep.lower[s] >= 0) and np.all(rep.init[s] > 0))
                                                for s, lg in zip(rep.slots, rep.log, strict=True))}
-    if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
+    if info["singular"] and info["n_params"] <= T.MLE_FIX_MAX_FREE:
         info["fix_candidates"] = fix_candidates(objective, rep, result.z, info["weak"])
     used = used_columns(module.negative_log_likelihood, result.theta, train)
     info["columns"] = used | {"scales": scales(train, used["used"], target)}

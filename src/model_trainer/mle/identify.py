@@ -106,7 +106,8 @@ def analyse(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str],
         cov = np.linalg.inv(H)
         if not np.all(np.isfinite(cov)):
             raise np.linalg.LinAlgError("Singular matrix")
-        se = np.sqrt(np.where(np.diag(cov) > 0, np.diag(cov), np.nan))
+        with np.errstate(invalid="ignore"):
+            se = np.sqrt(np.where(np.diag(cov) > 0, np.diag(cov), np.nan))
         out["se"] = {n: float(s) for n, s in zip(names, se, strict=True)}
         out["inverse_error"] = None
     except np.linalg.LinAlgError as exc:
@@ -180,7 +181,10 @@ def relative_se(se: dict[str, float], z: np.ndarray, names: list[str]) -> dict[s
 
 def correlations(cov: np.ndarray, names: list[str]) -> tuple[list[list[float]] | None, list[dict[str, Any]]]:
     """The correlation matrix of the estimates and the pairs at |r| >= MLE_CORR_LIMIT, strongest first."""
-    d = np.sqrt(np.diag(cov))
+    v = np.diag(cov)
+    if not np.all(v > 0):  # a negative variance: the matrix is not positive definite, correlations undefined
+        return None, []
+    d = np.sqrt(v)
     if not np.all(d > 0):
         return None, []
     r = cov / np.outer(d, d)
