@@ -81,7 +81,8 @@ def test_scale_gap_is_parameter_scaling_and_rescaling_fixes_it(tmp_path):
 def _fit(code, data, reparam_spec):
     import types
 
-    from model_trainer.kinds.mle import diagnose_fit, fit
+    from model_trainer.kinds.mle import diagnose_fit
+    from model_trainer.mle.optimise import fit
     from model_trainer.mle.reparam import Reparam
 
     module = types.ModuleType("sites")

@@ -19,7 +19,6 @@ from typing import Any
 
 from model_trainer.detect.base import Facts, Finding
 from model_trainer.events import EpochLogged
-from model_trainer.mle.profile import line as profile_line
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
@@ -56,6 +55,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                 f"{w['ratio_to_largest']:.2g} of the largest")
     flat = [p for p in d.get("profiles") or [] if p.get("flat")]
     if flat:
+        from model_trainer.mle.profile import line as profile_line  # mle/ reads detect.thresholds: import late
+
         msg += "; " + profile_line(flat[0])
     opt = d.get("optimizer") or {}
     if opt and not d.get("optimizer_converged", True):

@@ -7,7 +7,7 @@ distance from the last finite point, sends the line search back the way it came.
 
 Example:
     >>> import numpy as np
-    >>> g = Guarded(lambda z: float(np.log(z[0])), ["a"])
+    >>> g = Guarded(lambda z: float(np.log(z[0])) if z[0] > 0 else float("nan"), ["a"])
     >>> g(np.array([1.0])), g(np.array([-1.0])) > 0, g.count
     (0.0, True, 1)
 """
@@ -100,3 +100,18 @@ def _label(v: Any) -> int | str:
         return int(v)
     except (TypeError, ValueError):
         return str(v)
+
+
+def non_finite_neighbours(f: Callable[[np.ndarray], float], z: np.ndarray, names: list[str]) -> list[str]:
+    """``+name``/``-name`` for each one-step move from the estimates (the Hessian's steps) where the likelihood
+    is not finite: the fit stopped against the edge of where the model is defined."""
+    h = 1e-4 * np.maximum(np.abs(z), 1e-2)  # the Hessian's steps (mle/identify.steps)
+    out = []
+    for i, name in enumerate(names):
+        for sign in (1.0, -1.0):
+            e = np.zeros_like(z)
+            e[i] = sign * h[i]
+            with np.errstate(all="ignore"):
+                if not math.isfinite(f(z + e)):
+                    out.append(("+" if sign > 0 else "-") + name)
+    return out
