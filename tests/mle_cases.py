@@ -102,7 +102,10 @@ def frame(case: str, seed: int = 0) -> pd.DataFrame:
     if case == "scale_gap":
         e = rng.uniform(0, 2e5, 300)
         return pd.DataFrame({"exposure": e, "y": rng.poisson(10 + 1e-4 * e)})
-    if case in ("poisson", "log_zero"):
+    if case == "sum":
+        x = rng.uniform(0, 10, 200)
+        return pd.DataFrame({"x": x, "y": 3.0 + 0.5 * x + rng.normal(0, 1, 200)})
+    if case in ("poisson", "log_zero", "flat"):
         x = rng.uniform(0, 5, 200)
         return pd.DataFrame({"x": x, "site": np.where(x > 2.5, "north", "south"), "y": rng.poisson(1.0 + 2.0 * x)})
     raise ValueError(f"unknown case {case!r}")
@@ -141,3 +144,36 @@ def sites(seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     site = rng.integers(0, 6, 150)
     return pd.DataFrame({"site": site, "y": rng.poisson(3.0 + 0.2 * site)})
+
+# two intercepts that enter only as their sum
+SUM = """
+import numpy as np
+
+PARAMS = [{"name": "offset_site", "init": 0.5}, {"name": "offset_season", "init": 0.5}, {"name": "slope", "init": 0.1}]
+
+
+def predict(theta, data):
+    return theta[0] + theta[1] + theta[2] * data["x"].to_numpy()
+
+
+def negative_log_likelihood(theta, data):
+    r = data["y"].to_numpy() - predict(theta, data)
+    return float(0.5 * np.sum(r ** 2))
+"""
+
+# a parameter declared but never used by the likelihood: a flat direction
+FLAT = """
+import numpy as np
+
+PARAMS = [{"name": "a", "init": 0.5, "lower": 0.0}, {"name": "b", "init": 0.5, "lower": 0.0},
+          {"name": "unused_decay", "init": 0.3, "lower": 0.0}]
+
+
+def predict(theta, data):
+    return theta[0] + theta[1] * data["x"].to_numpy()
+
+
+def negative_log_likelihood(theta, data):
+    lam = np.maximum(predict(theta, data), 1e-9)
+    return float(np.sum(lam - data["y"].to_numpy() * np.log(lam)))
+"""

@@ -111,3 +111,28 @@ def test_ridge_toward_the_group_mean_and_tying_by_group_pin_unsupported_rates():
     tied = _fit(SITES, data, {"tiers": {"by": "group", "n": 3}})
     c = compare(before, tied)
     assert tied["n_params"] == 1 and not tied["singular"] and c["bic"]["favours"] == "after"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["sum", "flat"])
+def test_sum_and_flat_non_identifiability_are_dropped(tmp_path, case):
+    from mle_cases import FLAT, SUM
+
+    spec = write(tmp_path, {"sum": SUM, "flat": FLAT}[case], frame(case),
+                 'ignore_columns = ["site"]\n' if case == "flat" else "")
+    res = cli("train", str(spec), "--quiet")
+    assert res.returncode == 0, res.stderr
+    e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("singular_matrix", "non_identifiable", "resolved")
+    dropped = e["fix"]["config_after"]["fix"]
+    if case == "sum":
+        assert list(dropped.values()) == [0.0] and set(dropped) <= {"offset_site", "offset_season"}
+        assert "`offset_site`" in e["what_happened"] and "`offset_season`" in e["what_happened"]
+    else:
+        assert dropped == {"unused_decay": 0.0} and "without data support" in e["what_happened"]
+    runs = tmp_path / "results/runs"
+    before = json.loads((runs / e["tests"][1]["run_id"] / "diagnostics.json").read_text())
+    after = json.loads((runs / e["fix"]["run_id"] / "diagnostics.json").read_text())
+    c = compare(before, after)
+    assert c["nll"]["after"] == pytest.approx(c["nll"]["before"], abs=1e-3) and c["bic"]["favours"] == "after"
+    assert not after["singular"] and after["n_params"] == 2

@@ -1,6 +1,7 @@
 """Values to hold one parameter of a non-identifiable pair at, justified by the fit: each member held at 0
 (dropped) and at 1 (a neutral factor), inside its bounds, with the others re-optimised; the NLL change says
-whether the data tell the value from the estimate (below chi2(1, 0.95)/2 = 1.92 they do not).
+whether the data tell the value from the estimate (below chi2(1, 0.95)/2 = 1.92 they do not). Parameters the
+likelihood does not depend on at all are offered together, held at 0 (or 1 where 0 is out of bounds).
 
 Example:
     >>> import numpy as np
@@ -47,6 +48,22 @@ def fix_candidates(objective: Callable[[np.ndarray], float], rep: Reparam, z: np
                 lo, hi = bounds[i]
                 if (lo is not None and zv < lo) or (hi is not None and zv > hi):
                     continue
-                out.append({"parameter": p, "partner": partner, "value": v,
-                            "delta_nll": held(objective, z, i, zv, bounds)})
+                out.append({"parameters": {p: v}, "parameter": p, "partner": partner, "value": v,
+                            "reason": "pair", "delta_nll": held(objective, z, i, zv, bounds)})
+    unsupported = [w["name"] for w in weak if w["reason"] == "no data support"][:5]
+    idx, vals = [], []
+    for p in unsupported:
+        i = names.index(p)
+        if len(rep.slots[i]) != 1 or rep.log[i]:
+            continue
+        lo, hi = bounds[i]
+        v = next((v for v in (0.0, 1.0) if (lo is None or v / float(rep._scales()[i]) >= lo)
+                  and (hi is None or v / float(rep._scales()[i]) <= hi)), None)
+        if v is not None:
+            idx.append(i)
+            vals.append(v)
+    if idx:
+        zs = [v / float(rep._scales()[i]) for i, v in zip(idx, vals, strict=True)]
+        out.append({"parameters": {names[i]: v for i, v in zip(idx, vals, strict=True)}, "reason": "no data support",
+                    "delta_nll": held(objective, z, idx, zs, bounds)})
     return sorted(out, key=lambda c: c["delta_nll"])

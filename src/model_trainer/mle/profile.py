@@ -106,20 +106,22 @@ def line(p: dict[str, Any]) -> str:
     verdict = "flat: the data do not fix it" if p["flat"] else (
         f"flat on the {p['flat_side']} side" if p["flat_side"] else "rises on both sides")
     return (f"profile of `{p['parameter']}` from {p['from']:.4g} to {p['to']:.4g} (estimate {p['estimate']:.4g}, "
-            f"the other parameters re-optimised at each point): the NLL rises by at most {p['max_rise']:.3g} "
+            f"the other parameters re-optimised at each point): the NLL changes by at most {p['max_rise']:+.3g} "
             f"(95% threshold {p['threshold']}) -> {verdict}")
 
 
-def held(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, value: float,
+def held(f: Callable[[np.ndarray], float], z: np.ndarray, i: int | list[int], value: float | list[float],
          bounds: list[tuple[float | None, float | None]], max_iter: int = 300) -> float:
-    """The NLL change with coordinate ``i`` held at ``value`` and the others re-optimised (one profile point)."""
+    """The NLL change with coordinate(s) ``i`` held at ``value`` and the others re-optimised (a profile point)."""
+    idx = [i] if isinstance(i, int) else list(i)
+    vals = [value] * len(idx) if not isinstance(value, list) else value
     f0 = float(f(z))
-    others = [k for k in range(len(z)) if k != i]
+    others = [k for k in range(len(z)) if k not in idx]
 
     def sub(w: np.ndarray) -> float:
         full = z.copy()
         full[others] = w
-        full[i] = value
+        full[idx] = vals
         v = float(f(full))
         return v if math.isfinite(v) else f0 + 1e6 * (1.0 + abs(f0))
 
