@@ -156,7 +156,7 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
         g = gradient(objective, result.z)
         info["stationarity"] = stationarity(g, H, result.z, rep.bounds(), names)
         # curvature per unit of the user's parameter: d theta = s dz (rescaled), theta dz (log scale)
-        unit = np.array([v if lg else sc for lg, sc, v in zip(rep.log, rep._scales(), slot_values, strict=True)])
+        unit = np.array([v if lg else sc for lg, sc, v in zip(rep.log, rep.scale_factors(), slot_values, strict=True)])
         info["scaling"] = scaling(H / np.where(unit != 0, unit, 1.0) ** 2, names, estimates)
     start = [float(np.mean(rep.init[s])) for s in rep.slots]
     info["unmoved"] = [nm for nm, v, v0 in zip(names, slot_values, start, strict=True)
@@ -166,7 +166,7 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
     if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
         worst = profile_worst(info["relative_se"], names)
         info["profiles"] = [profile(objective, result.z, i, names[i], rep.bounds(), log=rep.log[i],
-                                    scale=float(rep._scales()[i])) for i in worst]
+                                    scale=float(rep.scale_factors()[i])) for i in worst]
     elif info["singular"]:
         info["profiles_skipped"] = (f"{info['n_params']} free parameters (profiles are computed up to "
                                     f"{T.MLE_PROFILE_MAX_FREE}); the information-matrix evidence stands alone")
@@ -193,6 +193,6 @@ def _user_scale_se(rep: Reparam, se: dict[str, float], values: list[float]) -> d
     """Standard errors of the user's parameters: the delta method through exp() for log-scale coordinates,
     times the factor for rescaled ones."""
     out = {}
-    for (name, s), lg, sc, v in zip(se.items(), rep.log, rep._scales(), values, strict=False):
+    for (name, s), lg, sc, v in zip(se.items(), rep.log, rep.scale_factors(), values, strict=False):
         out[name] = float(s * abs(v)) if lg else float(s * sc)
     return out

@@ -44,7 +44,7 @@ def fix_candidates(objective: Callable[[np.ndarray], float], rep: Reparam, z: np
                 continue  # a tier or a log-scale coordinate: holding it at 0 or 1 means something else
             partner = pair[1] if p == pair[0] else pair[0]
             for v in (0.0, 1.0):
-                zv = v / float(rep._scales()[i])
+                zv = v / float(rep.scale_factors()[i])
                 lo, hi = bounds[i]
                 if (lo is not None and zv < lo) or (hi is not None and zv > hi):
                     continue
@@ -57,13 +57,13 @@ def fix_candidates(objective: Callable[[np.ndarray], float], rep: Reparam, z: np
         if len(rep.slots[i]) != 1 or rep.log[i]:
             continue
         lo, hi = bounds[i]
-        v = next((v for v in (0.0, 1.0) if (lo is None or v / float(rep._scales()[i]) >= lo)
-                  and (hi is None or v / float(rep._scales()[i]) <= hi)), None)
+        v = next((v for v in (0.0, 1.0) if (lo is None or v / float(rep.scale_factors()[i]) >= lo)
+                  and (hi is None or v / float(rep.scale_factors()[i]) <= hi)), None)
         if v is not None:
             idx.append(i)
             vals.append(v)
     if idx:
-        zs = [v / float(rep._scales()[i]) for i, v in zip(idx, vals, strict=True)]
+        zs = [v / float(rep.scale_factors()[i]) for i, v in zip(idx, vals, strict=True)]
         out.append({"parameters": {names[i]: v for i, v in zip(idx, vals, strict=True)}, "reason": "no data support",
                     "delta_nll": held(objective, z, idx, zs, bounds)})
     return sorted(out, key=lambda c: c["delta_nll"])

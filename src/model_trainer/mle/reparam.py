@@ -81,28 +81,28 @@ class Reparam:
         return cls(names, init, lower, upper, slots, log, float(spec.get("ridge") or 0.0),
                    [g for g in groups.values() if len(g) > 1], tier_info, scale, fixed)
 
-    def _scales(self) -> np.ndarray:
+    def scale_factors(self) -> np.ndarray:
         return np.asarray(self.scale if self.scale else [1.0] * self.n_free, dtype=float)
 
     def z0(self) -> np.ndarray:
         vals = np.array([float(np.mean(self.init[s])) for s in self.slots])
-        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self._scales())
+        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self.scale_factors())
 
     def to_z(self, theta_slots: np.ndarray) -> np.ndarray:
         """Free coordinates for values of the slots (one value per slot, on the user's scale)."""
         vals = np.asarray(theta_slots, dtype=float)
-        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self._scales())
+        return np.where(self.log, np.log(np.maximum(vals, 1e-300)), vals / self.scale_factors())
 
     def to_theta(self, z: np.ndarray) -> np.ndarray:
         theta = self.init.copy()
-        vals = np.where(self.log, np.exp(np.clip(z, -700, 700)), np.asarray(z, dtype=float) * self._scales())
+        vals = np.where(self.log, np.exp(np.clip(z, -700, 700)), np.asarray(z, dtype=float) * self.scale_factors())
         for v, s in zip(vals, self.slots, strict=True):
             theta[s] = v
         return theta
 
     def bounds(self) -> list[tuple[float | None, float | None]]:
         out = []
-        for s, lg, sc in zip(self.slots, self.log, self._scales(), strict=True):
+        for s, lg, sc in zip(self.slots, self.log, self.scale_factors(), strict=True):
             lo, hi = float(np.max(self.lower[s])), float(np.min(self.upper[s]))
             if lg:
                 lo_z = np.log(lo) if lo > 0 else None
@@ -137,7 +137,7 @@ class Reparam:
                                                                                 strict=True) if lg],
                 "tiers": [{k: v for k, v in t.items() if k != "members"} | {"size": len(t["members"])}
                           for t in self.tier_info], "ridge": self.ridge, "fixed": dict(self.fixed),
-                "rescaled": {n: s for n, s in zip(self.slot_names(), self._scales(), strict=True) if s != 1.0}}
+                "rescaled": {n: s for n, s in zip(self.slot_names(), self.scale_factors(), strict=True) if s != 1.0}}
 
 
 def covariate_problems(params: list[dict[str, Any]]) -> list[str]:
