@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from model_trainer.errors import InputError
 from model_trainer.records.diary import read_entries
@@ -46,12 +46,13 @@ def redact(uri: str) -> str:
     'sqlite:////tmp/mlflow.db'
     """
     parts = urlsplit(uri)
-    netloc = parts.netloc
-    if "@" in netloc:
-        netloc = "***@" + netloc.rsplit("@", 1)[1]
-    query = urlencode([(k, "***" if k.lower() in _SECRET_KEYS else v)
-                       for k, v in parse_qsl(parts.query, keep_blank_values=True)])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    out = uri  # edited in place: re-joining the parts would turn sqlite://// into sqlite://
+    if "@" in parts.netloc:
+        out = out.replace(parts.netloc, "***@" + parts.netloc.rsplit("@", 1)[1], 1)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if any(k.lower() in _SECRET_KEYS for k, _ in pairs):
+        out = out.replace(parts.query, urlencode([(k, "***" if k.lower() in _SECRET_KEYS else v) for k, v in pairs]), 1)
+    return out
 
 
 @dataclass
