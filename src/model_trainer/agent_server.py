@@ -165,10 +165,10 @@ async def _supervised(ctx: Context, spec: str, out: str | None,
 
     try:
         loaded = load_spec(spec)
+        root = Path(out) if out else loaded.root
+        before = diary_length(root) if (root / "dev_diary.json").is_file() else 0
     except InputError as exc:
         return _error(exc)
-    root = Path(out) if out else loaded.root
-    before = diary_length(root) if (root / "dev_diary.json").is_file() else 0
 
     def report(progress: float, message: str) -> None:
         anyio.from_thread.run(ctx.report_progress, progress, None, message)
