@@ -171,7 +171,12 @@ async def _supervised(ctx: Context, spec: str, out: str | None,
         return _error(exc)
 
     def report(progress: float, message: str) -> None:
-        anyio.from_thread.run(ctx.report_progress, progress, None, message)
+        try:
+            anyio.from_thread.run(ctx.report_progress, progress, None, message)
+        except RuntimeError:
+            # only the worker thread anyio started can reach the event loop; progress from any other thread
+            # is dropped (the epochs themselves are recorded in the workspace whatever happens here)
+            pass
 
     ui = ProgressUI(report, metric_name=loaded.model.metric)
     try:

@@ -59,10 +59,10 @@ def loaders(frame_train, frame_val, target="y"):
             torch.utils.data.DataLoader(ds(frame_val), batch_size=64))
 
 
-def trainer(callback, epochs):
+def trainer(callback, epochs, **kw):
     return pl.Trainer(max_epochs=epochs, callbacks=[callback], logger=False, enable_checkpointing=False,
                       enable_progress_bar=False, enable_model_summary=False, accelerator="cpu", devices=1,
-                      num_sanity_val_steps=0)
+                      num_sanity_val_steps=0, **kw)
 """
 
 FUNCTION_MODE = MODULE + """
@@ -123,6 +123,15 @@ def test_standalone_run_writes_the_contract_records_and_stops_on_a_non_finite_lo
     outcome = json.loads((ws2 / f"results/runs/{cb2.run_id}/outcome.json").read_text())
     assert outcome["status"] == "stopped" and "non-finite" in outcome["stop_reason"]
     assert outcome["epochs"] < 50
+
+    # validation every second epoch: the epochs without one have no validation values, not stale ones
+    ws3 = tmp_path / "ws3"
+    cb3 = ModelTrainerCallback(workspace=ws3, metric="val_rmse")
+    ns["trainer"](cb3, 4, check_val_every_n_epoch=2).fit(ns["Regressor"](3, 0.05), train, val)  # type: ignore[operator]
+    hist = pd.read_csv(ws3 / "results/training_history.csv")
+    assert hist["val_loss"].isna().tolist() == [True, False, True, False]
+    assert hist["metric"].isna().tolist() == [True, False, True, False]
+    assert hist["train_loss"].notna().all()
 
 
 def test_monitor_or_workspace_is_required() -> None:

@@ -58,6 +58,7 @@ class ModelTrainerCallback(pl.Callback):
         self.grad_norms = grad_norms
         self._norms: dict[str, float] = {}
         self._measure = False
+        self._val_epoch: int | None = None
 
     @property
     def run_id(self) -> str | None:
@@ -84,10 +85,18 @@ class ModelTrainerCallback(pl.Callback):
         # `self.log(name, on_step=True, on_epoch=True)` keeps the epoch value under `name_epoch`
         return metrics.get(f"{key}_epoch", metrics.get(key))
 
+    def on_validation_epoch_end(self, trainer: Any, pl_module: Any) -> None:
+        if not trainer.sanity_checking:
+            self._val_epoch = trainer.current_epoch
+
     def on_train_epoch_end(self, trainer: Any, pl_module: Any) -> None:
-        # Lightning runs the epoch's validation before this hook, so val_loss is this epoch's
+        # Lightning runs the epoch's validation before this hook; in an epoch without validation
+        # (check_val_every_n_epoch > 1) the callback metrics still hold an earlier epoch's values: not this one's
+        values = {k: self._value(trainer, key) for k, key in self.keys.items()}
+        if self._val_epoch != trainer.current_epoch:
+            values["val_loss"] = values["metric"] = None   # the metric is a validation one (CONTRACT §2)
         lr = trainer.optimizers[0].param_groups[0]["lr"] if trainer.optimizers else None
-        self.bridge.log(**{k: self._value(trainer, key) for k, key in self.keys.items()}, lr=lr, **self._norms)
+        self.bridge.log(**values, lr=lr, **self._norms)
         if self.bridge.should_stop:
             trainer.should_stop = True
 
