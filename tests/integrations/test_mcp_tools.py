@@ -15,7 +15,6 @@ from mcp import Client
 
 from conftest import LINEAR_GD, cli, make_project
 from model_trainer.agent_server import build_server
-from model_trainer.integrations.verdicts import as_verdict
 
 SEARCH = '[search]\ntrials = 2\n[search.space]\nlr = { low = 0.01, high = 0.2, log = true }\n'
 
@@ -66,16 +65,3 @@ def test_search_then_gates_diagnose_and_bad_calls(tmp_path: Path) -> None:
     expected = cli("gates", str(tmp_path / "none")).stderr.strip()
     assert out["bad_gates"].content[0].text == expected  # type: ignore[attr-defined]
     assert out["bad_status"].is_error  # type: ignore[attr-defined]
-
-
-def test_exit_status_is_explained_from_the_diary(tmp_path: Path) -> None:
-    entry = {"id": 3, "symptom": "nan_loss", "root_cause": "unknown", "status": "escalated", "tests": [
-        {"n": 1, "run_id": "r1"}, {"n": 2, "run_id": "r2"}], "fix": None,
-        "hypotheses": [{"cause": "learning_rate_too_high", "status": "refuted", "evidence": [1]}]}
-    (tmp_path / "dev_diary.json").write_text(json.dumps([{"id": 1, "status": "resolved"}, entry]))
-    v = as_verdict(1, tmp_path, before=1, units="cases/day", metric_name="rmse")
-    assert (v.status, v.symptom, v.cause, v.cause_status, v.entry_id, v.run_id) == \
-        ("escalated", "nan_loss", "unknown", None, 3, "r2")
-    assert v.metric is None and "cause not established" in v.line()
-    assert as_verdict(130, tmp_path, before=2).status == "interrupted"
-    assert as_verdict(0, tmp_path, before=2).status == "accepted"

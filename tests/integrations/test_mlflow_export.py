@@ -14,7 +14,7 @@ pytest.importorskip("sqlalchemy")  # MLflow's SQLite store
 from mlflow import MlflowClient
 
 from conftest import LINEAR_GD, cli, make_project
-from model_trainer.export.mlflow import RUN_TAG, export_mlflow, redact
+from model_trainer.export.mlflow import RUN_TAG, export_mlflow
 from model_trainer.records.load import load_history
 
 
@@ -73,8 +73,3 @@ def test_bad_workspace_is_refused_without_touching_anything(tmp_path: Path) -> N
     res = cli("export", "mlflow", str(tmp_path / "empty"), "--tracking-uri", f"sqlite:///{tmp_path}/m.db")
     assert res.returncode == 2 and "no recorded runs" in res.stderr
     assert not (tmp_path / "m.db").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
-
-
-def test_credentials_never_printed() -> None:
-    assert redact("https://alice:pw@mlflow.example.org/") == "https://***@mlflow.example.org/"
-    assert "s3cret" not in redact("postgresql://u@db/mlflow?password=s3cret")
