@@ -56,7 +56,8 @@ class RunResult(BaseModel):
     entry_id: int | None = Field(None, description="the dev_diary.md entry that documents the outcome")
     run_id: str | None = None
     error: str | None = None
-    traceback_at: str | None = None
+    traceback_at: str | None = Field(None, description="where the full traceback is, relative to the workspace")
+    note: str = ""
     workspace: str = Field(description="the workspace folder, relative to the spec's folder")
     files: dict[str, str] = Field(default_factory=dict,
                                   description="the workspace's record, paths relative to the spec's folder")
@@ -159,6 +160,7 @@ async def _supervised(ctx: Context, spec: str, out: str | None,
     """Run ``call(spec_path, ui)`` in a worker thread, forwarding progress, and explain what it returned."""
     import anyio
     import anyio.from_thread
+    import anyio.to_thread
 
     from model_trainer.integrations.verdicts import as_verdict, diary_length
     from model_trainer.spec import load_spec
