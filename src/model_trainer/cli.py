@@ -164,8 +164,8 @@ def export_mlflow_cmd(
         rep = export_mlflow(directory, tracking_uri, experiment)
     except InputError as exc:
         _fail_input(exc)
-    typer.echo(f"exported {len(rep.created)} run(s), {len(rep.updated)} already there (diary links refreshed) "
-               f"-> experiment {rep.experiment!r} at {rep.tracking_uri}")
+    again = f", {len(rep.updated)} already there (diary links refreshed)" if rep.updated else ""
+    typer.echo(f"exported {len(rep.created)} run(s){again} -> experiment {rep.experiment!r} at {rep.tracking_uri}")
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m model_trainer`

@@ -26,7 +26,7 @@ def test_every_run_exported_once_with_its_diary_entry(tmp_path: Path) -> None:
     res = cli("export", "mlflow", str(p.root), "--tracking-uri", uri)
     assert res.returncode == 0, res.stderr
     run_dirs = sorted((p.root / "results/runs").iterdir())
-    assert f"exported {len(run_dirs)} run(s), 0 already there" in res.stdout
+    assert f"exported {len(run_dirs)} run(s) -> experiment 'model-trainer/proj' at {uri}" in res.stdout
 
     client = MlflowClient(tracking_uri=uri)
     exp = client.get_experiment_by_name("model-trainer/proj")
