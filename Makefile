@@ -11,7 +11,7 @@ TORCH ?= torch==2.13.0
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check $(TORCH)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,search,torch]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,search,torch,integrations]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -134,6 +134,40 @@ def demo(out: Annotated[Path, typer.Option("--out", help="where to write the exa
     raise typer.Exit(0 if all(c == 0 for c in results.values()) else 1)
 
 
+@app.command("mcp")
+def mcp_cmd() -> None:
+    """Serve the commands as tools of a Model Context Protocol server on stdio (for agent pipelines)."""
+    try:
+        from model_trainer.agent_server import serve
+    except ImportError as exc:
+        _fail_input(InputError(f"the MCP server needs the `mcp` package ({exc})", where="mcp",
+                               hint="pip install 'model-trainer[mcp]'"))
+    serve()
+
+
+export_app = typer.Typer(no_args_is_help=True, help="Export a workspace's runs to another tool.")
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("mlflow")
+def export_mlflow_cmd(
+        directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")],
+        tracking_uri: Annotated[str | None, typer.Option("--tracking-uri", help="MLflow tracking URI (default: "
+                                                         "$MLFLOW_TRACKING_URI, else sqlite under "
+                                                         "DIR/results/mlflow/)")] = None,
+        experiment: Annotated[str | None, typer.Option("--experiment", help="experiment name (default: "
+                                                       "model-trainer/<DIR's name>)")] = None) -> None:
+    """Every run of the workspace as an MLflow run, linked to its diary entry; re-exporting adds no duplicate."""
+    from model_trainer.export.mlflow import export_mlflow
+
+    try:
+        rep = export_mlflow(directory, tracking_uri, experiment)
+    except InputError as exc:
+        _fail_input(exc)
+    again = f", {len(rep.updated)} already there (diary links refreshed)" if rep.updated else ""
+    typer.echo(f"exported {len(rep.created)} run(s){again} -> experiment {rep.experiment!r} at {rep.tracking_uri}")
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m model_trainer`
     app()
 
