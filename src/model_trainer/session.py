@@ -65,7 +65,7 @@ class Session:
         run_id = self.ws.new_run_id(label)
         total = stop_after_epochs or config.get("epochs")
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
-                                  watch=watch, mirror_history=full, purpose=purpose,
+                                  watch=watch, purpose=purpose,
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)
