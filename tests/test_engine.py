@@ -247,3 +247,42 @@ def test_grad_norm_from_a_torch_module(project):
     assert {"grad_norm.hidden", "grad_norm.out"} <= set(hist.columns)
     total = (hist["grad_norm.hidden"] ** 2 + hist["grad_norm.out"] ** 2) ** 0.5
     assert hist["grad_norm"].tolist() == pytest.approx(total.tolist(), rel=1e-5)
+
+
+def test_frames_survive_any_split_and_report_a_torn_or_bad_event():
+    from model_trainer.engine.wire import FrameReader, Unreadable, encode
+    from model_trainer.events import EpochLogged, Note
+
+    events = [EpochLogged(epoch=i, values={"train_loss": 1.0 / i}, time_s=0.1) for i in range(1, 60)]
+    events.insert(30, Note(text="a note"))
+    data = b"".join(encode(e) for e in events)
+    for step in (1, 7, 4096):
+        reader = FrameReader()
+        got = [e for i in range(0, len(data), step) for e in reader.feed(data[i:i + step])]
+        assert got == events and reader.pending == 0
+    reader = FrameReader()
+    assert reader.feed(data[:-3]) == events[:-1] and reader.pending > 0  # the last one was cut off
+    bad = (5).to_bytes(4, "little") + b"Ojunk"
+    got = FrameReader().feed(bad + encode(Note(text="after")))
+    assert isinstance(got[0], Unreadable) and got[1] == Note(text="after", ts=got[1].ts)
+
+
+def test_sigterm_becomes_an_exception_with_its_exit_code_and_handlers_are_restored():
+    import os
+    import signal
+
+    from model_trainer.engine import signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    with signals.handle_signals():
+        with pytest.raises(signals.SignalInterrupt) as caught:
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before the next line
+        assert caught.value.exit_code == 143 and caught.value.name == "SIGTERM"
+    assert signal.getsignal(signal.SIGTERM) == before
+    with signals.handle_signals():
+        with signals.deferred():
+            os.kill(os.getpid(), signal.SIGHUP)  # held: a block in progress must not be cut in half
+        with pytest.raises(KeyboardInterrupt) as caught:
+            signals.raise_pending()
+        assert signals.signal_of(caught.value) == signal.SIGHUP
+    assert signals.exit_code_for("SIGHUP") == 129 and signals.exit_code_for(None) == 130
