@@ -255,6 +255,7 @@ class Supervisor:
             for item in pipes.close():
                 handle(item)
             history.close()
+            proc.poll()  # reap the child first: a zombie leader would make its group look alive
             tree.end(grace=_END_GRACE_S)
             proc.wait()
             late = signals.take_pending()
