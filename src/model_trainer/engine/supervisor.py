@@ -203,8 +203,7 @@ class Supervisor:
                         handle(item)
                         # The online checks re-read the whole history: on a fast loop they get a bounded
                         # share of the time (every epoch is still recorded; the post-run checks see all).
-                        if (watch is not None and stop_asked_at is None and exited_at is None
-                                and isinstance(item, EpochLogged)
+                        if (watch is not None and stop_asked_at is None and isinstance(item, EpochLogged)
                                 and watch_s <= _WATCH_SHARE * (time.monotonic() - t0) + 0.01):
                             w0 = time.monotonic()
                             reason = watch(rec)
