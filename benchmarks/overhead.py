@@ -145,8 +145,9 @@ def per_step(root: Path, cfg: dict, reps: int) -> tuple[float, float]:
 def _env() -> dict[str, str]:
     # one thread each; PYTHONPATH kept so that a checkout's own sources are the ones measured
     env = {"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"}
-    if os.environ.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    for key in ("PYTHONPATH", "CUDA_VISIBLE_DEVICES"):  # CUDA_VISIBLE_DEVICES= keeps both loops on the CPU
+        if key in os.environ:
+            env[key] = os.environ[key]
     return env
 
 
@@ -195,10 +196,11 @@ def event_throughput(root: Path, events: int) -> tuple[float, int, str]:
         f"[config]\nepochs = {events}\n")
     subprocess.run([sys.executable, "-m", "model_trainer", "train", "spec.toml", "--quiet"], cwd=ws, env=_env(),
                    capture_output=True)
-    rate = float(re.search(r"stdout: RATE (\d+)", (ws / "training_full.log").read_text())[1])
+    found = re.search(r"stdout: RATE (\d+)", (ws / "training_full.log").read_text())
     (run,) = (ws / "results/runs").iterdir()
     rows = sum(1 for _ in open(run / "history.csv")) - 1
-    return rate, rows, json.loads((run / "outcome.json").read_text())["status"]
+    # a supervisor that loses the end of the output also loses this line: then the rate is unknown (nan)
+    return float(found[1]) if found else float("nan"), rows, json.loads((run / "outcome.json").read_text())["status"]
 
 
 def main() -> None:
