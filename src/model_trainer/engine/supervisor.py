@@ -99,7 +99,15 @@ class _Pipes:
         return [key for key, _ in self.sel.select(timeout)] if self.open else []
 
     def read(self, ready: list[Any]) -> list[Any]:
-        """What the ready pipes hold, as events and OutputLines, events first within one call."""
+        """What the ready pipes hold, as events and OutputLines, in the order the pipes came ready.
+
+        Order between prints and epochs is arrival order. The user's streams stay real (no wrapper
+        that could route prints through the events pipe and order them exactly, at the price of
+        breaking ``sys.stdout.buffer``, ``fileno()`` and subprocesses), so output written apart in time
+        lands where it belongs, while on a loop logging thousands of epochs a second a line may land a
+        few epochs early or late: each pipe is read as soon as it has data, the events pipe may hold a
+        backlog the others do not. Each line carries the time it was read.
+        """
         items: list[Any] = []
         for key in ready:
             try:
