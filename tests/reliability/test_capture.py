@@ -121,3 +121,30 @@ def train_model(data_train, data_val, config, monitor):
         assert all(gone(pid) for pid in pids)
     finally:
         kill_leftovers(pids)
+
+
+def test_output_held_by_a_process_out_of_reach_is_abandoned_after_a_bounded_wait(project, tmp_path):
+    # The child dies by SIGKILL before it can report the detached process it started, and before the
+    # supervisor's first look at its descendants: nothing knows that process, which holds fds 1 and 2.
+    code = MODEL + f"""
+import os, signal, subprocess, sys
+
+def train_model(data_train, data_val, config, monitor):
+    monitor.log_epoch(train_loss=1.0, val_loss=1.0)
+    p = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)
+    open({str(tmp_path / "pids")!r}, "w").write(str(p.pid))
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+    p = project(code)
+    t = time.monotonic()
+    res = cli("train", str(p.spec), "--quiet", timeout=60)
+    took = time.monotonic() - t
+    pids = pids_in(tmp_path / "pids")
+    try:
+        assert res.returncode == 1, res.stdout + res.stderr
+        o = outcome(the_run(p.root))
+        assert o["status"] == "killed" and o["signal_name"] == "SIGKILL" and o["epochs"] == 1
+        assert "still held open by a process outside the run's reach" in p.text("training_full.log")
+        assert took < 30
+    finally:
+        kill_leftovers(pids)
