@@ -21,6 +21,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterable
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1
 _PR_SET_CHILD_SUBREAPER = 36
@@ -107,11 +108,11 @@ class ProcessTree:
             return
         for p in kids:
             try:
-                self.known.setdefault(p.pid, p.create_time())
+                self.known[p.pid] = p.create_time()  # the latest start time: a pid may be reused
             except psutil.Error:
                 continue
 
-    def _alive_known(self) -> list[object]:
+    def _alive_known(self) -> list[Any]:
         if not self.known:
             return []
         import psutil
@@ -155,7 +156,7 @@ class ProcessTree:
             pass
         for p in self._alive_known():
             try:
-                p.send_signal(sig)  # type: ignore[attr-defined]
+                p.send_signal(sig)
                 anyone = True
             except Exception:  # noqa: BLE001 - it ended in the meantime
                 continue
