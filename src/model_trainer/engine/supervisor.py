@@ -64,6 +64,7 @@ _HOLD_S = 2.0          # output still held open after the SIGKILL (a process out
 _POLL_S = 1.0          # how often the child's descendants are looked up while it runs
 _WATCH_SHARE = 0.05    # the online red-flag checks may use this share of the run's wall time
 _CHUNK = 1 << 16
+_MAX_LINE = 1 << 20
 
 Watch = Callable[[RunRecord], "str | None"]
 
@@ -137,6 +138,9 @@ class _Pipes:
             rest, self.partial[name] = self.partial[name], b""
             return [_line(name, rest)] if rest else []
         *whole, rest = (self.partial[name] + data).split(b"\n")
+        if len(rest) > _MAX_LINE:  # output that never ends a line (binary, progress bars) is cut, not hoarded
+            whole.append(rest)
+            rest = b""
         self.partial[name] = rest
         return [_line(name, raw) for raw in whole]
 
