@@ -242,6 +242,14 @@ GD_3ARG = """
 import numpy as np
 
 
+class Weights:
+    def __init__(self, w):
+        self.w = w
+
+    def predict(self, frame):
+        return frame.to_numpy(dtype=float) @ self.w
+
+
 def train_model(data_train, data_val, config):
     x, y = data_train.drop(columns=["y"]).to_numpy(float), data_train["y"].to_numpy(float)
     xv, yv = data_val.drop(columns=["y"]).to_numpy(float), data_val["y"].to_numpy(float)
@@ -252,7 +260,7 @@ def train_model(data_train, data_val, config):
             hist["train_loss"].append(float(np.mean((x @ w - y) ** 2)))
             hist["val_loss"].append(float(np.mean((xv @ w - yv) ** 2)))
             hist["metric"].append(float(np.sqrt(hist["val_loss"][-1])))
-    return w, hist
+    return Weights(w), hist
 """
 
 GD_2ARG = GD_3ARG.replace("def train_model(data_train, data_val, config):",

@@ -46,6 +46,12 @@ def _history(root: Path) -> pd.DataFrame:
     return pd.read_csv(root / "results/training_history.csv")
 
 
+def _run_history(root: Path) -> pd.DataFrame:
+    """A failed or interrupted run's history lives in its own folder only."""
+    (run,) = (root / "results/runs").iterdir()
+    return pd.read_csv(run / "history.csv")
+
+
 def test_healthy_run_records_everything(project):
     p = project(LINEAR_GD, config="lr = 0.1\nepochs = 12\n")
     res = cli("train", str(p.spec))
@@ -96,7 +102,7 @@ def test_exception_is_documented_verbatim(project):
     log = p.text("training_full.log")
     assert "ERROR: run" in log and "KeyError: 'beta_hub'" in log and "Traceback (most recent call last)" in log
     assert "stdout: user line 2" in log and "stderr: a warning-ish stderr line" in log
-    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+    assert _run_history(p.root)["epoch"].tolist() == [1, 2, 3]
     assert not (p.root / "results/model_final.pkl").exists()
 
 
@@ -115,7 +121,7 @@ def test_hard_death_is_survived(project, mode, signame):
     else:
         assert "segmentation fault" in entry["error_message"]
         assert "Fatal Python error" in log  # faulthandler's stack went to the log
-    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+    assert _run_history(p.root)["epoch"].tolist() == [1, 2, 3]
 
 
 def test_hang_is_stopped_at_the_time_limit(project):
@@ -126,7 +132,7 @@ def test_hang_is_stopped_at_the_time_limit(project):
     assert entry["symptom"] == "timeout" and entry["status"] == "escalated"
     assert any("Flag for @advisor" in s for s in entry["next_steps"])
     assert "passed the time limit" in p.text("training_full.log")
-    assert _history(p.root)["epoch"].tolist() == [1, 2, 3]
+    assert _run_history(p.root)["epoch"].tolist() == [1, 2, 3]
 
 
 def test_ctrl_c_exits_130_and_keeps_records(project):
@@ -141,7 +147,7 @@ def test_ctrl_c_exits_130_and_keeps_records(project):
     p = project(code, config="epochs = 1000\n")
     rc, out = cli_interrupt(["train", str(p.spec)], after_line="epoch: 5 ")
     assert rc == 130, out
-    hist = _history(p.root)
+    hist = _run_history(p.root)
     assert len(hist) >= 5
     assert "interrupted" in p.text("training_full.log")
     entry = _diary(p.root)[0]
@@ -150,9 +156,14 @@ def test_ctrl_c_exits_130_and_keeps_records(project):
 
 TWO_ARG = """
 import pandas as pd
+
+class Mean:
+    def predict(self, frame):
+        return [0.0] * len(frame)
+
 def train_model(data_train, data_val):
     history = {"loss": [3.0, 2.0, 1.0], "val_loss": [3.5, 2.5, 1.5], "grad_norm": [9.0, 4.0, 1.0]}
-    return {"weights": [1, 2]}, HISTORY_KIND(history)
+    return Mean(), HISTORY_KIND(history)
 """
 
 
@@ -170,8 +181,10 @@ def test_two_argument_signature_with_returned_history(project, as_frame):
 
 def test_three_argument_signature_gets_config(project):
     code = """
+    from sklearn.dummy import DummyRegressor
+
     def train_model(data_train, data_val, config):
-        return "m", {"train_loss": [config["lr"]], "val_loss": [config["lr"] * 2]}
+        return DummyRegressor(), {"train_loss": [config["lr"]], "val_loss": [config["lr"] * 2]}
     """
     p = project(code, config="lr = 0.25\n")
     assert cli("train", str(p.spec), "--quiet").returncode == 0
@@ -234,3 +247,42 @@ def test_grad_norm_from_a_torch_module(project):
     assert {"grad_norm.hidden", "grad_norm.out"} <= set(hist.columns)
     total = (hist["grad_norm.hidden"] ** 2 + hist["grad_norm.out"] ** 2) ** 0.5
     assert hist["grad_norm"].tolist() == pytest.approx(total.tolist(), rel=1e-5)
+
+
+def test_frames_survive_any_split_and_report_a_torn_or_bad_event():
+    from model_trainer.engine.wire import FrameReader, Unreadable, encode
+    from model_trainer.events import EpochLogged, Note
+
+    events = [EpochLogged(epoch=i, values={"train_loss": 1.0 / i}, time_s=0.1) for i in range(1, 60)]
+    events.insert(30, Note(text="a note"))
+    data = b"".join(encode(e) for e in events)
+    for step in (1, 7, 4096):
+        reader = FrameReader()
+        got = [e for i in range(0, len(data), step) for e in reader.feed(data[i:i + step])]
+        assert got == events and reader.pending == 0
+    reader = FrameReader()
+    assert reader.feed(data[:-3]) == events[:-1] and reader.pending > 0  # the last one was cut off
+    bad = (5).to_bytes(4, "little") + b"Ojunk"
+    got = FrameReader().feed(bad + encode(Note(text="after")))
+    assert isinstance(got[0], Unreadable) and got[1] == Note(text="after", ts=got[1].ts)
+
+
+def test_sigterm_becomes_an_exception_with_its_exit_code_and_handlers_are_restored():
+    import os
+    import signal
+
+    from model_trainer.engine import signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    with signals.handle_signals():
+        with pytest.raises(signals.SignalInterrupt) as caught:
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before the next line
+        assert caught.value.exit_code == 143 and caught.value.name == "SIGTERM"
+    assert signal.getsignal(signal.SIGTERM) == before
+    with signals.handle_signals():
+        with signals.deferred():
+            os.kill(os.getpid(), signal.SIGHUP)  # held: a block in progress must not be cut in half
+        with pytest.raises(KeyboardInterrupt) as caught:
+            signals.raise_pending()
+        assert signals.signal_of(caught.value) == signal.SIGHUP
+    assert signals.exit_code_for("SIGHUP") == 129 and signals.exit_code_for(None) == 130

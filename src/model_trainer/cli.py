@@ -24,6 +24,13 @@ def _fail_input(exc: InputError) -> None:
     raise typer.Exit(2)
 
 
+def _signal_exit(exc: KeyboardInterrupt) -> int:
+    """130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP: 128 + the signal's number."""
+    from model_trainer.engine.signals import signal_of
+
+    return 128 + signal_of(exc)
+
+
 @app.command()
 def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
@@ -40,9 +47,9 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
         code = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
     except InputError as exc:
         _fail_input(exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         typer.echo("interrupted", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(_signal_exit(exc)) from None
     raise typer.Exit(code)
 
 
@@ -69,8 +76,8 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
                           ConsoleUI(metric_name=metric, quiet=quiet))
     except InputError as exc:
         _fail_input(exc)
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        raise typer.Exit(_signal_exit(exc)) from None
     raise typer.Exit(code)
 
 
@@ -126,8 +133,8 @@ def demo(out: Annotated[Path, typer.Option("--out", help="where to write the exa
     ui = ConsoleUI(metric_name="rmse", quiet=quiet)
     try:
         results = run_demo(out, ui)
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        raise typer.Exit(_signal_exit(exc)) from None
     for name, code in results.items():
         typer.echo(f"{name}: exit {code} -> {out / name}/dev_diary.md")
     # The examples are built to fail and be repaired: anything but a repaired run is a defect here.

@@ -7,9 +7,10 @@ collects them into a ``RunRecord``; the investigator produces ``DiaryEntry`` obj
 
 from __future__ import annotations
 
+import copy
 import math
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 # Columns of the history CSV, in the contract's order; extras follow.
@@ -83,14 +84,22 @@ class Diagnostics:
 
 @dataclass
 class RunFinished:
-    reason: Literal["completed", "stopped"]
+    """The child's last message: without it a run is never ``completed``.
+
+    ``epochs`` is the child's own count of logged epochs, checked against those received;
+    ``descendants`` (pid, start time) are processes the user's code started, for the supervisor to end.
+    """
+    reason: Literal["completed", "stopped", "failed"]
     detail: str = ""
+    epochs: int | None = None
+    descendants: list[tuple[int, float]] = field(default_factory=list)
     ts: float = field(default_factory=_now)
 
 
 Event = EpochLogged | OutputLine | WarningRaised | RunFailed | Note | ModelReady | RunFinished | Diagnostics
 
-RunStatus = Literal["completed", "stopped", "failed", "killed", "timeout", "interrupted"]
+# "running" until the supervisor concludes; a record is never completed by default
+RunStatus = Literal["running", "completed", "stopped", "failed", "killed", "timeout", "interrupted"]
 
 
 @dataclass
@@ -99,7 +108,7 @@ class RunRecord:
     run_id: str
     config: dict[str, Any]
     data_repairs: dict[str, Any]
-    status: RunStatus = "completed"
+    status: RunStatus = "running"
     history: list[EpochLogged] = field(default_factory=list)
     warnings: list[WarningRaised] = field(default_factory=list)
     error: RunFailed | None = None
@@ -133,7 +142,9 @@ class RunRecord:
         return max(vals) if higher_is_better else min(vals)
 
     def outcome(self) -> dict[str, Any]:
-        d = {k: v for k, v in asdict(self).items() if k not in ("history", "warnings", "error")}
+        # field by field: asdict() on the record would first deep-copy the whole history
+        d = {f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(self)
+             if f.name not in ("history", "warnings", "error")}
         d["epochs"] = len(self.history)
         d["error"] = asdict(self.error) if self.error else None
         d["warnings"] = [asdict(w) for w in self.warnings]

@@ -1,4 +1,5 @@
-"""Diary entries for runs that did not finish: an exception, a death by signal, a hang, Ctrl-C.
+"""Diary entries for runs that did not finish: an exception, a death by signal, a hang, an interrupt
+(SIGINT, SIGTERM, SIGHUP), a model the code did not return or that cannot be saved, an incomplete record.
 
 Nothing here is repaired: a crash in the user's code is documented with its traceback verbatim
 and the place to fix, never "fixed" by a configuration change.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 
+from model_trainer.engine.signals import SENDER
 from model_trainer.engine.supervisor import SIGNAL_MEANING
 from model_trainer.events import DiaryEntry, RunRecord, TestRecord, Why
 from model_trainer.records.fmt import num
@@ -81,15 +83,22 @@ def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | Non
             status="escalated", run_ids=[rec.run_id])
 
     if rec.status == "interrupted":
+        name = rec.signal_name or "SIGINT"
+        sender = SENDER.get(name, name)
         return DiaryEntry(
             id=entry_id, date=date, category="INTEGRATION", symptom="training_error", root_cause="unknown",
-            what_happened=f"The run `{rec.run_id}` was interrupted from the keyboard (SIGINT) after "
-                          f"{rec.wall_s:.1f}s. {progress}",
-            error_message="KeyboardInterrupt: interrupted by the user", initial_hypothesis="Stopped on purpose.",
+            what_happened=f"The run `{rec.run_id}` was interrupted by {sender} after {rec.wall_s:.1f}s; it was "
+                          f"stopped and its records kept. {progress}",
+            error_message=("KeyboardInterrupt: interrupted by the user" if name == "SIGINT" else
+                           f"{name}: interrupted by {sender}"),
+            initial_hypothesis="Stopped on purpose." if name == "SIGINT" else
+            "Stopped from outside: a scheduler's time limit, a harness or a closed session.",
             tests=[], fix=None,
-            why=Why(root_cause="The run was stopped by a person, not by a fault.",
+            why=Why(root_cause=f"The run was stopped by {name}, not by a fault in the training.",
                     domain_insight="None: the run did not finish.", implication="None."),
-            next_steps=["Re-run `model-trainer train` when ready; the diary numbering continues."],
+            next_steps=["Re-run `model-trainer train` when ready; the diary numbering continues."]
+            + ([] if name == "SIGINT" else
+               [f"If {name} came from a scheduler's limit, ask for more time or lower `epochs` in [config]."]),
             status="unresolved", run_ids=[rec.run_id])
 
     if rec.status == "killed":
@@ -121,6 +130,42 @@ def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | Non
 
     err = rec.error
     assert err is not None
+    if err.exc_type == "ContractViolation":
+        fn = spec.model.entrypoint
+        return DiaryEntry(
+            id=entry_id, date=date, category="LOGIC", symptom="training_error", root_cause="code_error",
+            what_happened=f"The run `{rec.run_id}` of `{where}` finished without raising, but {err.message}. "
+                          f"{progress} The run was not accepted and no model was published.",
+            error_message=err.message,
+            initial_hypothesis="The training code does not return what the contract asks for.",
+            tests=[TestRecord(1, "The returned value meets the contract", "Check the returned model and the "
+                              "logged epochs", "measurement", rec.run_id, err.message, None)],
+            fix=None,
+            why=Why(root_cause=f"The code's result falls short of the contract: {err.message}. A model that is "
+                               "missing, cannot be saved or cannot predict cannot be accepted, whatever its losses.",
+                    domain_insight=f"None yet about {about}: no usable model came out of the run.",
+                    implication="None until the code returns a usable model."),
+            next_steps=[f"Change `{fn}` so that it returns a picklable model with predict() and logs its epochs "
+                        "(monitor.log_epoch, or a returned history).",
+                        "Re-run `model-trainer train`; the diary numbering continues."],
+            status="unresolved", run_ids=[rec.run_id])
+    if err.exc_type in ("NoEndMessage", "RecordMismatch"):
+        return DiaryEntry(
+            id=entry_id, date=date, category="INTEGRATION", symptom="training_error", root_cause="unknown",
+            what_happened=f"The run `{rec.run_id}` of `{where}` cannot be trusted: {err.message}. {progress}",
+            error_message=f"{err.exc_type}: {err.message}",
+            initial_hypothesis=("The training process ended itself (sys.exit / os._exit) or was ended from "
+                                "outside before it finished." if err.exc_type == "NoEndMessage" else
+                                "Epochs were lost between the training process and the record."),
+            tests=[TestRecord(1, "The record of the run is complete", "Compare the end-of-run message with the "
+                              "epochs received", "measurement", rec.run_id, err.message, None)],
+            fix=None,
+            why=Why(root_cause=f"{err.message[0].upper()}{err.message[1:]}.",
+                    domain_insight=f"None about {about}: an incomplete record says nothing reliable.",
+                    implication="None until a complete run exists."),
+            next_steps=["Remove any sys.exit / os._exit from the training code and re-run `model-trainer train`.",
+                        "Check `training_full.log` for what happened around the end of the run."],
+            status="unresolved", run_ids=[rec.run_id])
     frame = user_frame(err.traceback, code_dir)
     loc = f"{frame[0]}, line {frame[1]}, in {frame[2]}" if frame else "the traceback above"
     tests.append(TestRecord(1, "The exception comes from the training code itself", "Read the traceback",

@@ -66,7 +66,7 @@ class Session:
         run_id = self.ws.new_run_id(label)
         total = stop_after_epochs or config.get("epochs")
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
-                                  watch=watch, mirror_history=full, purpose=purpose,
+                                  watch=watch, purpose=purpose,
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)
@@ -136,7 +136,15 @@ def open_session(spec_path: str | Path, out: str | Path | None = None, ui: Any =
 
 
 def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) -> int:
-    """The ``train`` command. Returns the exit status of CONTRACT §1."""
+    """The ``train`` command. Returns the exit status of CONTRACT §1 (128 + N after signal N)."""
+    from model_trainer.engine.signals import handle_signals
+
+    with handle_signals():  # SIGTERM and SIGHUP stop a run in order, as Ctrl-C does
+        return _train(spec_path, out, ui)
+
+
+def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> int:
+    from model_trainer.engine.signals import SENDER, exit_code_for, signal_of
     from model_trainer.investigate import investigate
 
     session = open_session(spec_path, out, ui)
@@ -154,7 +162,13 @@ def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) 
         session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
                             [("interrupted run", rec)])
         finish(session)
-        return EXIT_INTERRUPTED
+        return exit_code_for(rec.signal_name)
+    except KeyboardInterrupt as exc:  # a signal between runs: no run to record, the log still says so
+        import signal
+
+        name = signal.Signals(signal_of(exc)).name
+        ws.log.error(f"interrupted ({SENDER.get(name, name)}) between runs; no run was in progress")
+        raise
     finally:
         ws.close()
 

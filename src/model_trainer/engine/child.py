@@ -1,7 +1,14 @@
 """The child's side of a run: import the user's code, run it, send events up a pipe.
 
-Started by the supervisor as ``python -m model_trainer.engine.child FD`` with the job pickled on
-stdin. The child writes no file: every event goes to the parent, which owns the workspace.
+Started by the supervisor as ``python -m model_trainer.engine.child FD PARENT_PID`` with the job pickled
+on stdin. The child writes no file: every event goes to the parent, which owns the workspace.
+
+The user's code sees the real ``sys.stdout``/``sys.stderr``: file descriptors 1 and 2 are pipes the
+supervisor reads line by line into the log, so ``sys.stdout.buffer``, ``fileno()``, ``faulthandler``
+and subprocesses writing to the inherited descriptors work as they do outside the tool.
+
+Every run ends with one ``RunFinished`` carrying the number of epochs logged here; the supervisor
+accepts a run only when that message came and the count matches what it received.
 """
 
 from __future__ import annotations
@@ -21,54 +28,29 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from model_trainer.engine import procs
+from model_trainer.engine.contract import ContractViolation, unpicklable
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
-from model_trainer.events import Event, ModelReady, OutputLine, RunFailed, RunFinished, WarningRaised
+from model_trainer.engine.wire import encode
+from model_trainer.events import Event, ModelReady, RunFailed, RunFinished, WarningRaised
 
 
 class Channel:
-    """Pickled events on a pipe; a lock because warnings may come from other threads."""
+    """Framed, pickled events on a pipe: one write per event, so a killed child loses at most the one in
+    flight; a lock because warnings may come from other threads."""
 
     def __init__(self, fd: int) -> None:
-        self._f = io.BufferedWriter(io.FileIO(fd, "wb"))
+        self._f = io.FileIO(fd, "wb")
         self._lock = threading.Lock()
 
     def emit(self, event: Event) -> None:
-        data = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
+        data = encode(event)
         with self._lock:
-            self._f.write(data)
-            self._f.flush()
-
-
-class _LineStream(io.TextIOBase):
-    """sys.stdout/sys.stderr for the user's code: each line becomes an event, in order with the epochs.
-
-    Output written below Python (C extensions, the interpreter dying) still reaches the parent
-    through the real file descriptors, which it reads as well.
-    """
-
-    def __init__(self, channel: Channel, name: str) -> None:
-        self._channel = channel
-        self._name = name
-        self._buf = ""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, s: str) -> int:
-        self._buf += s
-        while "\n" in self._buf:
-            line, self._buf = self._buf.split("\n", 1)
-            self._channel.emit(OutputLine(stream=self._name, text=line.rstrip("\r")))  # type: ignore[arg-type]
-        return len(s)
-
-    def flush(self) -> None:
-        if self._buf:
-            self._channel.emit(OutputLine(stream=self._name, text=self._buf))  # type: ignore[arg-type]
-            self._buf = ""
-
-    def isatty(self) -> bool:
-        return False
+            view = memoryview(data)
+            while view:  # a pipe may take a large event (the model) in several writes
+                n = self._f.write(view)
+                view = view[n or 0:]
 
 
 def load_user_module(entry_file: str, module_name: str | None) -> Any:
@@ -81,18 +63,31 @@ def load_user_module(entry_file: str, module_name: str | None) -> Any:
 
 
 def _watch_parent(parent: int) -> None:
-    # A child orphaned by a killed supervisor must not train on, unseen, for hours.
+    # Where the kernel cannot kill us with our parent: a child orphaned by a killed supervisor must not
+    # train on, unseen, for hours.
     while True:
         time.sleep(1.0)
         if os.getppid() != parent:
             os._exit(3)
 
 
+def _model_payload(bundle: Any) -> bytes:
+    if bundle is None:
+        raise ContractViolation("the training returned no model")
+    try:
+        return pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # any failure to pickle means the model cannot be saved
+        raise ContractViolation(unpicklable(type(getattr(bundle, "model", bundle)).__name__, exc)) from exc
+
+
 def main(argv: list[str]) -> int:
+    parent = int(argv[2]) if len(argv) > 2 else os.getppid()
+    if not procs.die_with_parent(parent):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     faulthandler.enable()  # a segfault prints the Python stack on fd 2, which the parent logs
     channel = Channel(int(argv[1]))
     job: Job = pickle.load(sys.stdin.buffer)
-    threading.Thread(target=_watch_parent, args=(job.parent_pid,), daemon=True).start()
+    procs.become_subreaper()
     monitor = Monitor(channel.emit, stop_after_epochs=job.stop_after_epochs)
     signal.signal(signal.SIGUSR1, lambda *_: monitor.request_stop("the supervisor asked the run to stop"))
 
@@ -102,39 +97,48 @@ def main(argv: list[str]) -> int:
                                    lineno=lineno))
 
     warnings.showwarning = showwarning
-    sys.stdout = _LineStream(channel, "stdout")
-    sys.stderr = _LineStream(channel, "stderr")
+    reason, detail = "completed", ""
     try:
         from model_trainer.kinds import get_kind
 
         runner = get_kind(job.kind)
         bundle = runner(job, monitor, channel.emit)
+        payload = _model_payload(bundle)
+    except ContractViolation as exc:
+        # the tool's own frames say nothing the message does not: no traceback
+        channel.emit(RunFailed(exc_type="ContractViolation", message=str(exc), traceback=""))
+        reason = "failed"
     except BaseException as exc:  # noqa: BLE001 - every failure of user code is reported, never lost
-        tb = traceback.format_exc()
-        channel.emit(RunFailed(exc_type=type(exc).__name__, message=str(exc), traceback=tb))
-        return 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    if bundle is not None:
-        try:
-            payload = pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # noqa: BLE001 - an unpicklable model is reported, the run still counts
-            channel.emit(WarningRaised(category="PicklingError",
-                                       message=f"the trained model could not be pickled, so no model file "
-                                               f"is written: {type(exc).__name__}: {exc}"))
-        else:
-            channel.emit(ModelReady(payload=payload, description=bundle.describe()))
-    if monitor.should_stop:
-        channel.emit(RunFinished(reason="stopped", detail=monitor.stop_reason or ""))
+        channel.emit(RunFailed(exc_type=type(exc).__name__, message=str(exc), traceback=traceback.format_exc()))
+        reason = "failed"
     else:
-        channel.emit(RunFinished(reason="completed"))
-    return 0
+        channel.emit(ModelReady(payload=payload, description=bundle.describe()))
+        if monitor.should_stop:
+            reason, detail = "stopped", monitor.stop_reason or ""
+    finally:
+        _flush_std()
+    # Last: what the run started is reported so the supervisor can end it (the child is a subreaper, so
+    # even daemons that double-forked are still its descendants here).
+    try:
+        started = procs.own_descendants()
+    except Exception:  # noqa: BLE001 - the end message matters more than this list; the supervisor polls too
+        started = []
+    channel.emit(RunFinished(reason=reason, detail=detail, epochs=monitor.epoch,  # type: ignore[arg-type]
+                             descendants=started))
+    return 1 if reason == "failed" else 0
+
+
+def _flush_std() -> None:
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except Exception:  # noqa: BLE001 - a stream the user closed or replaced cannot lose the run
+            continue
 
 
 if __name__ == "__main__":
     code = main(sys.argv)
-    sys.__stdout__.flush()
-    sys.__stderr__.flush()
-    # Every event is flushed: skip the interpreter's teardown, which costs torch users most of a second.
+    _flush_std()
+    # Every event is written: skip the interpreter's teardown, which costs torch users most of a second.
     os._exit(code)

@@ -1,4 +1,8 @@
-"""Function mode: the user's ``train_model`` in one of the contract's three signatures."""
+"""Function mode: the user's ``train_model`` in one of the contract's three signatures.
+
+The function must hand back a model that predicts and log (or return) at least one epoch; anything
+less ends the run as failed with the exact shortfall, never as a success without a usable model.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from model_trainer.bundle import ModelBundle
+from model_trainer.engine.contract import ContractViolation, return_problems
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Event, Note
@@ -46,10 +51,15 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     if isinstance(result, tuple) and len(result) == 2:
         model, history = result
     elif n < 4:
-        raise TypeError(f"{job.function} must return (model, history); it returned {type(result).__name__}")
+        raise ContractViolation(f"{job.function} must return (model, history); it returned "
+                                + ("None" if result is None else f"a {type(result).__name__}"))
     if history is not None:
         if monitor.epoch == 0:
             monitor.log_history(history)
         else:
             emit(Note(text="the returned history was ignored: the epochs were already logged through the monitor"))
+    problems = return_problems(job.function or "train_model", model, epochs=monitor.epoch,
+                               signature_returns_history=n < 4)
+    if problems:
+        raise ContractViolation("; ".join(problems))
     return ModelBundle(kind="function", model=model, preprocess=pre)

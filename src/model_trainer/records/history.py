@@ -10,6 +10,7 @@ import csv
 import io
 import math
 from pathlib import Path
+from typing import Any, TextIO
 
 from model_trainer.events import HISTORY_COLUMNS, EpochLogged
 from model_trainer.records.atomic import atomic_write_text
@@ -46,22 +47,39 @@ def render(events: list[EpochLogged]) -> str:
 
 
 class HistoryWriter:
+    """Appends rows to an open file; ``append(ev, flush=False)`` plus one ``flush()`` per batch lets a
+    fast stream of epochs cost one write per batch instead of an open, a write and a close per row."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.events: list[EpochLogged] = []
         self.cols: list[str] | None = None
+        self._f: TextIO | None = None
+        self._w: Any = None
 
-    def append(self, ev: EpochLogged) -> None:
+    def append(self, ev: EpochLogged, flush: bool = True) -> None:
         self.events.append(ev)
-        cols = columns_for([ev]) if self.cols is None else self.cols
         if self.cols is None or any(k not in self.cols for k in ev.values):
+            self.close()
             self.cols = columns_for(self.events)
             atomic_write_text(self.path, render(self.events))
             return
+        if self._f is None:
+            self._f = open(self.path, "a", encoding="utf-8", newline="")
+            self._w = csv.writer(self._f, lineterminator="\n")
         row = ev.row()
-        with open(self.path, "a", encoding="utf-8", newline="") as f:
-            csv.writer(f, lineterminator="\n").writerow([cell(row.get(c)) for c in cols])
-            f.flush()
+        self._w.writerow([cell(row.get(c)) for c in self.cols])
+        if flush:
+            self._f.flush()
+
+    def flush(self) -> None:
+        if self._f is not None:
+            self._f.flush()
+
+    def close(self) -> None:
+        if self._f is not None:
+            self._f.close()
+            self._f = self._w = None
 
 
 def write_history(path: Path, events: list[EpochLogged]) -> None:

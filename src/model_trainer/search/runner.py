@@ -61,6 +61,14 @@ def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
 
 
 def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
+    """The ``search`` command; SIGTERM and SIGHUP stop it in order, as Ctrl-C does (exit 128 + N)."""
+    from model_trainer.engine.signals import handle_signals
+
+    with handle_signals():
+        return _search(spec_path, opts, ui)
+
+
+def _search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
     import optuna
 
     session = open_session(spec_path, None, ui)
@@ -92,10 +100,12 @@ def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
     try:
         study.optimize(lambda t: _objective(t, session, space), n_trials=None,
                        callbacks=[optuna.study.MaxTrialsCallback(target, states=None)], catch=())
-    except Interrupted:
+    except Interrupted as exc:
+        from model_trainer.engine.signals import exit_code_for
+
         for h in helpers:
             h.terminate()
-        return 130
+        return exit_code_for(exc.rec.signal_name)
     for h in helpers:
         h.wait()
     if opts.worker:
