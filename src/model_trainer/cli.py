@@ -10,7 +10,8 @@ import typer
 
 from model_trainer.errors import InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# rich markup would eat bracketed words in help texts ("[required]", "[search] trials"): plain text renders them whole
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Run a training under supervision; investigate, repair and document what goes wrong.")
 
 
