@@ -25,6 +25,36 @@ def _fail_input(exc: InputError) -> None:
     raise typer.Exit(2)
 
 
+def _runs_before(root: Path) -> set[str]:
+    from model_trainer.records.verdict_read import run_ids
+    from model_trainer.workspace import Workspace
+
+    return run_ids(Workspace(root))
+
+
+def _print_verdict(ui: object, root: Path | None, before: set[str], result: object) -> int:
+    """Print the command's verdict line (CONTRACT §1: stdout, last, also under --quiet); return its exit status.
+
+    ``result`` is what the library returned: a ``Verdict``, or an exit status from which the verdict is read
+    back from the workspace's files."""
+    from model_trainer.records.verdict_read import verdict_from_workspace
+    from model_trainer.ui import ConsoleUI
+    from model_trainer.verdict import Verdict
+    from model_trainer.workspace import Workspace
+
+    if isinstance(result, Verdict):
+        verdict = result
+    elif root is None:
+        return int(result)  # type: ignore[call-overload]
+    else:
+        verdict = verdict_from_workspace(Workspace(root), before, int(result))  # type: ignore[call-overload]
+    if isinstance(ui, ConsoleUI):
+        ui.verdict(verdict)
+    else:
+        typer.echo(verdict.line())
+    return verdict.exit_code
+
+
 @app.command()
 def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
@@ -33,18 +63,22 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
     from model_trainer.session import train as run_train
     from model_trainer.ui import ConsoleUI
 
-    metric = "metric"
+    ui, before, ws_root = None, set(), None
     try:
         from model_trainer.spec import load_spec
 
-        metric = load_spec(spec).model.metric
-        code = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
+        loaded = load_spec(spec)
+        ws_root = out or loaded.root
+        before = _runs_before(ws_root)
+        ui = ConsoleUI(metric_name=loaded.model.metric, quiet=quiet)
+        result = run_train(spec, out, ui)
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
+        _print_verdict(ui, ws_root, before, 130)
         raise typer.Exit(130) from None
-    raise typer.Exit(code)
+    raise typer.Exit(_print_verdict(ui, ws_root, before, result))
 
 
 @app.command()
@@ -62,17 +96,23 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
     from model_trainer.search.runner import search as run_search
     from model_trainer.ui import ConsoleUI
 
+    ui, before, ws_root = None, set(), None
     try:
         from model_trainer.spec import load_spec
 
-        metric = load_spec(spec).model.metric
-        code = run_search(spec, Options(trials, workers, storage, study, worker),
-                          ConsoleUI(metric_name=metric, quiet=quiet))
+        loaded = load_spec(spec)
+        ws_root = loaded.root
+        before = _runs_before(ws_root)
+        ui = ConsoleUI(metric_name=loaded.model.metric, quiet=quiet)
+        code = run_search(spec, Options(trials, workers, storage, study, worker), ui)
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt:
+        if not worker:
+            _print_verdict(ui, ws_root, before, 130)
         raise typer.Exit(130) from None
-    raise typer.Exit(code)
+    # a helper process of a parallel study has no verdict of its own: the coordinating process prints it
+    raise typer.Exit(code if worker else _print_verdict(ui, ws_root, before, code))
 
 
 @app.command()
