@@ -132,15 +132,19 @@ def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the wor
 
 
 @app.command("lint")
-def lint_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
-    """The four anti-patterns: silent failures, magic numbers, hiding failures, no physical connection."""
+def lint_cmd(target: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder, or a dev_diary.md "
+                                                    "(hand-written diaries included)")]) -> None:
+    """The seed's four anti-patterns (silent failures, magic numbers, hiding failures, no physical connection),
+    in the diary's prose, quoting file, line and text, and in the tool's records where they exist."""
     from model_trainer.gates.lint import lint
 
-    if not directory.is_dir():
-        _fail_input(InputError("not a folder", path=directory))
-    problems = lint(directory)
+    try:
+        problems = lint(target)
+    except InputError as exc:
+        _fail_input(exc)
     for p in problems:
-        typer.echo(f"{p.pattern}: {p.message}")
+        typer.echo(p.render())
+    typer.echo(f"{len(problems)} finding(s)" if problems else "clean: no anti-pattern found")
     raise typer.Exit(1 if problems else 0)
 
 

@@ -124,7 +124,7 @@ def run_gates(root: str | Path) -> dict[str, Any]:
     problems = lint(root)
     gates = {"completeness": completeness(root, entries), "o_award": o_award(entries),
              "integration": integration(root), "traceability": traceability(root), "domain_sanity": domain(root),
-             "anti_patterns": [f"{p.pattern}: {p.message}" for p in problems]}
+             "anti_patterns": [p.render() for p in problems]}
     report = {"workspace": str(root), "checked": time.strftime("%Y-%m-%d %H:%M:%S"),
               "passed": all(not v for v in gates.values()),
               "gates": {k: {"passed": not v, "failures": v} for k, v in gates.items()}}
