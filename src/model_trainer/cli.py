@@ -116,18 +116,22 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
 
 
 @app.command()
-def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
-    """Quality gates on a workspace: completeness, O-Award standard, integration, traceability, domain."""
+def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder (a folder holding "
+                                                    "only a hand-written dev_diary.md works too)")]) -> None:
+    """Quality gates on a workspace: completeness, O-Award standard, consistency of the diary with its record,
+    integration, traceability, domain checks, anti-patterns. Prints why each passed or failed; writes
+    quality_gates.md and quality_gates.json in DIR."""
     from model_trainer.gates import run_gates
 
     try:
         report = run_gates(directory)
     except InputError as exc:
         _fail_input(exc)
-    for name, g in report["gates"].items():
-        typer.echo(f"{'PASS' if g['passed'] else 'FAIL'} {name}")
-        for f in g["failures"]:
-            typer.echo(f"  - {f}")
+    for line, g in zip(report["lines"], report["gates"].values(), strict=True):
+        typer.echo(line)
+        if len(g["failures"]) > 1:
+            for f in g["failures"]:
+                typer.echo(f"  - {f}")
     raise typer.Exit(0 if report["passed"] else 1)
 
 
