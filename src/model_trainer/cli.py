@@ -153,16 +153,27 @@ def lint_cmd(target: Annotated[Path, typer.Argument(metavar="DIR", help="the wor
 
 
 @app.command("diagnose")
-def diagnose_cmd(file: Annotated[Path, typer.Argument(metavar="FILE", help="history CSV, metrics.csv or log")]) -> None:
-    """Post-hoc: read someone else's history or log and write the diary entries it deserves."""
-    from model_trainer.diagnose import diagnose
+def diagnose_cmd(file: Annotated[Path, typer.Argument(metavar="FILE", help="a history CSV (ours, Keras CSVLogger, "
+                                                      "Lightning metrics.csv) or a text training log")],
+                 out: Annotated[Path | None, typer.Option("--out", help="where to write dev_diary.md and "
+                                                          "dev_diary.json (default: the folder holding FILE)")] = None,
+                 ) -> None:
+    """Post-hoc: read someone else's history or log, run the detectors, and append one diary entry per red flag
+    (status unresolved) to dev_diary.md and dev_diary.json in --out, by default the folder holding FILE.
+    Epoch numbers are kept as the file writes them (Keras counts from 0). Exit 0: nothing wrong, 1: red flags,
+    2: bad input."""
+    from model_trainer.diagnose import run_diagnosis
 
     try:
-        code = diagnose(file)
+        result = run_diagnosis(file, out)
     except InputError as exc:
         _fail_input(exc)
-    typer.echo("red flags found: see dev_diary.md" if code else "no red flag found")
-    raise typer.Exit(code)
+    typer.echo(result.summary.text())
+    for f, i in zip(result.findings, result.entry_ids, strict=True):
+        typer.echo(f"red flag {f.symptom}: {f.message} -> {result.out / 'dev_diary.md'} entry #{i}")
+    if not result.findings:
+        typer.echo("no red flag found; nothing written")
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()

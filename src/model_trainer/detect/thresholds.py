@@ -78,3 +78,23 @@ TARGET_SCALE_ABS = 100.0       # a regression target with std or |mean| above th
 # (own benchmark: healthy MLPs there stay under 8x between groups on the first step)
 GRAD_GROUP_RATIO = 20.0
 LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is the target
+
+# --- diagnose: post-hoc reading of someone else's log --------------------------------------------------------
+# A short run (tens of epochs) is too short for the moving-average overfitting rule above, whose smoothing
+# window and 15% rise need a long tail. Post-hoc, a *steady* rise is the evidence instead: after its minimum the
+# validation loss has not improved for at least DIAG_PATIENCE epochs (Keras EarlyStopping would have stopped:
+# its examples use patience 3-5, we take the upper end), rose on at least DIAG_RISING_SHARE of those epochs
+# (noise around a plateau rises on about half), ended at least DIAG_RISE above its minimum (relative: a
+# meaningful min_delta, not rounding), while the training loss kept falling by TRAIN_STILL_FALLING or more.
+# Checked on generated logs (tests/test_diagnose.py): a 20-epoch run whose validation loss climbs 11% from
+# epoch 7 is flagged; healthy runs and a plateau with +-3% noise are not.
+DIAG_MIN_EPOCHS = 8
+DIAG_PATIENCE = 5
+DIAG_RISING_SHARE = 0.7
+DIAG_RISE = 0.05
+# CSV chunk size for streaming a log: bounded memory whatever the file size (pandas' chunksize, rows).
+DIAG_CHUNK_ROWS = 200_000
+# Past this many epochs a log is thinned while it is read (pairs of epochs merged, repeatedly), so memory stays
+# bounded whatever the file's size: 200,000 rows of history take ~150 MB. Every detector's window is a share of
+# the run or a few epochs, so a trend over a million epochs survives thinning; a non-finite value is never lost.
+DIAG_MAX_POINTS = 200_000
