@@ -196,3 +196,15 @@ def test_a_hand_written_diary_is_judged_on_its_prose(tmp_path):
     assert g["traceability"]["state"] == "SKIP" and "no recorded runs" in g["traceability"]["reason"]
     assert g["o_award"]["passed"]
     assert "results/model_final.pkl is missing" in " ".join(g["completeness"]["failures"])
+
+
+def test_free_prose_made_of_the_seeds_bad_examples_fails_o_award_and_anti_patterns(tmp_path):
+    (tmp_path / "dev_diary.md").write_text("# Notes\n\nTraining succeeded after parameter tuning.\n"
+                                           "I set learning_rate=0.00237 and it worked.\nLoss converged to 0.42\n")
+    code, report, _out = gates(tmp_path)
+    assert code == 1
+    g = report["gates"]
+    assert not g["o_award"]["passed"] and len(g["o_award"]["failures"]) == 2
+    assert {"silent_failure", "magic_number", "hiding_failures", "no_physical_connection"} <= {
+        f.split(": ")[1] for f in g["anti_patterns"]["failures"]}
+    assert g["consistency"]["state"] == "SKIP"

@@ -62,6 +62,20 @@ def o_award(entries: list[dict[str, Any]], diary: ParsedDiary | None) -> GateRes
             out.append(f"entry #{e.get('id')}: no physical interpretation attempted")
     if entries:
         return GateResult(out, f"{len(entries)} entries in dev_diary.json (no dev_diary.md), each complete")
+    if diary is not None and any(t.strip() and not t.startswith("#") for t in diary.lines):
+        # free prose without entry headers: the whole file is judged as one story
+        from model_trainer.gates.lint.base import INVESTIGATION, prose_lines
+        from model_trainer.gates.lint.no_physical_connection import interpreted
+
+        block = prose_lines(list(enumerate(diary.lines, 1)))
+        if not any(INVESTIGATION.search(t) for _, t in block):
+            out.append("dev_diary.md (no `## Dev Diary Entry #N` headers, judged as a whole): no root-cause "
+                       "hypothesis, test or cause is stated")
+        if not interpreted(block):
+            out.append("dev_diary.md (judged as a whole): no physical interpretation (no 'Physical "
+                       "Interpretation' or 'Domain Insight' section with text)")
+        return GateResult(out, "dev_diary.md (no entry headers, judged as a whole) states a hypothesis and a "
+                          "physical interpretation")
     return GateResult([], "", skipped="no diary entry: nothing was struggled with that needs documenting")
 
 
