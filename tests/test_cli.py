@@ -79,3 +79,23 @@ def test_search_ends_with_the_verdict_line(project):
     assert res.returncode in (0, 1), res.stdout + res.stderr
     last = res.stdout.strip().splitlines()[-1]
     assert last.startswith("verdict: "), res.stdout
+
+
+def test_the_verdict_is_read_back_from_the_workspace_and_prefers_verdict_json(project):
+    import json
+
+    from model_trainer.records.verdict_read import verdict_from_workspace
+    from model_trainer.verdict import Verdict
+    from model_trainer.workspace import Workspace
+
+    p = project(LINEAR_GD, config="lr = 0.1\nepochs = 30\n")
+    res = cli("train", str(p.spec), "-q")
+    assert res.returncode == 0, res.stderr
+    ws = Workspace(p.root)
+    v = verdict_from_workspace(ws)
+    assert v.line() == res.stdout.strip() and v.exit_code == 0 and v.status == "accepted"
+    manifest = json.loads(p.text("results/model_final.manifest.json"))
+    assert v.run_id == manifest["run_id"] and v.metric == manifest["metric"]["last"]
+    recorded = Verdict(status="accepted", exit_code=0, metric_name="rmse", metric=0.5, note="recorded by train")
+    (p.root / "results/verdict.json").write_text(json.dumps(recorded.to_json()))
+    assert verdict_from_workspace(ws).line() == recorded.line()

@@ -126,18 +126,20 @@ def verdict_from_workspace(ws: Workspace, before: set[str] | None = None, exit_c
     this_accepted = acc_id is not None and acc_id in new_runs
 
     status: str
+    entry_status = str(entry.get("status") or "unresolved") if entry is not None else None
     if (last and last.get("status") == "interrupted") or exit_code in _EXIT_SIGNAL_STATUS:
         status = "interrupted"
-    elif entry is not None:
-        status = str(entry.get("status") or "unresolved")
-    elif this_accepted:
-        status = "accepted"
+    elif exit_code == 0 or (exit_code is None and (entry_status == "resolved" or (entry is None and this_accepted))):
+        # the command's own status wins: an entry that records a note (a surprising optimum) does not make an
+        # accepted model unresolved
+        status = "resolved" if entry_status == "resolved" else "accepted"
+    elif entry_status in ("unresolved", "escalated"):
+        status = entry_status
     else:
         status = "failed"
     if exit_code is None:
         exit_code = {"accepted": 0, "resolved": 0, "interrupted": _SIGNAL_EXIT.get(
             str((last or {}).get("signal_name")), 130)}.get(status, 1)
-
     metric_name, metric = None, None
     if this_accepted and isinstance((manifest or {}).get("metric"), dict):
         metric_name = manifest["metric"].get("name")
