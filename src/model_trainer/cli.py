@@ -55,6 +55,35 @@ def _print_verdict(ui: object, root: Path | None, before: set[str], result: obje
     return verdict.exit_code
 
 
+def _crashed(ui: object, root: Path | None, exc: BaseException) -> int:
+    """The tool itself failed: the traceback goes to the workspace's log (when there is a workspace), the verdict
+    names the exception and where its traceback is; exit 1."""
+    import traceback
+
+    from model_trainer.ui import ConsoleUI
+    from model_trainer.verdict import Verdict
+
+    tb = "".join(traceback.format_exception(exc))
+    last = traceback.format_exception_only(exc)[-1].strip()
+    where = None
+    if root is not None and Path(root).is_dir():
+        from model_trainer.records.log import LogWriter
+
+        log = LogWriter(Path(root) / "training_full.log")
+        log.error(f"model-trainer failed: {last}", tb)
+        log.close()
+        where = "training_full.log"
+    else:
+        typer.echo(tb, err=True)
+    verdict = Verdict(status="failed", exit_code=1, error=f"model-trainer failed: {last}", traceback_at=where,
+                      note="a fault of the tool, not of your code")
+    if isinstance(ui, ConsoleUI):
+        ui.verdict(verdict)
+    else:
+        typer.echo(verdict.line())
+    return 1
+
+
 @app.command()
 def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
@@ -78,6 +107,8 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
         typer.echo("interrupted", err=True)
         _print_verdict(ui, ws_root, before, 130)
         raise typer.Exit(130) from None
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool itself still ends with a verdict
+        raise typer.Exit(_crashed(ui, ws_root, exc)) from None
     raise typer.Exit(_print_verdict(ui, ws_root, before, result))
 
 
@@ -111,6 +142,8 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
         if not worker:
             _print_verdict(ui, ws_root, before, 130)
         raise typer.Exit(130) from None
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool itself still ends with a verdict
+        raise typer.Exit(_crashed(ui, ws_root, exc)) from None
     # a helper process of a parallel study has no verdict of its own: the coordinating process prints it
     raise typer.Exit(code if worker else _print_verdict(ui, ws_root, before, code))
 
