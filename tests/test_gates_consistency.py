@@ -208,3 +208,19 @@ def test_free_prose_made_of_the_seeds_bad_examples_fails_o_award_and_anti_patter
     assert {"silent_failure", "magic_number", "hiding_failures", "no_physical_connection"} <= {
         f.split(": ")[1] for f in g["anti_patterns"]["failures"]}
     assert g["consistency"]["state"] == "SKIP"
+
+
+def test_records_that_cite_no_failed_run_are_hiding_failures(workspace, tmp_path):
+    from model_trainer.gates.lint import lint
+
+    root = copy(workspace, tmp_path / "w")
+    assert lint(root) == []
+    js = root / "dev_diary.json"
+    entries = json.loads(js.read_text())
+    for e in entries:
+        e["run_ids"] = [r for r in e["run_ids"] if "final" in r]
+        e["tests"] = [{**t, "run_id": None, "passed": None if t["passed"] is False else t["passed"]}
+                      for t in e["tests"]]
+    js.write_text(json.dumps(entries))
+    found = {p.pattern for p in lint(root)}
+    assert {"hiding_failures", "silent_failure"} <= found, found

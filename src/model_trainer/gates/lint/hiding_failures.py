@@ -1,7 +1,7 @@
 """Anti-pattern 3, hiding failures: only what worked is reported.
 
 In prose: the diary claims successes and never shows a failed attempt, a refuted hypothesis or an open
-problem. In the records: runs failed, yet every entry is resolved and no test failed.
+problem. In the records: runs failed, yet every entry is resolved, none cites a failed run and no test failed.
 
 Example:
     >>> from pathlib import Path
@@ -34,8 +34,13 @@ class HidingFailures:
     def records(self, ctx: Context) -> list[Problem]:
         failed = [r for r in ctx.runs if not r.ok or r.stop_reason.startswith("red flag")]
         entries = ctx.entries
-        if failed and entries and all(e.get("status") == "resolved" for e in entries) and \
-                not any(t.get("passed") is False for e in entries for t in e.get("tests", [])) and not ctx.search_log:
-            return [Problem(self.pattern, f"{len(failed)} run(s) failed but the diary records no failed test",
-                            "dev_diary.json")]
+        cited = {r for e in entries for r in e.get("run_ids", [])} | {
+            t.get("run_id") for e in entries for t in e.get("tests", []) if isinstance(t, dict)}
+        # a failure is shown when an entry cites a failed run (the run it investigates) or records a failed test
+        shown = any(r.run_id in cited for r in failed) or any(
+            t.get("passed") is False for e in entries for t in e.get("tests", []) if isinstance(t, dict))
+        if failed and entries and all(e.get("status") == "resolved" for e in entries) and not shown \
+                and not ctx.search_log:
+            return [Problem(self.pattern, f"{len(failed)} run(s) failed but the diary cites none of them and "
+                            "records no failed test", "dev_diary.json")]
         return []
