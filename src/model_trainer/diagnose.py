@@ -16,7 +16,7 @@ Example:
     >>> _ = (d / "log.csv").write_text("epoch,loss\\n0,1.0\\n1,0.5\\n")
     >>> h, s = read_run(d / "log.csv")
     >>> [e.epoch for e in h], s.numbering
-    ([0, 1], 'as written in the epoch column (first 0; Keras CSVLogger counts from 0)')
+    ([0, 1], 'as written in the epoch column (first 0; Keras counts from 0, kept)')
 """
 
 from __future__ import annotations
@@ -181,8 +181,9 @@ def _from_csv(path: Path) -> tuple[list[EpochLogged], Summary]:
     history = _to_history(frame, chosen, epoch_col is not None)
     if epoch_col:
         first = summary.first_epoch
+        counts_from_0 = {"Keras CSVLogger": "Keras", "Lightning CSVLogger metrics.csv": "Lightning"}.get(source)
         summary.numbering = f"as written in the epoch column (first {first}" + (
-            "; Keras CSVLogger counts from 0)" if first == 0 else ")")
+            f"; {counts_from_0} counts from 0, kept)" if first == 0 and counts_from_0 else ")")
     else:
         summary.numbering = "by row from 1 (the file has no epoch column)"
     return history, _finish(summary, history, path)
