@@ -164,3 +164,15 @@ def test_a_log_of_a_million_epochs_is_thinned_without_losing_a_nan(tmp_path):
     assert "1000000 epochs (0..999999)" in out and "the detectors saw one row per" in out, out + res.stderr
     assert "RC 1" in out and "red flag nan_loss" in out
     assert int(out.split("PEAK")[-1]) / 1024 < 500
+
+
+@pytest.mark.slow
+def test_a_long_text_log_is_thinned_and_keeps_the_nan_at_its_epoch(tmp_path):
+    path = tmp_path / "train.log"
+    with open(path, "w") as f:
+        f.writelines(f"Epoch {e}/300000 - loss: {'nan' if e == 212_345 else f'{1 / e:.6f}'} - val_loss: "
+                     f"{1 / e + 0.01:.6f}\n" for e in range(1, 300_001))
+    res = cli("diagnose", str(path))
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "300000 epochs (1..300000)" in res.stdout and "one row per up to 2 consecutive epochs" in res.stdout
+    assert "became nan at epoch 212345" in res.stdout

@@ -76,8 +76,8 @@ class Summary:
     def text(self) -> str:
         cols = ", ".join(f"{s} as {d}" if s != d else s for s, d in self.columns.items())
         span = f" ({self.first_epoch}..{self.last_epoch})" if self.first_epoch is not None else ""
-        thinned = (f"; the detectors saw one row per {self.stride} consecutive epochs (the last measured value "
-                   "of each, a non-finite value anywhere kept)" if self.stride > 1 else "")
+        thinned = (f"; the detectors saw one row per up to {self.stride} consecutive epochs (the last measured "
+                   "value of each, a non-finite value anywhere kept)" if self.stride > 1 else "")
         return (f"read {self.file}: {self.source}, {self.rows} rows; columns {cols}; {self.epochs} epochs{span}, "
                 f"numbered {self.numbering}{thinned}")
 
@@ -147,7 +147,7 @@ def _from_csv(path: Path) -> tuple[list[EpochLogged], Summary]:
               "Keras CSVLogger" if epoch_col and "loss" in names else "CSV")
     summary = Summary(path.name, source, columns=dict(chosen))
     usecols = [*chosen, *([epoch_col] if epoch_col else [])]
-    parts: list[pd.DataFrame] = []
+    acc: pd.DataFrame | None = None
     start = 2  # the first data row is line 2
     try:
         reader = pd.read_csv(path, usecols=usecols, chunksize=T.DIAG_CHUNK_ROWS, dtype=str, keep_default_na=False,
@@ -165,19 +165,11 @@ def _from_csv(path: Path) -> tuple[list[EpochLogged], Summary]:
                         summary.first_epoch = int(e[0])
             else:
                 summary.epochs += len(chunk)
-            parts.append(_epoch_rows(chunk, chosen, epoch_col, path, start))
+            acc = _fold(acc, _epoch_rows(chunk, chosen, epoch_col, path, start), chosen, summary, bool(epoch_col))
             start += len(chunk)
-            if sum(len(p) for p in parts) > T.DIAG_MAX_POINTS:
-                merged = pd.concat(parts)
-                if epoch_col:
-                    merged = merged.groupby(level=0, sort=True).last()
-                parts, summary.stride = [_halve(merged, chosen)], summary.stride * 2
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InputError(f"not a readable CSV: {exc}", path=path) from exc
-    frame = pd.concat(parts) if parts else pd.DataFrame()
-    if epoch_col:
-        # an epoch may straddle two chunks: its last value wins, as within a chunk
-        frame = frame.groupby(level=0, sort=True).last()
+    frame = acc if acc is not None else pd.DataFrame()
     history = _to_history(frame, chosen, epoch_col is not None)
     if epoch_col:
         first = summary.first_epoch
@@ -233,26 +225,61 @@ def _to_history(frame: pd.DataFrame, chosen: dict[str, str], has_epoch: bool) ->
 
 
 def _halve(frame: pd.DataFrame, chosen: dict[str, str]) -> pd.DataFrame:
-    """Pairs of consecutive epochs become one row, at the later epoch: each column's last measured value, but a
-    non-finite value anywhere in the pair is kept (a NaN or an overflow is never averaged away)."""
+    """Pairs of consecutive epochs become one row: each column's last measured value, but a non-finite value
+    anywhere in the pair is kept (a NaN or an overflow is never averaged away), at the epoch it was written."""
     n = len(frame) - len(frame) % 2
     head, tail = frame.iloc[:n], frame.iloc[n:]
-    out = pd.DataFrame(index=head.index[1::2])
+    index = head.index.to_numpy()
+    first_bad = np.zeros(n // 2, dtype=bool)
+    cols: dict[str, np.ndarray] = {}
     for src in chosen:
         v = head[src].to_numpy(dtype=float).reshape(-1, 2)
         f = head[f"__nan__{src}"].to_numpy(dtype=float).reshape(-1, 2)
         last = np.where(np.isnan(v[:, 1]) & np.isnan(f[:, 1]), v[:, 0], v[:, 1])
         inf = np.isinf(v)
         last = np.where(inf.any(axis=1), np.where(inf[:, 0], v[:, 0], v[:, 1]), last)
-        with np.errstate(invalid="ignore"):
-            out[src] = last
-            out[f"__nan__{src}"] = np.fmax(f[:, 0], f[:, 1])
-    return pd.concat([out, tail])
+        first_bad |= (f[:, 0] == 1.0) | inf[:, 0]
+        cols[src] = last
+        cols[f"__nan__{src}"] = np.fmax(f[:, 0], f[:, 1])
+    out = pd.DataFrame(cols, index=np.where(first_bad, index[0::2], index[1::2]))
+    return pd.concat([out[list(frame.columns)], tail])
+
+
+def _fold(acc: pd.DataFrame | None, new: pd.DataFrame, chosen: dict[str, str], summary: Summary,
+          by_epoch: bool) -> pd.DataFrame:
+    """Add a batch of per-epoch rows; past DIAG_MAX_POINTS rows the whole history is thinned by pairs, and
+    later batches are thinned as much on arrival, so every row stands for the same number of epochs."""
+    factor = summary.stride
+    while factor > 1 and len(new) > 1:
+        new, factor = _halve(new, chosen), factor // 2
+    acc = new if acc is None else pd.concat([acc, new])
+    if by_epoch:
+        acc = acc.groupby(level=0, sort=True).last()  # an epoch may straddle two batches: its last value wins
+    while len(acc) > T.DIAG_MAX_POINTS:
+        acc, summary.stride = _halve(acc, chosen), summary.stride * 2
+    return acc
+
+
+_LOG_KEYS = ("train_loss", "val_loss", "metric", "grad_norm", "lr")
+_LOG_FOLD = 50_000  # parsed log rows held as Python objects at most (about 15 MB)
+
+
+def _log_frame(rows: dict[int, dict[str, float]]) -> pd.DataFrame:
+    """Log rows as the CSV path holds them: a value column and a written-nan flag per key, indexed by epoch."""
+    epochs = sorted(rows)
+    data: dict[str, list[float]] = {}
+    for k in _LOG_KEYS:
+        data[k] = [rows[e].get(k, math.nan) for e in epochs]
+        data[f"__nan__{k}"] = [(1.0 if math.isnan(rows[e][k]) else 0.0) if k in rows[e] else math.nan
+                               for e in epochs]
+    return pd.DataFrame(data, index=pd.Index(epochs, dtype="int64"))
 
 
 def _from_log(path: Path) -> tuple[list[EpochLogged], Summary]:
     summary = Summary(path.name, "text log")
     rows: dict[int, dict[str, float]] = {}
+    thinned: pd.DataFrame | None = None   # rows already folded in, once a log passes DIAG_MAX_POINTS epochs
+    keys = {k: k for k in _LOG_KEYS}
     run: str | None = None
     pending: int | None = None
     lineno = 0
@@ -264,7 +291,8 @@ def _from_log(path: Path) -> tuple[list[EpochLogged], Summary]:
                 m_run = _RUN.search(line)
                 if m_run and m_run.group(1) != run:
                     # a model-trainer log holds several runs: the last one (the run that was kept) is read
-                    run, rows, summary.source = m_run.group(1), {}, "model-trainer training_full.log"
+                    run, rows, thinned, summary.source = m_run.group(1), {}, None, "model-trainer training_full.log"
+                    summary.stride, summary.epochs = 1, 0
                 m = _LINE.search(line)
                 rest = line[m.end():] if m else line
                 values: dict[str, float] = {}
@@ -278,17 +306,29 @@ def _from_log(path: Path) -> tuple[list[EpochLogged], Summary]:
                     continue
                 epoch = int(m.group(1)) if m else pending
                 if epoch is not None and ("train_loss" in values or "val_loss" in values):
+                    summary.epochs += epoch not in rows
+                    if summary.first_epoch is None or (thinned is None and not rows):
+                        summary.first_epoch = epoch
                     rows[epoch] = values
                     pending = None
+                    if len(rows) >= _LOG_FOLD:
+                        # parsed rows are folded into columns in batches, as the CSV path reads chunks
+                        thinned, rows = _fold(thinned, _log_frame(rows), keys, summary, True), {}
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 text (an undecodable byte)", path=path, where=f"line {lineno + 1}",
                          hint="save the file as UTF-8 text") from exc
     summary.rows = lineno
-    if not rows:
+    if not rows and thinned is None:
         raise InputError("no epoch lines found (looked for 'epoch N ... loss: X')", path=path,
                          hint="pass a CSV history or a log with one line per epoch")
-    history = [EpochLogged(e, v, float("nan")) for e, v in sorted(rows.items())]  # type: ignore[arg-type]
-    summary.numbering = f"as written in the log (first {history[0].epoch})"
+    if thinned is None:
+        history = [EpochLogged(e, v, float("nan")) for e, v in sorted(rows.items())]  # type: ignore[arg-type]
+    elif not rows and len(thinned) == 0:
+        history = []
+    else:
+        frame = _fold(thinned, _log_frame(rows), keys, summary, True) if rows else thinned
+        history = _to_history(frame, keys, True)
+    summary.numbering = f"as written in the log (first {summary.first_epoch})"
     return history, _finish(summary, history, path)
 
 
