@@ -24,10 +24,14 @@ _EPOCHS = re.compile(r"\b(?:after|in)\s+(\d+)\s+(?:epochs|iterations)\b")
 
 
 def _cause(text: str | None) -> str | None:
+    """The cause a header names: ``unknown`` for "not established" (however it goes on), else its first word."""
     if not text:
         return None
     t = text.strip().strip("`").strip()
-    return "unknown" if t.lower() in ("not established", "unknown", "") else t
+    if not t or t.lower().startswith(("not established", "unknown")):
+        return "unknown"
+    m = re.match(r"[A-Za-z_]+", t)
+    return m.group(0) if m else t
 
 
 def _history(path: Path, cache: dict[Path, dict[str, list[float]] | None]) -> dict[str, list[float]] | None:

@@ -24,6 +24,8 @@ _STATUS = re.compile(r"\*\*Status\*\*:\s*(.*)", re.I)
 _TEST = re.compile(r"^\*\*Test\s+(\d+)\*\*")
 _FIELD = re.compile(r"\*\*(Category|Symptom|Root cause|Date|Phase|Agent)\*\*:\s*`?([^`|]*?)`?\s*(?:\||$)", re.I)
 _RUN_ID = re.compile(r"\b\d{8}-\d{6}-\d+-[\w.-]+")
+_NOT_APPLIED = re.compile(r"\bno (?:fix|repair|change) (?:was |is )?(?:applied|kept|made)\b|\bnot applied\b|"
+                          r"\bnothing was (?:applied|changed)\b", re.I)
 
 
 @dataclass
@@ -157,7 +159,7 @@ def _parse_entry(entry: ParsedEntry) -> None:
     fix = entry.section("fix")
     if any("fix" in s.lower() for s in entry.sections):
         body = [(n, t) for n, t in fix if t.strip()]
-        not_applied = [(n, t) for n, t in body if re.search(r"\bno fix was applied\b|\bnot applied\b", t, re.I)]
+        not_applied = [(n, t) for n, t in body if _NOT_APPLIED.search(t)]
         entry.fix_applied = bool(body) and not not_applied
         entry.fix_line = (not_applied or body or [(0, "")])[0][0]
 
