@@ -224,3 +224,17 @@ def test_records_that_cite_no_failed_run_are_hiding_failures(workspace, tmp_path
     js.write_text(json.dumps(entries))
     found = {p.pattern for p in lint(root)}
     assert {"hiding_failures", "silent_failure"} <= found, found
+
+
+def test_corrupt_records_are_a_failed_gate_or_exit_2_never_a_traceback(workspace, tmp_path):
+    root = copy(workspace, tmp_path / "a")
+    first = sorted((root / "results/runs").iterdir())[0]
+    (first / "outcome.json").write_text('{"run_id": "x", "stat')
+    code, _report, out = gates(root)
+    assert code == 1 and f"results/runs/{first.name}/outcome.json is unreadable" in out
+    root = copy(workspace, tmp_path / "b")
+    (root / "dev_diary.json").write_text('[1, {"id": 2}]')
+    for command in ("gates", "lint"):
+        res = cli(command, str(root))
+        assert res.returncode == 2 and "dev_diary.json: entry 1 is int" in res.stderr, res.stderr
+        assert "Traceback" not in res.stderr

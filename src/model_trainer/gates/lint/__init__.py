@@ -52,8 +52,19 @@ def _spec(root: Path) -> Any:
     return None
 
 
-def context(target: Path) -> Context:
-    """What the rules read, for a workspace folder or a diary file; ``InputError`` when it is neither."""
+def entries_of(json_path: Path) -> list[dict[str, Any]]:
+    """``dev_diary.json``'s entries; one that is not a JSON object is bad input naming its position."""
+    entries = read_entries(json_path)
+    for i, e in enumerate(entries, 1):
+        if not isinstance(e, dict):
+            raise InputError(f"entry {i} is {type(e).__name__} {e!r:.40}, not a diary entry (a JSON object)",
+                             path=json_path, hint="restore the file, or move it aside to check the markdown alone")
+    return entries
+
+
+def context(target: Path, strict: bool = True) -> Context:
+    """What the rules read, for a workspace folder or a diary file; ``InputError`` when it is neither. Not
+    ``strict``, an unreadable run record is left out (the completeness gate reports it) instead of refused."""
     target = Path(target)
     if target.is_file():
         root, md = target.parent, target
@@ -62,7 +73,7 @@ def context(target: Path) -> Context:
     else:
         raise InputError("no such file or folder", path=target, hint="pass a workspace folder or a dev_diary.md")
     diary = parse_diary(md) if md.exists() else None
-    entries = read_entries(root / "dev_diary.json") if target.is_dir() else []
+    entries = entries_of(root / "dev_diary.json") if target.is_dir() else []
     runs = []
     if target.is_dir():
         for d in sorted((root / "results/runs").glob("*")):
@@ -70,6 +81,8 @@ def context(target: Path) -> Context:
                 try:
                     runs.append(load_run(d))
                 except (ValueError, KeyError, TypeError) as exc:
+                    if not strict:
+                        continue
                     raise InputError(f"unreadable run record: {exc}", path=d / "outcome.json") from exc
     search = ""
     for rel in ("results/hyperparameter_search.md", "results/hyperparameter_search.csv"):
@@ -79,9 +92,9 @@ def context(target: Path) -> Context:
                    spec=_spec(root) if target.is_dir() else None, search_log=search)
 
 
-def lint(target: str | Path) -> list[Problem]:
+def lint(target: str | Path, strict: bool = True) -> list[Problem]:
     """Every anti-pattern found in ``target`` (a workspace folder or a ``dev_diary.md``), prose first."""
-    ctx = context(Path(target))
+    ctx = context(Path(target), strict)
     if ctx.diary is None and not ctx.entries and not ctx.runs:
         raise InputError("no dev_diary.md and no recorded runs to lint", path=Path(target),
                          hint="pass a workspace folder (the one holding dev_diary.md) or a dev_diary.md")
@@ -93,4 +106,4 @@ def lint(target: str | Path) -> list[Problem]:
     return problems
 
 
-__all__ = ["RULES", "Context", "Problem", "Rule", "context", "lint"]
+__all__ = ["RULES", "Context", "Problem", "Rule", "context", "entries_of", "lint"]
