@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import itertools
 import math
 import re
 import time
@@ -355,19 +354,21 @@ def steady_overfitting(history: list[EpochLogged]) -> Finding | None:
     after = pairs[i_min:]
     if len(after) - 1 < T.DIAG_PATIENCE:
         return None
-    steps = [b[2] > a[2] for a, b in itertools.pairwise(after)]
-    share = sum(steps) / len(steps)
+    from scipy.stats import kendalltau
+
+    vals = [v for _, _, v in after]
+    tau = float(kendalltau(range(len(vals)), vals).statistic)
     v_min, v_end = after[0][2], after[-1][2]
     t_min, t_end = after[0][1], after[-1][1]
     rise = (v_end - v_min) / abs(v_min) if v_min else 0.0
     fall = (t_min - t_end) / abs(t_min) if t_min else 0.0
-    if share >= T.DIAG_RISING_SHARE and rise >= T.DIAG_RISE and fall >= T.TRAIN_STILL_FALLING:
+    if tau >= T.DIAG_TREND_TAU and rise >= T.DIAG_RISE and fall >= T.TRAIN_STILL_FALLING:
         return Finding("overfitting", after[0][0],
                        f"val_loss rose from its minimum {num(v_min)} at epoch {after[0][0]} to {num(v_end)} at epoch "
-                       f"{after[-1][0]}, up on {sum(steps)} of {len(steps)} epochs, while train_loss fell from "
-                       f"{num(t_min)} to {num(t_end)}",
-                       {"best_epoch": after[0][0], "val_min": v_min, "val_end": v_end, "rise": rise,
-                        "rising_share": share, "train_fall": fall})
+                       f"{after[-1][0]}, a steady climb over {len(after) - 1} epochs (Kendall tau {tau:.2f}), while "
+                       f"train_loss fell from {num(t_min)} to {num(t_end)}",
+                       {"best_epoch": after[0][0], "val_min": v_min, "val_end": v_end, "rise": rise, "tau": tau,
+                        "train_fall": fall})
     return None
 
 
