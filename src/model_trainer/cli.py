@@ -87,7 +87,8 @@ def _crashed(ui: object, root: Path | None, exc: BaseException) -> int:
 @app.command()
 def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
-          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False) -> None:
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "
+                                              "still printed, last, on stdout")] = False) -> None:
     """Run the user's training under supervision; on a red flag investigate, repair, retrain, document."""
     from model_trainer.session import train as run_train
     from model_trainer.ui import ConsoleUI
@@ -121,7 +122,8 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
                                                        "file under results/search/)")] = None,
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "
+                                               "still printed, last, on stdout")] = False) -> None:
     """Hyperparameter search over the spec's search space; every trial a supervised run; writes the search log."""
     from model_trainer.search.runner import Options
     from model_trainer.search.runner import search as run_search
