@@ -17,6 +17,8 @@ BAD = {
                   {"silent_failure"}),
     "magic_number": ("## Dev Diary Entry #2\n\n**Hypothesis**: the learning rate is too high (test 1 failed ❌).\n\n"
                      "I set learning_rate=0.00237 and it worked.\n", {"magic_number"}),
+    "magic_number_in_words": ("## Dev Diary Entry #5\n\n**Hypothesis**: too slow (test 1 failed ❌).\n\n"
+                              "We used a learning rate of 0.0237 and it worked.\n", {"magic_number"}),
     "hiding_failures": ("## Dev Diary Entry #1\n\nRun 1 with lr 0.01 converged ✅\n\n"
                         "## Dev Diary Entry #2\n\nTested a deeper network because of capacity: converged ✅\n",
                         {"hiding_failures"}),
@@ -37,6 +39,8 @@ GOOD = {
     "justified_number": "Learning rate 0.002 balances gradient scale (10^2 for hubs) with stability (Lipschitz "
                         "constant ~500).",
     "method_evolution": "We tried A (failed), B (partial), C (success). Insight: Data needs X property.",
+    "measured_not_set": "Test 2 failed ❌: the hub group received a gradient norm of 5078.5547 against 148.7629 for "
+                        "the periphery, because hubs have more routes.",
     "meaningful_number": "RMSE = 4.2 cases/day corresponds to 3% error in peak prediction → acceptable for policy "
                          "planning (±5% standard in public health).",
     "template_entry": textwrap.dedent("""\

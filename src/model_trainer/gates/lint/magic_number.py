@@ -29,7 +29,13 @@ _REASON = words(r"because", r"since", r"balanc(?:es|ing|e)", r"due to", r"so tha
                 r"justif(?:y|ies|ied)", r"derived", r"from the", r"run")
 # a measured or fitted value is a result, not a setting
 _MEASURED = re.compile(r"loss|rmse|mae|mse|error|accuracy|likelihood|metric|r2|auc|aic|bic|estimat|fitted|found|"
-                       r"measured|converged to|reached", re.I)
+                       r"measured|converged to|reached|norm|grad|std|mean|median|ratio|value|received", re.I)
+# "X of 0.0237" / "X to 0.0237" is a setting only for a knob's name or after a verb that sets something;
+# "X=0.0237" is always an assignment
+_KNOB = re.compile(r"(?:lr|learning[ _]rate|rate|alpha|lambda|λ|α|weight[ _]decay|momentum|dropout|beta\d?|"
+                   r"gamma|eps(?:ilon)?|clip\w*|threshold|tol(?:erance)?|penalty|decay|temperature)", re.I)
+_SETTING_VERB = words(r"set", r"sets", r"setting", r"use[ds]?", r"using", r"chose", r"pick(?:ed)?", r"tuned?",
+                      r"changed?", r"switched", r"lowered", r"raised", r"reduced", r"increased")
 _RUN_ID = re.compile(r"\d{8}-\d{6}-\d+-")
 
 
@@ -50,7 +56,8 @@ class MagicNumber:
             lines = prose_lines(block)
             for i, (n, text) in enumerate(lines):
                 bad = [m for m in _SET.finditer(text) if is_magic(m.group("value"))
-                       and not _MEASURED.search(m.group("name"))]
+                       and not _MEASURED.search(m.group("name"))
+                       and ("=" in m.group(0) or _KNOB.search(m.group("name")) or _SETTING_VERB.search(text))]
                 if _MEASURED.search(text.split("=")[0]) and "set" not in text.lower():
                     continue
                 if not bad:
