@@ -146,7 +146,7 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
         raise typer.Exit(130) from None
     except Exception as exc:  # noqa: BLE001 - a fault of the tool itself still ends with a verdict
         raise typer.Exit(_crashed(ui, ws_root, exc)) from None
-    # a helper process of a parallel study has no verdict of its own: the coordinating process prints it
+    # a worker process of a parallel study has no verdict of its own: the coordinating process prints it
     raise typer.Exit(code if worker else _print_verdict(ui, ws_root, before, code))
 
 
