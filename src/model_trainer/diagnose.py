@@ -164,6 +164,7 @@ def _from_csv(path: Path) -> tuple[list[EpochLogged], Summary]:
                         summary.first_epoch = int(e[0])
             else:
                 summary.epochs += len(chunk)
+                summary.first_epoch = 1
             acc = _fold(acc, _epoch_rows(chunk, chosen, epoch_col, path, start), chosen, summary, bool(epoch_col))
             start += len(chunk)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
@@ -208,7 +209,9 @@ def _to_history(frame: pd.DataFrame, chosen: dict[str, str], has_epoch: bool) ->
     n = len(frame)
     if not n:
         return []
-    epochs = frame.index.to_numpy().astype(np.int64) if has_epoch else np.arange(1, n + 1, dtype=np.int64)
+    # without an epoch column the index is the row's position in the file (pandas numbers chunks on), so a
+    # thinned history keeps the epochs its rows stand for
+    epochs = frame.index.to_numpy().astype(np.int64) + (0 if has_epoch else 1)
     cols = {dst: (frame[src].to_numpy(dtype=float), frame[f"__nan__{src}"].to_numpy(dtype=float))
             for src, dst in chosen.items()}
     out = []
