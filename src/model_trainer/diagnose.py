@@ -396,7 +396,9 @@ def _entry(entry_id: int, group: list[Finding], history: list[EpochLogged], summ
     also = group[1:]
     what = (f"Post-hoc diagnosis: {summary.text()}. Red flag `{f.symptom}`"
             + (f" from epoch {f.onset_epoch}" if f.onset_epoch is not None else "") + f": {f.message}."
-            + "".join(f" Also seen in the same event: `{g.symptom}`: {g.message}." for g in also))
+            + "".join(f" Also seen in the same event: `{g.symptom}`: {g.message}." for g in also)
+            + (" The detectors counted thinned rows: a number of epochs they state counts rows, each standing for "
+               f"up to {summary.stride} epochs." if summary.stride > 1 else ""))
     tests = [TestRecord(1, f"The recorded history shows {f.symptom.replace('_', ' ')}",
                         f"Read {summary.file} and ran the detectors", "measurement", None, f.message, None)]
     return DiaryEntry(
