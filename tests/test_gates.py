@@ -106,22 +106,24 @@ def test_domain_checks_run_on_the_final_model(workspace, tmp_path):
 @pytest.mark.parametrize("kind", ["keras", "lightning", "log", "ours"])
 def test_diagnose_reads_other_tools_files(tmp_path, kind):
     losses = [1.0, 0.8, 0.7, 5.0, 80.0, float("nan")]
+    # the writers put a NaN loss in the file as "nan" (an empty cell means "not logged")
     if kind == "keras":
         path = tmp_path / "training.log.csv"
-        pd.DataFrame({"epoch": range(6), "loss": losses, "val_loss": losses}).to_csv(path, index=False)
+        pd.DataFrame({"epoch": range(6), "loss": losses, "val_loss": losses}).to_csv(path, index=False, na_rep="nan")
     elif kind == "lightning":
         path = tmp_path / "metrics.csv"
         rows = []
         for e, v in enumerate(losses):
             rows.append({"epoch": e, "step": e * 10, "train_loss_step": v, "val_loss": None})
             rows.append({"epoch": e, "step": e * 10 + 9, "train_loss_epoch": v, "val_loss": v})
-        pd.DataFrame(rows).to_csv(path, index=False)
+        pd.DataFrame(rows).to_csv(path, index=False, na_rep="nan")
     elif kind == "log":
         path = tmp_path / "train.log"
         path.write_text("\n".join(f"Epoch {e + 1}/6 - loss: {v} - val_loss: {v}" for e, v in enumerate(losses)))
     else:
         path = tmp_path / "training_history.csv"
-        pd.DataFrame({"epoch": range(1, 7), "train_loss": losses, "val_loss": losses}).to_csv(path, index=False)
+        pd.DataFrame({"epoch": range(1, 7), "train_loss": losses, "val_loss": losses}).to_csv(path, index=False,
+                                                                                              na_rep="nan")
     res = cli("diagnose", str(path))
     assert res.returncode == 1, res.stdout + res.stderr
     entries = json.loads((tmp_path / "dev_diary.json").read_text())

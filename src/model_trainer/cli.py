@@ -10,7 +10,8 @@ import typer
 
 from model_trainer.errors import InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# rich markup would eat bracketed words in help texts ("[required]", "[search] trials"): plain text renders them whole
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Run a training under supervision; investigate, repair and document what goes wrong.")
 
 
@@ -31,26 +32,93 @@ def _signal_exit(exc: KeyboardInterrupt) -> int:
     return 128 + signal_of(exc)
 
 
+def _runs_before(root: Path) -> set[str]:
+    from model_trainer.records.verdict_read import run_ids
+    from model_trainer.workspace import Workspace
+
+    return run_ids(Workspace(root))
+
+
+def _print_verdict(ui: object, root: Path | None, before: set[str], result: object) -> int:
+    """Print the command's verdict line (CONTRACT §1: stdout, last, also under --quiet); return its exit status.
+
+    ``result`` is what the library returned: a ``Verdict``, or an exit status from which the verdict is read
+    back from the workspace's files."""
+    from model_trainer.records.verdict_read import verdict_from_workspace
+    from model_trainer.ui import ConsoleUI
+    from model_trainer.verdict import Verdict
+    from model_trainer.workspace import Workspace
+
+    if isinstance(result, Verdict):
+        verdict = result
+    elif root is None:
+        return int(result)  # type: ignore[call-overload]
+    else:
+        verdict = verdict_from_workspace(Workspace(root), before, int(result))  # type: ignore[call-overload]
+    if isinstance(ui, ConsoleUI):
+        ui.verdict(verdict)
+    else:
+        typer.echo(verdict.line())
+    return verdict.exit_code
+
+
+def _crashed(ui: object, root: Path | None, exc: BaseException) -> int:
+    """The tool itself failed: the traceback goes to the workspace's log (when there is a workspace), the verdict
+    names the exception and where its traceback is; exit 1."""
+    import traceback
+
+    from model_trainer.ui import ConsoleUI
+    from model_trainer.verdict import Verdict
+
+    tb = "".join(traceback.format_exception(exc))
+    last = traceback.format_exception_only(exc)[-1].strip()
+    where = None
+    if root is not None and Path(root).is_dir():
+        from model_trainer.records.log import LogWriter
+
+        log = LogWriter(Path(root) / "training_full.log")
+        log.error(f"model-trainer failed: {last}", tb)
+        log.close()
+        where = "training_full.log"
+    else:
+        typer.echo(tb, err=True)
+    verdict = Verdict(status="failed", exit_code=1, error=f"model-trainer failed: {last}", traceback_at=where,
+                      note="a fault of the tool, not of your code")
+    if isinstance(ui, ConsoleUI):
+        ui.verdict(verdict)
+    else:
+        typer.echo(verdict.line())
+    return 1
+
+
 @app.command()
 def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
-          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output")] = False) -> None:
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "
+                                              "still printed, last, on stdout")] = False) -> None:
     """Run the user's training under supervision; on a red flag investigate, repair, retrain, document."""
     from model_trainer.session import train as run_train
     from model_trainer.ui import ConsoleUI
 
-    metric = "metric"
+    ui, before, ws_root = None, set(), None
     try:
         from model_trainer.spec import load_spec
 
-        metric = load_spec(spec).model.metric
-        code = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
+        loaded = load_spec(spec)
+        ws_root = out or loaded.root
+        before = _runs_before(ws_root)
+        ui = ConsoleUI(metric_name=loaded.model.metric, quiet=quiet)
+        result = run_train(spec, out, ui)
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt as exc:
         typer.echo("interrupted", err=True)
-        raise typer.Exit(_signal_exit(exc)) from None
-    raise typer.Exit(code)
+        code = _signal_exit(exc)
+        _print_verdict(ui, ws_root, before, code)
+        raise typer.Exit(code) from None
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool itself still ends with a verdict
+        raise typer.Exit(_crashed(ui, ws_root, exc)) from None
+    raise typer.Exit(_print_verdict(ui, ws_root, before, result))
 
 
 @app.command()
@@ -62,65 +130,94 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
                                                        "file under results/search/)")] = None,
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "
+                                               "still printed, last, on stdout")] = False) -> None:
     """Hyperparameter search over the spec's search space; every trial a supervised run; writes the search log."""
     from model_trainer.search.runner import Options
     from model_trainer.search.runner import search as run_search
     from model_trainer.ui import ConsoleUI
 
+    ui, before, ws_root = None, set(), None
     try:
         from model_trainer.spec import load_spec
 
-        metric = load_spec(spec).model.metric
-        code = run_search(spec, Options(trials, workers, storage, study, worker),
-                          ConsoleUI(metric_name=metric, quiet=quiet))
+        loaded = load_spec(spec)
+        ws_root = loaded.root
+        before = _runs_before(ws_root)
+        ui = ConsoleUI(metric_name=loaded.model.metric, quiet=quiet)
+        code = run_search(spec, Options(trials, workers, storage, study, worker), ui)
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt as exc:
-        raise typer.Exit(_signal_exit(exc)) from None
-    raise typer.Exit(code)
+        code = _signal_exit(exc)
+        if not worker:
+            _print_verdict(ui, ws_root, before, code)
+        raise typer.Exit(code) from None
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool itself still ends with a verdict
+        raise typer.Exit(_crashed(ui, ws_root, exc)) from None
+    # a worker process of a parallel study has no verdict of its own: the coordinating process prints it
+    raise typer.Exit(code if worker else _print_verdict(ui, ws_root, before, code))
 
 
 @app.command()
-def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
-    """Quality gates on a workspace: completeness, O-Award standard, integration, traceability, domain."""
+def gates(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder (a folder holding "
+                                                    "only a hand-written dev_diary.md works too)")]) -> None:
+    """Quality gates on a workspace: completeness, O-Award standard, consistency of the diary with its record,
+    integration, traceability, domain checks, anti-patterns. Prints why each passed or failed; writes
+    quality_gates.md and quality_gates.json in DIR."""
     from model_trainer.gates import run_gates
 
     try:
         report = run_gates(directory)
     except InputError as exc:
         _fail_input(exc)
-    for name, g in report["gates"].items():
-        typer.echo(f"{'PASS' if g['passed'] else 'FAIL'} {name}")
-        for f in g["failures"]:
-            typer.echo(f"  - {f}")
+    for line, g in zip(report["lines"], report["gates"].values(), strict=True):
+        typer.echo(line)
+        if len(g["failures"]) > 1:
+            for f in g["failures"]:
+                typer.echo(f"  - {f}")
     raise typer.Exit(0 if report["passed"] else 1)
 
 
 @app.command("lint")
-def lint_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder")]) -> None:
-    """The four anti-patterns: silent failures, magic numbers, hiding failures, no physical connection."""
+def lint_cmd(target: Annotated[Path, typer.Argument(metavar="DIR", help="the workspace folder, or a dev_diary.md "
+                                                    "(hand-written diaries included)")]) -> None:
+    """The seed's four anti-patterns (silent failures, magic numbers, hiding failures, no physical connection),
+    in the diary's prose, quoting file, line and text, and in the tool's records where they exist."""
     from model_trainer.gates.lint import lint
 
-    if not directory.is_dir():
-        _fail_input(InputError("not a folder", path=directory))
-    problems = lint(directory)
+    try:
+        problems = lint(target)
+    except InputError as exc:
+        _fail_input(exc)
     for p in problems:
-        typer.echo(f"{p.pattern}: {p.message}")
+        typer.echo(p.render())
+    typer.echo(f"{len(problems)} finding(s)" if problems else "clean: no anti-pattern found")
     raise typer.Exit(1 if problems else 0)
 
 
 @app.command("diagnose")
-def diagnose_cmd(file: Annotated[Path, typer.Argument(metavar="FILE", help="history CSV, metrics.csv or log")]) -> None:
-    """Post-hoc: read someone else's history or log and write the diary entries it deserves."""
-    from model_trainer.diagnose import diagnose
+def diagnose_cmd(file: Annotated[Path, typer.Argument(metavar="FILE", help="a history CSV (ours, Keras CSVLogger, "
+                                                      "Lightning metrics.csv) or a text training log")],
+                 out: Annotated[Path | None, typer.Option("--out", help="where to write dev_diary.md and "
+                                                          "dev_diary.json (default: the folder holding FILE)")] = None,
+                 ) -> None:
+    """Post-hoc: read someone else's history or log, run the detectors, and append one diary entry per red flag
+    (status unresolved) to dev_diary.md and dev_diary.json in --out, by default the folder holding FILE.
+    Epoch numbers are kept as the file writes them (Keras counts from 0). Exit 0: nothing wrong, 1: red flags,
+    2: bad input."""
+    from model_trainer.diagnose import run_diagnosis
 
     try:
-        code = diagnose(file)
+        result = run_diagnosis(file, out)
     except InputError as exc:
         _fail_input(exc)
-    typer.echo("red flags found: see dev_diary.md" if code else "no red flag found")
-    raise typer.Exit(code)
+    typer.echo(result.summary.text())
+    for f, i in zip(result.findings, result.entry_ids, strict=True):
+        typer.echo(f"red flag {f.symptom}: {f.message} -> {result.out / 'dev_diary.md'} entry #{i}")
+    if not result.findings:
+        typer.echo("no red flag found; nothing written")
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()

@@ -1,4 +1,8 @@
-"""Progress on the console: a rich bar on a terminal, plain epoch lines when piped, nothing with --quiet."""
+"""Progress on the console: a rich bar on a terminal, plain epoch lines when piped, nothing with --quiet.
+
+The verdict line is the exception: it is printed on stdout, last, whatever the mode, because scripts and
+agents read it (CONTRACT §1 in docs/contract.md).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any, TextIO
 from model_trainer.events import EpochLogged, OutputLine, RunRecord
 from model_trainer.records.fmt import num
 from model_trainer.records.log import epoch_text
+from model_trainer.verdict import Verdict
 
 
 class ConsoleUI:
@@ -73,3 +78,10 @@ class ConsoleUI:
             self._progress = None
         self.message(f"run {rec.run_id}: {rec.status}, {len(rec.history)} epochs, {rec.wall_s:.1f}s"
                      + (f" ({rec.stop_reason})" if rec.stop_reason else ""))
+
+    def verdict(self, v: Verdict) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+        # stdout even on a terminal (progress goes to stderr there), so `cmd | tail -1` is the verdict
+        print(v.line(), file=sys.stdout if self._console is not None else self.out, flush=True)

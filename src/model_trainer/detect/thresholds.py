@@ -132,3 +132,26 @@ MLE_NO_EFFECT_REL = 1e-9
 # either model, 2..10 positive to strong, above 10 decisive.
 MLE_IC_WEAK = 2.0
 MLE_IC_DECISIVE = 10.0
+
+# --- diagnose: post-hoc reading of someone else's log --------------------------------------------------------
+# A short run (tens of epochs) is too short for the moving-average overfitting rule above, whose smoothing
+# window and 15% rise need a long tail. Post-hoc, a *steady* rise is the evidence instead: after its minimum the
+# validation loss has not improved for at least DIAG_PATIENCE epochs (Keras EarlyStopping would have stopped:
+# its examples use patience 3-5, we take the upper end), its trend since the minimum is upward (Kendall's tau of
+# val_loss against epoch at least DIAG_TREND_TAU: rank-based, so per-epoch noise does not hide a slow climb
+# and a noisy plateau, tau near 0, does not pass), it ended at least DIAG_RISE above its minimum (relative: a
+# meaningful min_delta, not rounding), and the training loss kept falling by TRAIN_STILL_FALLING or more.
+# On the generated short-run benchmark in tests/test_diagnose.py (12-40 epochs, 1-3% noise; overfitting runs
+# climb 8-30% after a minimum at 25-60% of the run; 1,000 of each, seed 0) it flags 992 overfitting runs and 9
+# healthy ones; a per-epoch "share of rising epochs >= 0.7" criterion found only 246 of 300 overfitting runs,
+# missing the slow climbs of 30-40-epoch runs that noise hides step by step.
+DIAG_MIN_EPOCHS = 8
+DIAG_PATIENCE = 5
+DIAG_TREND_TAU = 0.5
+DIAG_RISE = 0.05
+# CSV chunk size for streaming a log: bounded memory whatever the file size (pandas' chunksize, rows).
+DIAG_CHUNK_ROWS = 200_000
+# Past this many epochs a log is thinned while it is read (pairs of epochs merged, repeatedly), so memory stays
+# bounded whatever the file's size: 200,000 rows of history take ~150 MB. Every detector's window is a share of
+# the run or a few epochs, so a trend over a million epochs survives thinning; a non-finite value is never lost.
+DIAG_MAX_POINTS = 200_000
