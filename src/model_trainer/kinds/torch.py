@@ -221,7 +221,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
     return ModelBundle(kind="torch", model=model, preprocess=pre, task=task,
-                       info={"loss": loss_name, "best_epoch": best[2] if best else monitor.epoch})
+                       info={"loss": loss_name, "best_epoch": best[2] if best else monitor.epoch,
+                             # how the safe twin rebuilds the network around its saved weights
+                             "build": {"function": job.function, "config": dict(cfg), "n_features": len(feats)}})
 
 
 def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_fn: Any, metric: str, task: str,
