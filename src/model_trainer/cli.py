@@ -48,11 +48,14 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
 
 @app.command()
 def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with [search.space]")],
-           trials: Annotated[int | None, typer.Option("--trials", help="trials in the study (default: "
+           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
+           trials: Annotated[int | None, typer.Option("--trials", help="trials in the study, at least 1 (default: "
                                                       "[search] trials)")] = None,
-           workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study")] = 1,
+           workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study, "
+                                                "at most its CPU count")] = 1,
            storage: Annotated[str | None, typer.Option("--storage", help="study storage URL (default: a journal "
-                                                       "file under results/search/)")] = None,
+                                                       "file under results/search/); its password is never "
+                                                       "written or printed")] = None,
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
@@ -65,7 +68,7 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
         from model_trainer.spec import load_spec
 
         metric = load_spec(spec).model.metric
-        code = run_search(spec, Options(trials, workers, storage, study, worker),
+        code = run_search(spec, Options(trials, workers, storage, study, worker, out),
                           ConsoleUI(metric_name=metric, quiet=quiet))
     except InputError as exc:
         _fail_input(exc)
@@ -97,7 +100,10 @@ def lint_cmd(directory: Annotated[Path, typer.Argument(metavar="DIR", help="the 
 
     if not directory.is_dir():
         _fail_input(InputError("not a folder", path=directory))
-    problems = lint(directory)
+    try:
+        problems = lint(directory)
+    except InputError as exc:
+        _fail_input(exc)
     for p in problems:
         typer.echo(f"{p.pattern}: {p.message}")
     raise typer.Exit(1 if problems else 0)
