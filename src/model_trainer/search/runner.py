@@ -98,22 +98,24 @@ def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
         raise InputError("the spec has no [search] section", path=spec.path,
                          hint="add [search] with trials = N and a [search.space] table")
     space = parse_space(spec.search.space, spec.config, spec.path)
+    name = opts.study or spec.path.stem
+    # a storage the user named is checked before anything is written; the default journal lives in the workspace
+    given = _storage(opts.storage, session, name) if opts.storage else None
     if opts.worker:
         # a helper shares the study of the command that started it, which holds the workspace's lock
         session.ws.check_writable()
-        return _search(session, space, opts)
+        return _search(session, space, opts, name, given)
     with session.ws.locked(f"search {spec.path}"):
-        return _search(session, space, opts)
+        return _search(session, space, opts, name, given)
 
 
-def _search(session: Session, space: dict[str, Dim], opts: Options) -> int:
+def _search(session: Session, space: dict[str, Dim], opts: Options, name: str, given: tuple[Any, str] | None
+            ) -> int:
     import optuna
 
     spec = session.spec
     assert spec.search is not None
-    name = opts.study or spec.path.stem
-    # The journal and the study live under the workspace; reject a bad storage before touching anything else.
-    storage, url = _storage(opts.storage, session, name)
+    storage, url = given or _storage(None, session, name)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     direction = "maximize" if spec.model.higher_is_better else "minimize"
     sampler = optuna.samplers.TPESampler(seed=None if opts.worker else 0) if spec.search.sampler == "tpe" else \
