@@ -50,6 +50,35 @@ def _is_sklearn(obj: Any) -> bool:
 
 
 # ---- writing (in a child process) --------------------------------------------------------------------------
+_TWIN_MODULES = ("torch", "sklearn", "model_trainer.kinds.mle")
+
+
+def may_have_twin(pkl: Path) -> bool:
+    """Whether the pickle refers to a class a safe format exists for, read from its opcodes without running it.
+
+    Lets the caller skip starting a process for a model of the user's own class, which has no safe twin.
+    """
+    import pickletools
+
+    strings: list[str] = []
+    try:
+        with open(pkl, "rb") as f:
+            for op, arg, _ in pickletools.genops(f):
+                if op.name in ("GLOBAL", "INST") and isinstance(arg, str):
+                    module = arg.split(" ", 1)[0]
+                elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
+                    module = strings[-2]
+                else:
+                    if isinstance(arg, str):
+                        strings.append(arg)
+                    continue
+                if module.split(".")[0] in ("torch", "sklearn") or module in _TWIN_MODULES:
+                    return True
+    except Exception:  # noqa: BLE001 - an unreadable opcode stream: let the writer process decide
+        return True
+    return False
+
+
 def write_twin_files(pkl: Path, out: Path, code: Path, *, kind: str, module: str | None) -> dict[str, Any] | None:
     """Write the twin beside ``pkl`` into ``out``; return its manifest record, or None when no safe format fits."""
     if code.is_dir():

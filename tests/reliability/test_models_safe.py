@@ -142,6 +142,7 @@ def test_kind_torch_rebuilds_with_build_model_from_recorded_code(tmp_path):
     assert _rmse(out["pred"], val) == pytest.approx(hist["metric"].iloc[-1], rel=1e-4)
 
 
+@pytest.mark.slow
 def test_sklearn_twin_is_skops_with_recorded_trusted_types(tmp_path):
     ws, val = _train_and_copy(tmp_path, SKLEARN, kind="sklearn", entry="code/model.py:build_estimator",
                               config="lr = 0.01\nepochs = 5\n")
@@ -153,6 +154,7 @@ def test_sklearn_twin_is_skops_with_recorded_trusted_types(tmp_path):
     assert out["type"] == "SGDRegressor" and _rmse(out["pred"], val) < 1.0
 
 
+@pytest.mark.slow
 def test_mle_params_twin_loads_in_a_copied_workspace(tmp_path):
     ws, val = _train_and_copy(tmp_path, MLE, kind="mle", entry="code/model.py")
     m = _manifest(ws)
@@ -180,6 +182,7 @@ def test_pickle_only_model_needs_allow_pickle(tmp_path):
     assert _rmse(out["pred"], val) == pytest.approx(hist["metric"].iloc[-1], rel=1e-6)
 
 
+@pytest.mark.slow
 def test_tampered_code_dir_in_the_manifest_is_not_imported(tmp_path):
     ws, val = _train_and_copy(tmp_path, MLE, kind="mle", entry="code/model.py")
     evil = tmp_path / "evil"

@@ -32,7 +32,7 @@ def _spec(root: Path) -> Any:
     if manifest.exists():
         path = json.loads(manifest.read_text()).get("spec")
         if path:
-            candidates.append(Path(path))
+            candidates.append(root / path)  # relative to the workspace (an absolute path stays as it is)
     candidates += sorted(root.glob("*.toml"))
     for c in candidates:
         if c.exists():

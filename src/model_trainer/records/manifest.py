@@ -39,6 +39,11 @@ def write_twin(pkl: Path, out: Path, code: Path, *, kind: str, module: str | Non
     Returns the twin's manifest record with its sha256, or None (logged) when there is no safe format for
     this model or writing it failed: the pickle is then the only model file.
     """
+    from model_trainer.safemodel import may_have_twin
+
+    if not may_have_twin(pkl):
+        log.line("safe model file: no safe format fits this model object; loading it needs allow_pickle=True")
+        return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[2]),
                                                                     os.environ.get("PYTHONPATH", "")) if p)}
     cmd = [sys.executable, "-m", "model_trainer.safemodel", str(pkl), str(out), str(code), kind, module or ""]
