@@ -56,7 +56,8 @@ def test_truncated_outcome_json_is_named(tmp_path):
     assert cli("train", str(p.spec), "--quiet").returncode == 0
     outcome = next((tmp_path / "results/runs").glob("*/outcome.json"))
     outcome.write_text(outcome.read_text()[:40])
-    _refused(cli("lint", str(tmp_path)), "outcome.json", "truncated")
+    for command in ("lint", "gates"):
+        _refused(cli(command, str(tmp_path)), "outcome.json", "truncated")
 
 
 def test_duplicate_csv_header_names_file_and_column(tmp_path):

@@ -15,7 +15,7 @@ from model_trainer.gates.lint import lint
 from model_trainer.gates.traceability import corpus_numbers, untraced
 from model_trainer.records.atomic import atomic_write_text
 from model_trainer.records.diary import read_entries
-from model_trainer.records.load import load_history
+from model_trainer.records.load import load_history, read_outcome
 
 _EPOCH_LINE = re.compile(r"epoch: (\d+) train_loss: \S+.* run: (\S+)|epoch: (\d+) .* run: (\S+)")
 
@@ -27,7 +27,7 @@ def completeness(root: Path, entries: list[dict[str, Any]]) -> list[str]:
     if not (root / "results/model_final.pkl").exists() and not any(e["status"] != "resolved" for e in entries):
         out.append("results/model_final.pkl is missing and no diary entry documents why")
     runs = list((root / "results/runs").glob("*/outcome.json"))
-    went_wrong = [json.loads(p.read_text()) for p in runs]
+    went_wrong = [read_outcome(p.parent) for p in runs]  # a damaged outcome.json is an input error naming it
     went_wrong = [o for o in went_wrong if o["status"] not in ("completed",) or o.get("stop_reason")]
     if went_wrong and not entries:
         out.append(f"{len(went_wrong)} run(s) went wrong but dev_diary.md has no entry")
