@@ -200,17 +200,18 @@ class Workspace:
             if twin:
                 names.append(Path(twin["path"]).name)
             code_dest = self.root / code_rel
-            if code_files:
-                self.code_root.mkdir(parents=True, exist_ok=True)
-                if code_dest.exists():
-                    shutil.rmtree(code_dest)
-                os.replace(stage / "code", code_dest)
-            for name in names:
-                os.replace(stage / name, self.results / name)
-            files = {f"results/{n}": _sha256(self.results / n) for n in names}
+            files = {f"results/{n}": _sha256(stage / n) for n in names}
             files.update({f"{code_rel}/{n}": h for n, h in code_files.items()})
             record = {"run_id": rec.run_id, "accepted_at": _now(), "files": dict(sorted(files.items()))}
-            atomic_write_text(self.accepted_path, json.dumps(record, indent=2) + "\n")
+            with _signals_held():  # a Ctrl-C or SIGTERM lands after the renames, not between two of them
+                if code_files:
+                    self.code_root.mkdir(parents=True, exist_ok=True)
+                    if code_dest.exists():
+                        shutil.rmtree(code_dest)
+                    os.replace(stage / "code", code_dest)
+                for name in names:
+                    os.replace(stage / name, self.results / name)
+                atomic_write_text(self.accepted_path, json.dumps(record, indent=2) + "\n")
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         # what the previous accepted run left and this one does not use
@@ -269,6 +270,23 @@ def paper_text(text: str, root: str | Path) -> str:
     if home:
         out = out.replace(home + os.sep, "~" + os.sep)
     return out
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Defer SIGINT, SIGTERM and SIGHUP for the few renames that make a run accepted (where the OS allows)."""
+    import signal
+    import threading
+
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _sha256(path: Path) -> str:
