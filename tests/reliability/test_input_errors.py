@@ -145,3 +145,17 @@ def test_worker_command_lines_log_and_report_hold_no_password(tmp_path, postgres
             assert SECRET.encode() not in f.read_bytes(), f
     assert "postgres:***@" in (tmp_path / "training_full.log").read_text()
     json.loads((tmp_path / "handoff.json").read_text())
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("postgresql://u:pw@h:5432/db", "postgresql://u:***@h:5432/db"),
+    ("postgresql+psycopg://u:p%40ss@h/db?sslmode=require", "postgresql+psycopg://u:***@h/db?sslmode=require"),
+    ("mysql://u@h/db?password=pw", "mysql://u@h/db?password=***"),
+    ("postgresql://u@h/db", "postgresql://u@h/db"),
+    ("journal:/tmp/x.journal", "journal:/tmp/x.journal"),
+])
+def test_redact(url, shown):
+    from model_trainer.redact import redact, redact_text
+
+    assert redact(url) == shown
+    assert redact_text(f"could not connect to {url}", url) == f"could not connect to {shown}"
