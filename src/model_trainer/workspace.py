@@ -33,7 +33,11 @@ from model_trainer.records.log import LogWriter
 
 TWIN_SUFFIXES = (".safetensors", ".skops", ".params.json")
 _CODE_SKIP = {"__pycache__", "results", ".git", ".venv", "venv", "node_modules"}
-_CODE_MAX_BYTES = 20 * 1024 * 1024   # a code folder larger than this is not code: copy the entry file only
+# the workspace's own records, when the code sits at the workspace's top level: not code
+_RECORDS = {"dev_diary.md", "dev_diary.json", "training_full.log", "handoff.json", "escalation.md",
+            "quality_gates.md", "quality_gates.json"}
+_CODE_MAX_BYTES = 20 * 1024 * 1024   # a code folder larger than this holds data: copy modules and small files
+_CODE_SMALL_FILE = 256 * 1024
 
 
 class Workspace:
@@ -226,15 +230,20 @@ class Workspace:
 
 
 def copy_code(code_dir: str | None, entrypoint: str, dest: Path) -> dict[str, str]:
-    """Copy the user's Python files (the entry file's folder, packages included) to ``dest``; {relpath: sha256}.
+    """Copy the entry file's folder (its modules, packages and the small files they read) to ``dest``.
 
-    A model that needs the user's code to rebuild or predict then loads it from the workspace only.
+    Returns {relpath: sha256}. A model that needs the user's code to rebuild or predict then loads it
+    from the workspace only; code often reads a file beside it (``Path(__file__).parent / "routes.json"``),
+    so every file is copied, not only ``*.py``, unless the folder is too large to be just code.
     """
     if not code_dir:
         return {}
     src = Path(code_dir)
-    files = [p for p in src.rglob("*.py") if not (set(p.relative_to(src).parts[:-1]) & _CODE_SKIP)
+    files = [p for p in src.rglob("*") if p.is_file() and not p.is_symlink()
+             and not (set(p.relative_to(src).parts[:-1]) & _CODE_SKIP) and p.name not in _RECORDS
              and not any(part.startswith(".") for part in p.relative_to(src).parts)]
+    if sum(p.stat().st_size for p in files) > _CODE_MAX_BYTES:
+        files = [p for p in files if p.suffix == ".py" or p.stat().st_size <= _CODE_SMALL_FILE]
     if sum(p.stat().st_size for p in files) > _CODE_MAX_BYTES:
         entry = src / Path(entrypoint.split(":")[0]).name
         files = [entry] if entry.is_file() else []

@@ -64,13 +64,19 @@ def build_estimator(config):
 """
 
 MLE = """
+import json
+from pathlib import Path
+
 import numpy as np
+
+# code often reads a file kept beside it: the workspace's copy of the code must carry it
+SCALE = json.loads((Path(__file__).parent / "scale.json").read_text())["scale"]
 
 PARAMS = [{"name": "a", "init": 0.5}, {"name": "b", "init": 0.5}, {"name": "c", "init": 0.5},
           {"name": "d", "init": 0.0}]
 
 def predict(theta, data):
-    return data[["x0", "x1", "x2"]].to_numpy() @ np.asarray(theta[:3]) + theta[3]
+    return SCALE * (data[["x0", "x1", "x2"]].to_numpy() @ np.asarray(theta[:3]) + theta[3])
 
 def negative_log_likelihood(theta, data):
     return float(0.5 * np.sum((data["y"].to_numpy() - predict(theta, data)) ** 2))
@@ -81,6 +87,7 @@ def _train_and_copy(root: Path, code: str, **kw: object) -> tuple[Path, Path]:
     """Train in ``root/orig``, copy the workspace, delete the original: the copy must stand alone."""
     orig = root / "orig"
     p = make_project(orig, code, **kw)  # type: ignore[arg-type]
+    (orig / "code/scale.json").write_text('{"scale": 1.0}')
     res = cli("train", str(p.spec), "--quiet")
     assert res.returncode == 0, res.stdout + res.stderr
     copy = root / "copy"
@@ -159,7 +166,7 @@ def test_mle_params_twin_loads_in_a_copied_workspace(tmp_path):
     ws, val = _train_and_copy(tmp_path, MLE, kind="mle", entry="code/model.py")
     m = _manifest(ws)
     assert m["twin"]["format"] == "params.json"
-    assert m["code"]["dir"].startswith("results/code/") and "model.py" in m["code"]["files"]
+    assert m["code"]["dir"].startswith("results/code/") and {"model.py", "scale.json"} <= set(m["code"]["files"])
     text = json.dumps(m)
     assert str(tmp_path) not in text  # every path relative to the workspace
     params = json.loads((ws / "results/model_final.params.json").read_text())
