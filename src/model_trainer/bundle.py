@@ -29,6 +29,7 @@ class ModelBundle:
     preprocess: Preprocess
     task: str = "regression"  # regression | binary | multiclass
     info: dict[str, Any] = field(default_factory=dict)
+    twin: dict[str, Any] | None = None  # the safe twin's bytes and rebuild record (safemodel.attach_twin)
 
     @property
     def features(self) -> list[str]:

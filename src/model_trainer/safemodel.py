@@ -5,14 +5,14 @@ Torch modules become ``model_final.safetensors`` (tensors only), scikit-learn es
 MLE parameters ``model_final.params.json``. What is needed to rebuild the model around them (the
 preprocessing, the task, how to rebuild the architecture) goes into the manifest under ``twin``.
 
-Writing runs in its own process (``python -m model_trainer.safemodel PKL OUT CODE KIND MODULE``) because
-unpickling the user's model imports the user's code, which the supervising process never does.
+The twin is made in the training process, where the model's classes are already loaded (a kind
+returns ``attach_twin(ModelBundle(...), job.entry_file)``), and travels inside the pickled bundle.
+The supervising process takes it out with ``twin_from_pickle``, which imports nothing the pickle names.
 
 Example:
-    >>> twin = write_twin_files(Path("stage/model_final.pkl"), Path("stage"), Path("stage/code"),  # doctest: +SKIP
-    ...                         kind="torch", module="model")
-    >>> twin["format"]                                                                         # doctest: +SKIP
-    'safetensors'
+    >>> twin = twin_from_pickle(Path("results/runs/RUN/model.pkl"))   # doctest: +SKIP
+    >>> twin["format"], twin["filename"]                               # doctest: +SKIP
+    ('safetensors', 'model_final.safetensors')
 """
 
 from __future__ import annotations
@@ -49,74 +49,87 @@ def _is_sklearn(obj: Any) -> bool:
     return sk is not None and isinstance(obj, sk.BaseEstimator)
 
 
-# ---- writing (in a child process) --------------------------------------------------------------------------
-_TWIN_MODULES = ("torch", "sklearn", "model_trainer.kinds.mle")
-
-
-def may_have_twin(pkl: Path) -> bool:
-    """Whether the pickle refers to a class a safe format exists for, read from its opcodes without running it.
-
-    Lets the caller skip starting a process for a model of the user's own class, which has no safe twin.
-    """
-    import pickletools
-
-    strings: list[str] = []
-    try:
-        with open(pkl, "rb") as f:
-            for op, arg, _ in pickletools.genops(f):
-                if op.name in ("GLOBAL", "INST") and isinstance(arg, str):
-                    module = arg.split(" ", 1)[0]
-                elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
-                    module = strings[-2]
-                else:
-                    if isinstance(arg, str):
-                        strings.append(arg)
-                    continue
-                if module.split(".")[0] in ("torch", "sklearn") or module in _TWIN_MODULES:
-                    return True
-    except Exception:  # noqa: BLE001 - an unreadable opcode stream: let the writer process decide
-        return True
-    return False
-
-
-def write_twin_files(pkl: Path, out: Path, code: Path, *, kind: str, module: str | None) -> dict[str, Any] | None:
-    """Write the twin beside ``pkl`` into ``out``; return its manifest record, or None when no safe format fits."""
-    if code.is_dir():
-        sys.path.insert(0, str(code))
-        if module and (code / f"{module}.py").is_file():
-            import_user(code, module)
-    with open(pkl, "rb") as f:
-        bundle = pickle.load(f)
+# ---- writing: in the training process, where the model's classes are already loaded -----------------------
+def twin_of(bundle: Any, module: str | None) -> dict[str, Any] | None:
+    """The safe twin of ``bundle.model`` as bytes plus what rebuilding needs; None when no safe format fits."""
     model = bundle.model
     meta: dict[str, Any] = {"kind": bundle.kind, "task": bundle.task, "preprocess": asdict(bundle.preprocess),
                             "info": _jsonable({k: v for k, v in bundle.info.items() if k != "build"})}
     if _is_torch_module(model):
-        from safetensors.torch import save_file
+        from safetensors.torch import save
 
         state = {k: v.detach().cpu().contiguous().clone() for k, v in model.state_dict().items()}
-        path = out / "model_final.safetensors"
-        save_file(state, str(path))
         build = bundle.info.get("build")
         if bundle.kind == "torch" and build:
             rebuild = {"how": "build_model", "module": module, **_jsonable(build)}
         else:
             rebuild = {"how": "class", "module": type(model).__module__, "qualname": type(model).__qualname__}
-        return {"format": "safetensors", "path": f"results/{path.name}", "bundle": meta, "rebuild": rebuild}
+        return {"format": "safetensors", "filename": "model_final.safetensors", "data": save(state),
+                "bundle": meta, "rebuild": rebuild}
     if _is_sklearn(model):
         import skops.io as sio
 
-        path = out / "model_final.skops"
-        sio.dump(model, str(path))
-        trusted = sorted(sio.get_untrusted_types(file=str(path)))
-        return {"format": "skops", "path": f"results/{path.name}", "bundle": meta, "trusted": trusted}
+        data = sio.dumps(model)
+        return {"format": "skops", "filename": "model_final.skops", "data": data, "bundle": meta,
+                "trusted": sorted(sio.get_untrusted_types(data=data))}
     if bundle.kind == "mle":
-        path = out / "model_final.params.json"
         params = {"names": list(model.names), "theta": [float(v) for v in model.theta], "module": module,
                   "estimates": _jsonable(getattr(model, "estimates", {})),
                   "diagnostics": _jsonable(getattr(model, "diagnostics", {}))}
-        path.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")
-        return {"format": "params.json", "path": f"results/{path.name}", "bundle": meta}
+        return {"format": "params.json", "filename": "model_final.params.json",
+                "data": (json.dumps(params, indent=2) + "\n").encode("utf-8"), "bundle": meta}
     return None
+
+
+def attach_twin(bundle: Any, entry_file: str | None) -> Any:
+    """Give a kind's bundle its safe twin; a twin that cannot be made is recorded, never fatal to the run."""
+    try:
+        bundle.twin = twin_of(bundle, Path(entry_file).stem if entry_file else None)
+    except Exception as exc:  # noqa: BLE001 - the pickle stays usable; the manifest says why there is no twin
+        bundle.twin = {"error": f"{type(exc).__name__}: {exc}"}
+    return bundle
+
+
+class _Inert:
+    """Stands for any class a pickle names: built from the recorded arguments and state, running nothing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.__dict__["_args"] = args
+
+    def __setstate__(self, state: Any) -> None:
+        self.__dict__["_state"] = state
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+    def append(self, value: Any) -> None:
+        pass
+
+    def extend(self, values: Any) -> None:
+        pass
+
+
+class _InertUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        return type(name, (_Inert,), {"__module__": module})
+
+    def persistent_load(self, pid: Any) -> Any:
+        return None
+
+
+def twin_from_pickle(pkl: Path) -> dict[str, Any] | None:
+    """The twin a kind attached to the bundle in ``pkl``, read without importing or running anything it names.
+
+    The supervising process never imports the user's code (nor torch): every class in the pickle is
+    replaced by an inert stand-in, and only the plain data of the bundle's ``twin`` field is read.
+    """
+    with open(pkl, "rb") as f:
+        top = _InertUnpickler(f).load()
+    state = top.__dict__.get("_state") if isinstance(top, _Inert) else None
+    if isinstance(state, tuple):  # (dict state, slot state)
+        state = state[0]
+    twin = state.get("twin") if isinstance(state, dict) else None
+    return twin if isinstance(twin, dict) else None
 
 
 # ---- reading -----------------------------------------------------------------------------------------------
@@ -212,14 +225,3 @@ def read_twin(path: Path, twin: dict[str, Any], code: Path | None) -> tuple[Any,
 
 def preprocess_from(meta: dict[str, Any]) -> Preprocess:
     return Preprocess(**meta["preprocess"])
-
-
-def main(argv: list[str]) -> int:
-    pkl, out, code, kind, module = argv
-    twin = write_twin_files(Path(pkl), Path(out), Path(code), kind=kind, module=module or None)
-    (Path(out) / "twin.json").write_text(json.dumps(twin), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -117,7 +117,7 @@ class Session:
         best = rec.best("metric", self.spec.model.higher_is_better)
         try:
             self.ws.publish(rec, kind=self.spec.model.kind, entrypoint=self.spec.model.entrypoint,
-                            code_dir=self.entry.code_dir, spec_path=str(self.spec.path), cwd=self.spec.root,
+                            code_dir=self.entry.code_dir, spec_path=str(self.spec.path),
                             metric={"name": self.spec.model.metric, "last": rec.last("metric"),
                                     "best": best if best is not None and math.isfinite(best) else None})
         except ValueError as exc:

@@ -173,7 +173,7 @@ class Workspace:
 
     # ---- accepting a run -----------------------------------------------------------------------------------
     def publish(self, rec: RunRecord, *, kind: str, entrypoint: str, code_dir: str | None, metric: dict[str, Any],
-                spec_path: str | None = None, cwd: Path | None = None) -> dict[str, Any]:
+                spec_path: str | None = None) -> dict[str, Any]:
         """Make ``rec`` the accepted run: its model, safe twin, manifest, history and code, all or nothing.
 
         Returns the ``accepted.json`` record. Raises ValueError for a run that cannot be accepted.
@@ -192,8 +192,7 @@ class Workspace:
             code_files = copy_code(code_dir, entrypoint, stage / "code")
             shutil.copyfile(rec.model_path, stage / self.model_path.name)
             write_history(stage / self.history_path.name, rec.history)
-            twin = write_twin(stage / self.model_path.name, stage, stage / "code", kind=kind,
-                              module=Path(entrypoint.split(":")[0]).stem if code_dir else None, cwd=cwd, log=self.log)
+            twin = write_twin(stage / self.model_path.name, stage, log=self.log)
             manifest = build_manifest(stage / self.model_path.name, rec, kind=kind, entrypoint=entrypoint,
                                       spec_path=self.rel(spec_path) if spec_path else None, metric=metric,
                                       code={"dir": code_rel, "files": code_files} if code_files else None,

@@ -11,6 +11,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.safemodel import attach_twin
 
 
 def arity(fn: Callable[..., Any]) -> int:
@@ -52,4 +53,4 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             monitor.log_history(history)
         else:
             emit(Note(text="the returned history was ignored: the epochs were already logged through the monitor"))
-    return ModelBundle(kind="function", model=model, preprocess=pre)
+    return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

@@ -27,6 +27,7 @@ from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
 from model_trainer.mle.identify import analyse
 from model_trainer.mle.reparam import MLE_REPAIRS, Reparam
+from model_trainer.safemodel import attach_twin
 
 
 @dataclass
@@ -195,4 +196,4 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         info["validation"] = validate(module, rep, result, train, val, job.target)
     emit(Diagnostics(kind="mle", data=info))
     model = MLEModel(job.entry_file, job.module_name, rep.names, [float(v) for v in result.theta], info)
-    return ModelBundle(kind="mle", model=model, preprocess=pre)
+    return attach_twin(ModelBundle(kind="mle", model=model, preprocess=pre), job.entry_file)

@@ -5,11 +5,7 @@ Every path in it is relative to the workspace, so a copied workspace loads as th
 
 from __future__ import annotations
 
-import json
-import os
 import platform
-import subprocess
-import sys
 import time
 from importlib import metadata
 from pathlib import Path
@@ -19,7 +15,6 @@ from model_trainer.bundle import sha256_of
 from model_trainer.events import RunRecord
 
 _LIBS = ("model-trainer", "numpy", "pandas", "scipy", "scikit-learn", "torch", "optuna", "safetensors", "skops")
-_TWIN_TIMEOUT_S = 300.0
 
 
 def versions() -> dict[str, str]:
@@ -32,38 +27,32 @@ def versions() -> dict[str, str]:
     return out
 
 
-def write_twin(pkl: Path, out: Path, code: Path, *, kind: str, module: str | None, cwd: Path | None,
-               log: Any) -> dict[str, Any] | None:
-    """Write the safe twin of ``pkl`` into ``out`` in a separate process (unpickling imports the user's code).
+def write_twin(pkl: Path, out: Path, *, log: Any) -> dict[str, Any] | None:
+    """Write the safe twin that travelled inside the bundle ``pkl`` into ``out``; its manifest record, or None.
 
-    Returns the twin's manifest record with its sha256, or None (logged) when there is no safe format for
-    this model or writing it failed: the pickle is then the only model file.
+    Nothing the pickle names is imported here (see ``safemodel.twin_from_pickle``). Without a twin
+    (no safe format fits the model object, or making it failed: logged), the pickle is the only model file.
     """
-    from model_trainer.safemodel import may_have_twin
+    from model_trainer.safemodel import twin_from_pickle
 
-    if not may_have_twin(pkl):
-        log.line("safe model file: no safe format fits this model object; loading it needs allow_pickle=True")
-        return None
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[2]),
-                                                                    os.environ.get("PYTHONPATH", "")) if p)}
-    cmd = [sys.executable, "-m", "model_trainer.safemodel", str(pkl), str(out), str(code), kind, module or ""]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=_TWIN_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        log.warning(f"safe model file: writing it took over {_TWIN_TIMEOUT_S:.0f}s and was abandoned; "
-                    "model_final.pkl is the only model file")
+        twin = twin_from_pickle(pkl)
+    except Exception as exc:  # noqa: BLE001 - an unreadable bundle has no twin; the pickle is checked on load
+        log.warning(f"safe model file: the bundle could not be read for its twin ({type(exc).__name__}: {exc})")
         return None
-    if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
-        log.warning(f"safe model file could not be written ({last}); model_final.pkl is the only model file")
-        return None
-    twin = json.loads((out / "twin.json").read_text(encoding="utf-8"))
-    (out / "twin.json").unlink()
     if twin is None:
         log.line("safe model file: no safe format fits this model object; loading it needs allow_pickle=True")
         return None
-    twin["sha256"] = sha256_of(out / Path(twin["path"]).name)
-    return twin
+    if "error" in twin:
+        log.warning(f"safe model file could not be made in the training process ({twin['error']}); "
+                    "model_final.pkl is the only model file")
+        return None
+    name = Path(str(twin["filename"])).name
+    (out / name).write_bytes(twin["data"])
+    record = {k: v for k, v in twin.items() if k not in ("data", "filename")}
+    record["path"] = f"results/{name}"
+    record["sha256"] = sha256_of(out / name)
+    return record
 
 
 def build_manifest(model_file: Path, rec: RunRecord, *, kind: str, entrypoint: str, spec_path: str | None,
