@@ -85,7 +85,7 @@ def test_lr_cut_fails_standardize_fixes_means_unscaled_features(tmp_path):
     from model_trainer import load_model
 
     val = pd.read_csv(root / "data/val.csv")
-    pred = load_model(root / "results/model_final.pkl").predict(val)
+    pred = load_model(root / "results/model_final.pkl", allow_pickle=True).predict(val)
     rmse = float(((pred - val["y"]) ** 2).mean() ** 0.5)
     assert rmse == pytest.approx(pd.read_csv(root / "results/training_history.csv")["metric"].iloc[-1], rel=1e-6)
 

@@ -2,8 +2,9 @@
 
 Example:
     >>> from model_trainer import load_model            # doctest: +SKIP
-    >>> bundle = load_model("results/model_final.pkl")  # refuses a file whose sha256 does not match
+    >>> bundle = load_model("results/model_final.pkl")  # the safe twin; sha256 checked against the manifest
     >>> bundle.predict(pd.read_csv("data/new.csv"))     # raw data in, target units out
+    >>> load_model("results/model_final.pkl", allow_pickle=True)  # only for a model with no safe twin
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ class ModelBundle:
     preprocess: Preprocess
     task: str = "regression"  # regression | binary | multiclass
     info: dict[str, Any] = field(default_factory=dict)
+    twin: dict[str, Any] | None = None  # the safe twin's bytes and rebuild record (safemodel.attach_twin)
 
     @property
     def features(self) -> list[str]:
@@ -54,7 +55,7 @@ class ModelBundle:
         if self.kind == "mle":  # the user's predict(theta, data) reads whatever columns it needs
             return np.asarray(self.model.predict(x))
         x = x[self.features]
-        if self.kind == "torch":
+        if self.kind == "torch" or _is_torch_module(self.model):
             out = _torch_predict(self.model, x.to_numpy(dtype=np.float32), self.task)
         elif hasattr(self.model, "predict"):
             out = np.asarray(self.model.predict(x))
@@ -62,6 +63,13 @@ class ModelBundle:
             raise AttributeError(f"the trained {type(self.model).__name__} has no predict(); call "
                                  "bundle.model directly")
         return self.preprocess.inverse_target(out) if self.task == "regression" else out
+
+
+def _is_torch_module(obj: Any) -> bool:
+    import sys
+
+    torch = sys.modules.get("torch")
+    return torch is not None and isinstance(obj, torch.nn.Module)
 
 
 def _torch_predict(model: Any, x: np.ndarray, task: str) -> np.ndarray:
@@ -92,30 +100,84 @@ def manifest_path(model_path: Path) -> Path:
 
 
 class IntegrityError(Exception):
-    """The model file does not match the hash its manifest recorded."""
+    """A model file, its twin or its recorded code does not match the sha256 its manifest recorded."""
 
 
-def load_model(path: str | Path) -> ModelBundle:
-    """Load a bundle after checking its sha256 against the manifest written beside it."""
+class UnsafeModelError(Exception):
+    """Loading would unpickle, which can run any code the file holds; the caller did not allow it."""
+
+
+def load_model(path: str | Path, *, allow_pickle: bool = False) -> ModelBundle:
+    """Load the accepted model: its safe twin when there is one, the pickle only with ``allow_pickle=True``.
+
+    Every file is checked against the sha256 in the manifest beside it. Code the model needs (the
+    user's ``build_model``, ``predict`` or classes) is imported only from the copy recorded in the
+    workspace (``results/code/<run_id>/``), never from where the manifest says the code once was.
+    """
     p = Path(path)
     mpath = manifest_path(p)
     if not mpath.exists():
         raise IntegrityError(f"{mpath}: no manifest beside the model file, so its integrity cannot be checked")
-    manifest = json.loads(mpath.read_text())
-    digest = sha256_of(p)
-    if digest != manifest.get("sha256"):
-        raise IntegrityError(f"{p}: sha256 {digest[:16]}... does not match the manifest's "
-                             f"{str(manifest.get('sha256'))[:16]}...; the file was changed or truncated "
-                             "after it was written. Retrain, or restore the original file.")
-    code_dir = manifest.get("code_dir")
-    module = manifest.get("module")
-    if code_dir:
-        if code_dir in sys.path:
-            sys.path.remove(code_dir)
-        sys.path.insert(0, code_dir)  # the user's classes live in their own module
-        loaded = sys.modules.get(module) if module else None
-        if loaded is not None and not str(getattr(loaded, "__file__", "")).startswith(code_dir):
-            # another workspace's module of the same name: its classes are not this model's
-            del sys.modules[module]
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise IntegrityError(f"{mpath}: not valid JSON ({exc}); restore it or retrain") from exc
+    if not isinstance(manifest, dict):
+        raise IntegrityError(f"{mpath}: expected a JSON object; restore it or retrain")
+    root = p.resolve().parent.parent  # model files live in <workspace>/results/
+    code = _verified_code(root, manifest.get("code"))
+    twin = manifest.get("twin")
+    why_pickle = "it has no safe twin (no safe format fits this kind of model object)"
+    if isinstance(twin, dict) and twin.get("path"):
+        from model_trainer.safemodel import NeedsPickle, preprocess_from, read_twin
+
+        tpath = _inside(root, twin["path"])
+        _check(tpath, twin.get("sha256"))
+        try:
+            model, meta = read_twin(tpath, twin, code)
+            return ModelBundle(kind=meta.get("kind", manifest.get("kind", "function")), model=model,
+                               preprocess=preprocess_from(meta), task=meta.get("task", "regression"),
+                               info=meta.get("info", {}))
+        except NeedsPickle as exc:
+            why_pickle = f"its safe twin {twin['path']} holds the weights, but {exc}"
+    if not allow_pickle:
+        raise UnsafeModelError(
+            f"{p}: {why_pickle}, so loading means unpickling, and unpickling runs whatever code the file "
+            "holds (a matching sha256 proves the file is unchanged, not that it is safe). If you trust who "
+            "wrote this workspace, call load_model(path, allow_pickle=True).")
+    _check(p, manifest.get("sha256"))
+    if code is not None and manifest.get("module"):
+        from model_trainer.safemodel import import_user
+
+        if (code / f"{manifest['module']}.py").is_file():
+            import_user(code, str(manifest["module"]))
     with open(p, "rb") as f:
         return pickle.load(f)
+
+
+def _inside(root: Path, rel: str) -> Path:
+    target = (root / rel).resolve()
+    if root != target and root not in target.parents:
+        raise IntegrityError(f"the manifest names {rel!r}, outside the workspace {root}; nothing is loaded from "
+                             "outside the workspace")
+    return target
+
+
+def _check(path: Path, expected: Any) -> None:
+    if not path.is_file():
+        raise IntegrityError(f"{path}: missing; the manifest beside it names it. Restore it or retrain.")
+    digest = sha256_of(path)
+    if digest != expected:
+        raise IntegrityError(f"{path}: sha256 {digest[:16]}... does not match the manifest's "
+                             f"{str(expected)[:16]}...; the file was changed or truncated after it was written. "
+                             "Retrain, or restore the original file.")
+
+
+def _verified_code(root: Path, code: Any) -> Path | None:
+    """The workspace's copy of the user's code, every file checked; None when none was recorded."""
+    if not isinstance(code, dict) or not code.get("dir"):
+        return None
+    d = _inside(root, str(code["dir"]))
+    for rel, digest in (code.get("files") or {}).items():
+        _check(_inside(root, f"{code['dir']}/{rel}"), digest)
+    return d

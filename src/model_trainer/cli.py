@@ -123,11 +123,14 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
 
 @app.command()
 def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with [search.space]")],
-           trials: Annotated[int | None, typer.Option("--trials", help="trials in the study (default: "
+           out: Annotated[Path | None, typer.Option("--out", help="workspace folder (default: the spec's)")] = None,
+           trials: Annotated[int | None, typer.Option("--trials", help="trials in the study, at least 1 (default: "
                                                       "[search] trials)")] = None,
-           workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study")] = 1,
+           workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study, "
+                                                "at most its CPU count")] = 1,
            storage: Annotated[str | None, typer.Option("--storage", help="study storage URL (default: a journal "
-                                                       "file under results/search/)")] = None,
+                                                       "file under results/search/); its password is never "
+                                                       "written or printed")] = None,
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "
@@ -142,10 +145,10 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
         from model_trainer.spec import load_spec
 
         loaded = load_spec(spec)
-        ws_root = loaded.root
+        ws_root = out or loaded.root
         before = _runs_before(ws_root)
         ui = ConsoleUI(metric_name=loaded.model.metric, quiet=quiet)
-        code = run_search(spec, Options(trials, workers, storage, study, worker), ui)
+        code = run_search(spec, Options(trials, workers, storage, study, worker, out), ui)
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt as exc:

@@ -6,6 +6,8 @@ nothing written; the child reads the same files with the same function.
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +46,23 @@ def read_csv(path: Path, field: str) -> pd.DataFrame:
     if frame.empty:
         raise InputError("the CSV file has a header but no data rows", path=path,
                          hint="check that the data export wrote the rows")
+    _check_header(path)
     return frame
+
+
+def _check_header(path: Path) -> None:
+    """A column named twice is an error: pandas would silently rename the second one ``NAME.1``."""
+    try:
+        with open(path, newline="", encoding="utf-8", errors="replace") as f:
+            header = next(csv.reader(f), [])
+    except csv.Error:
+        return  # pandas read it; its own reading of the header stands
+    twice = [name for name, n in Counter(h.strip() for h in header).items() if n > 1]
+    if twice:
+        cols = [i + 1 for i, h in enumerate(header) if h.strip() == twice[0]]
+        raise InputError(f"column `{twice[0]}` appears {len(cols)} times in the header (columns "
+                         f"{', '.join(map(str, cols))})", path=path, where="line 1",
+                         hint="give every column a distinct name")
 
 
 def feature_columns(frame: pd.DataFrame, target: str | None, ignore: list[str]) -> list[str]:

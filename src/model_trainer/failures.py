@@ -15,6 +15,7 @@ from model_trainer.engine.supervisor import SIGNAL_MEANING
 from model_trainer.events import DiaryEntry, RunRecord, TestRecord, Why
 from model_trainer.records.fmt import num
 from model_trainer.spec import Spec
+from model_trainer.workspace import paper_path, paper_text
 
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+), in (?P<func>\S+)\s*$')
 
@@ -167,7 +168,7 @@ def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | Non
                         "Check `training_full.log` for what happened around the end of the run."],
             status="unresolved", run_ids=[rec.run_id])
     frame = user_frame(err.traceback, code_dir)
-    loc = f"{frame[0]}, line {frame[1]}, in {frame[2]}" if frame else "the traceback above"
+    loc = f"{paper_path(frame[0], spec.root)}, line {frame[1]}, in {frame[2]}" if frame else "the traceback above"
     tests.append(TestRecord(1, "The exception comes from the training code itself", "Read the traceback",
                             "measurement", rec.run_id,
                             (f"raised at {loc}" + (f": `{frame[3]}`" if frame and frame[3] else ""))
@@ -178,7 +179,7 @@ def failure_entry(rec: RunRecord, spec: Spec, entry_id: int, code_dir: str | Non
         root_cause="code_error" if frame else "unknown",
         what_happened=f"The run `{rec.run_id}` of `{where}` raised `{err.exc_type}` after {rec.wall_s:.1f}s. "
                       f"{progress}",
-        error_message=(err.traceback or f"{err.exc_type}: {err.message}"),
+        error_message=paper_text(err.traceback or f"{err.exc_type}: {err.message}", spec.root),
         initial_hypothesis=(f"A bug in the training code at {loc}." if frame else
                             "A problem between the code and a library (versions, inputs)."),
         tests=tests, fix=None,

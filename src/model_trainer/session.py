@@ -20,8 +20,6 @@ from model_trainer.events import DiaryEntry, RunRecord
 from model_trainer.kinds import available
 from model_trainer.records.diary import append_entry, next_entry_id, read_entries
 from model_trainer.records.estimates import write_estimates
-from model_trainer.records.history import write_history
-from model_trainer.records.manifest import publish_model
 from model_trainer.records.plots import loss_curves
 from model_trainer.spec import Spec, load_spec
 from model_trainer.workspace import Workspace
@@ -39,6 +37,7 @@ class Session:
     started: float = field(default_factory=time.monotonic)
     report: Any = None   # the data report, computed once
     _sup: Supervisor | None = None
+    _not_accepted: set[str] = field(default_factory=set)  # runs a diary entry left unresolved or escalated
 
     @property
     def deadline(self) -> float:
@@ -65,12 +64,17 @@ class Session:
             purpose: str = "train") -> RunRecord:
         run_id = self.ws.new_run_id(label)
         total = stop_after_epochs or config.get("epochs")
+        # ``full`` marks a candidate for acceptance; its history reaches results/ only through ``publish``
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
                                   watch=watch, purpose=purpose,
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)
         return rec
+
+    def renew_budget(self) -> None:
+        """A fresh ``time_limit`` from now: a step that must not inherit what earlier steps used up."""
+        self.started = time.monotonic()
 
     def out_of_time(self) -> bool:
         return time.monotonic() > self.deadline
@@ -88,27 +92,43 @@ class Session:
             except Exception as exc:  # noqa: BLE001 - a figure must never cost the diary entry
                 self.ws.log.warning(f"plot for diary entry #{entry_id} failed: {type(exc).__name__}: {exc}")
         append_entry(self.ws.diary_md, self.ws.diary_json, entry)
+        if entry.status != "resolved":
+            self._not_accepted.update(entry.run_ids)
         if entry.status == "escalated":
             from model_trainer.records.handoff import write_escalation
 
-            write_escalation(self.ws.root, entry.to_json(), self.spec.budget.model_dump())
+            write_escalation(self.ws, entry.to_json(), self.spec.budget.model_dump())
         self.ws.log.line(f"diary: entry #{entry.id} written ({entry.symptom}, {entry.root_cause}, {entry.status})")
         return entry
 
-    def publish(self, rec: RunRecord) -> None:
+    def publish(self, rec: RunRecord) -> bool:
+        """Make ``rec`` the accepted run, if it may be: completed, with a model, not left unresolved by the diary.
+
+        Anything else leaves the accepted artifacts byte-identical; the run stays in ``results/runs/<id>/``.
+        """
+        if rec.run_id in self._not_accepted:
+            self.ws.log.line(f"model: run {rec.run_id} is not accepted (its diary entry is not resolved); the "
+                             f"accepted model and history are unchanged, the run is kept in "
+                             f"results/runs/{rec.run_id}/")
+            return False
         if rec.model_path is None:
-            self.ws.log.warning(f"run {rec.run_id} returned no picklable model; no model file was written")
-            return
+            self.ws.log.warning(f"run {rec.run_id} returned no picklable model; it is not accepted and the "
+                                "accepted model and history are unchanged")
+            return False
         best = rec.best("metric", self.spec.model.higher_is_better)
-        # the accepted run's history is the workspace's history, whether or not it was streamed there
-        write_history(self.ws.history_path, rec.history)
-        publish_model(self.ws.model_path, rec, kind=self.spec.model.kind, entrypoint=self.spec.model.entrypoint,
-                      code_dir=self.entry.code_dir, spec_path=str(self.spec.path),
-                      metric={"name": self.spec.model.metric, "last": rec.last("metric"),
-                              "best": best if best is not None and math.isfinite(best) else None})
-        self.ws.log.line(f"model: results/model_final.pkl written from run {rec.run_id}")
+        try:
+            self.ws.publish(rec, kind=self.spec.model.kind, entrypoint=self.spec.model.entrypoint,
+                            code_dir=self.entry.code_dir, spec_path=str(self.spec.path),
+                            metric={"name": self.spec.model.metric, "last": rec.last("metric"),
+                                    "best": best if best is not None and math.isfinite(best) else None})
+        except ValueError as exc:
+            self.ws.log.warning(f"model: {exc}; the accepted model and history are unchanged")
+            return False
+        self.ws.log.line(f"model: run {rec.run_id} accepted: results/model_final.pkl, its manifest and "
+                         "results/training_history.csv written together (results/accepted.json)")
         for folder in (Path(rec.model_path).parent, self.ws.results):  # a fit's table of estimates, for the paper
             write_estimates(folder, rec.diagnostics)
+        return True
 
 
 class Interrupted(Exception):
@@ -130,8 +150,10 @@ def open_session(spec_path: str | Path, out: str | Path | None = None, ui: Any =
                          path=spec.path, where="data.target")
     ws = Workspace(Path(out) if out else spec.root)
     if ws.root.exists() and not ws.root.is_dir():
-        raise InputError("the output path exists and is not a folder", path=ws.root)
+        raise InputError("the output path exists and is not a folder", path=ws.root,
+                         hint="pass --out with a folder you can write to")
     read_entries(ws.diary_json)  # an unreadable diary is reported now, not after a long run
+    ws.accepted()  # and so is a damaged record of the accepted run
     return Session(spec=spec, data=data, entry=entry, ws=ws, ui=ui)
 
 
@@ -149,28 +171,29 @@ def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> int:
 
     session = open_session(spec_path, out, ui)
     ws = session.ws
-    ws.log.line(f"model-trainer train {session.spec.path} (kind={session.spec.model.kind}, "
-                f"entrypoint={session.spec.model.entrypoint})")
-    try:
-        code = investigate(session)
-        finish(session)
-        return code
-    except Interrupted as exc:
-        from model_trainer.failures import failure_entry
+    with ws.locked(f"train {session.spec.path}"):
+        ws.log.line(f"model-trainer train {session.spec.path} (kind={session.spec.model.kind}, "
+                    f"entrypoint={session.spec.model.entrypoint})")
+        try:
+            code = investigate(session)
+            finish(session)
+            return code
+        except Interrupted as exc:
+            from model_trainer.failures import failure_entry
 
-        rec = exc.rec
-        session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
-                            [("interrupted run", rec)])
-        finish(session)
-        return exit_code_for(rec.signal_name)
-    except KeyboardInterrupt as exc:  # a signal between runs: no run to record, the log still says so
-        import signal
+            rec = exc.rec
+            session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
+                                [("interrupted run", rec)])
+            finish(session)
+            return exit_code_for(rec.signal_name)
+        except KeyboardInterrupt as exc:  # a signal between runs: no run to record, the log still says so
+            import signal
 
-        name = signal.Signals(signal_of(exc)).name
-        ws.log.error(f"interrupted ({SENDER.get(name, name)}) between runs; no run was in progress")
-        raise
-    finally:
-        ws.close()
+            name = signal.Signals(signal_of(exc)).name
+            ws.log.error(f"interrupted ({SENDER.get(name, name)}) between runs; no run was in progress")
+            raise
+        finally:
+            ws.close()
 
 
 def finish(session: Session) -> None:
@@ -178,4 +201,4 @@ def finish(session: Session) -> None:
     from model_trainer.records.handoff import write_handoff
 
     if session.ws.root.exists():
-        write_handoff(session.ws.root)
+        write_handoff(session.ws)

@@ -128,7 +128,8 @@ def domain(ws: Workspace) -> GateResult:
     from model_trainer import load_model
 
     val = pd.read_csv(spec.resolve(spec.data.val)).copy()
-    pred = np.asarray(load_model(model).predict(val), dtype=float)
+    # the gates command reads its own workspace; a model with no safe twin needs the (workspace-local) pickle
+    pred = np.asarray(load_model(model, allow_pickle=True).predict(val), dtype=float)
     out = []
     if spec.gates.bounds is not None:
         lo, hi = spec.gates.bounds

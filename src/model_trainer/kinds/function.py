@@ -16,6 +16,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.safemodel import attach_twin
 
 
 def arity(fn: Callable[..., Any]) -> int:
@@ -62,4 +63,4 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                signature_returns_history=n < 4)
     if problems:
         raise ContractViolation("; ".join(problems))
-    return ModelBundle(kind="function", model=model, preprocess=pre)
+    return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

@@ -37,6 +37,7 @@ from model_trainer.mle.reparam import MLE_REPAIRS, Reparam
 from model_trainer.mle.residuals import residual_bias
 from model_trainer.mle.stationarity import scaling, stationarity
 from model_trainer.mle.table import bound_findings, estimates_table
+from model_trainer.safemodel import attach_twin
 
 
 @dataclass
@@ -122,7 +123,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         info["validation"] = validate(module, rep, result, train, val, job.target)
     emit(Diagnostics(kind="mle", data=info))
     model = MLEModel(job.entry_file, job.module_name, rep.names, [float(v) for v in result.theta], info)
-    return ModelBundle(kind="mle", model=model, preprocess=pre, info={"estimates": info["estimates_table"]})
+    bundle = ModelBundle(kind="mle", model=model, preprocess=pre, info={"estimates": info["estimates_table"]})
+    return attach_twin(bundle, job.entry_file)
 
 
 def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, val: pd.DataFrame,

@@ -16,6 +16,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.safemodel import attach_twin
 
 
 def _score(est: object, x: np.ndarray, y: np.ndarray, metric: str) -> tuple[float, float]:
@@ -51,4 +52,4 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if monitor.should_stop:
             break
     task = "regression" if job.metric != "accuracy" else "multiclass"
-    return ModelBundle(kind="sklearn", model=est, preprocess=pre, task=task)
+    return attach_twin(ModelBundle(kind="sklearn", model=est, preprocess=pre, task=task), job.entry_file)

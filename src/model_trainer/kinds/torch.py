@@ -22,6 +22,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor, grad_norms
 from model_trainer.events import Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.safemodel import attach_twin
 
 # A sync every 64 steps bounds the wasted work after a NaN to 64 steps while keeping the sync
 # cost far below 1% of a launch-bound GPU step.
@@ -220,8 +221,11 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         model.load_state_dict(best[1])
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
-    return ModelBundle(kind="torch", model=model, preprocess=pre, task=task,
-                       info={"loss": loss_name, "best_epoch": best[2] if best else monitor.epoch})
+    return attach_twin(ModelBundle(kind="torch", model=model, preprocess=pre, task=task,
+                                   info={"loss": loss_name, "best_epoch": best[2] if best else monitor.epoch,
+                                         # how the safe twin rebuilds the network around its saved weights
+                                         "build": {"function": job.function, "config": dict(cfg),
+                                                   "n_features": len(feats)}}), job.entry_file)
 
 
 def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_fn: Any, metric: str, task: str,

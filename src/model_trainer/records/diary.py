@@ -31,6 +31,10 @@ def read_entries(json_path: Path) -> list[dict[str, Any]]:
         return []
     try:
         data = json.loads(json_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not a UTF-8 text file ({exc.reason} at byte {exc.start})", path=json_path,
+                         hint="restore it, or move it aside; the tool appends to it and will not overwrite it"
+                         ) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON (line {exc.lineno}): {exc.msg}", path=json_path,
                          hint="restore it, or move it aside; the tool appends to it and will not overwrite it"
@@ -38,6 +42,15 @@ def read_entries(json_path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list):
         raise InputError("expected a JSON list of diary entries", path=json_path,
                          hint="restore it, or move it aside")
+    for i, e in enumerate(data):
+        if not isinstance(e, dict):
+            raise InputError(f"entry {i + 1} of the list is a {type(e).__name__}, not an entry object",
+                             path=json_path, where=f"entry {i + 1}", hint="restore it, or move the file aside")
+        try:
+            int(e.get("id", 0))
+        except (TypeError, ValueError):
+            raise InputError(f"entry {i + 1} has id {e.get('id')!r}, not a number", path=json_path,
+                             where=f"entry {i + 1}", hint="restore it, or move the file aside") from None
     return data
 
 

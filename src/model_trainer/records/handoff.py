@@ -12,25 +12,33 @@ from typing import Any
 
 from model_trainer.records.atomic import atomic_write_text
 from model_trainer.records.diary import read_entries
+from model_trainer.workspace import TWIN_SUFFIXES, Workspace
 
 # Struggle -> Ordeal, Investigation -> Tests, Fix -> Resurrection, Why -> Treasure (the seed's mapping)
 _WORTH = {"code_error", "unknown", "budget_exhausted"}
 
 
-def artifacts(root: Path) -> dict[str, Any]:
-    names = {"dev_diary_md": "dev_diary.md", "dev_diary_json": "dev_diary.json", "log": "training_full.log",
-             "history": "results/training_history.csv", "model": "results/model_final.pkl",
-             "manifest": "results/model_final.manifest.json", "search_log": "results/hyperparameter_search.md",
-             "search_table": "results/hyperparameter_search.csv", "data_report": "results/data_report.json",
-             "escalation": "escalation.md", "quality_gates": "quality_gates.md"}
-    out: dict[str, Any] = {k: v for k, v in names.items() if (root / v).exists()}
-    out["plots"] = sorted(str(p.relative_to(root)) for p in (root / "results/plots").glob("*.png"))
-    out["runs"] = sorted(str(p.relative_to(root)) for p in (root / "results/runs").glob("*") if p.is_dir())
+def _ws(where: Workspace | Path) -> Workspace:
+    return where if isinstance(where, Workspace) else Workspace(Path(where))
+
+
+def artifacts(where: Workspace | Path) -> dict[str, Any]:
+    """Every artifact present, named relative to the workspace (a paper never names a home directory)."""
+    ws = _ws(where)
+    paths = {"dev_diary_md": ws.diary_md, "dev_diary_json": ws.diary_json, "log": ws.log_path,
+             "history": ws.history_path, "model": ws.model_path, "manifest": ws.manifest_path,
+             "accepted": ws.accepted_path, "search_log": ws.search_md, "search_table": ws.search_csv,
+             "data_report": ws.data_report_path, "escalation": ws.escalation_path, "quality_gates": ws.gates_md}
+    paths.update({f"model_safe{s.replace('.', '_')}": ws.twin_path(s) for s in TWIN_SUFFIXES})
+    out: dict[str, Any] = {k: ws.rel(v) for k, v in paths.items() if v.exists()}
+    out["plots"] = sorted(ws.rel(p) for p in ws.plots.glob("*.png"))
+    out["runs"] = [ws.rel(p) for p in ws.run_dirs()]
     return out
 
 
-def write_handoff(root: Path) -> Path:
-    entries = read_entries(root / "dev_diary.json")
+def write_handoff(where: Workspace | Path) -> Path:
+    ws = _ws(where)
+    entries = read_entries(ws.diary_json)
     struggles = []
     for e in entries:
         fix = e.get("fix")
@@ -50,13 +58,13 @@ def write_handoff(root: Path) -> Path:
             "plots": e.get("plots", []),
         })
     data = {"for": "@metacognition_agent", "journey": "Struggle -> Ordeal, Investigation -> Tests, Fix -> "
-            "Resurrection, Why -> Treasure", "struggles": struggles, "artifacts": artifacts(root)}
-    path = root / "handoff.json"
+            "Resurrection, Why -> Treasure", "struggles": struggles, "artifacts": artifacts(ws)}
+    path = ws.handoff_path
     atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return path
 
 
-def write_escalation(root: Path, entry: dict[str, Any], budget: dict[str, Any]) -> Path:
+def write_escalation(where: Workspace | Path, entry: dict[str, Any], budget: dict[str, Any]) -> Path:
     lines = [f"# Escalation: diary entry #{entry['id']} needs a person", "",
              f"**Symptom**: `{entry['symptom']}`  **Status**: {entry['status']}", "",
              "## What happened", entry["what_happened"], "",
@@ -66,6 +74,6 @@ def write_escalation(root: Path, entry: dict[str, Any], budget: dict[str, Any]) 
         ["- nothing could be tried within the budget"]
     lines += ["", "## What is needed from a person"] + [f"- {s}" for s in entry["next_steps"]]
     lines += ["", "The full record: dev_diary.md (entry above), training_full.log, results/runs/."]
-    path = root / "escalation.md"
+    path = _ws(where).escalation_path
     atomic_write_text(path, "\n".join(lines) + "\n")
     return path

@@ -1,20 +1,20 @@
-"""``results/model_final.pkl`` and its manifest: sha256, config, seed, run, library versions."""
+"""``results/model_final.manifest.json``: sha256 of the model and its safe twin, config, seed, run, versions.
+
+Every path in it is relative to the workspace, so a copied workspace loads as the original did.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import platform
 import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from model_trainer.bundle import manifest_path
+from model_trainer.bundle import sha256_of
 from model_trainer.events import RunRecord
-from model_trainer.records.atomic import atomic_write_bytes, atomic_write_text
 
-_LIBS = ("model-trainer", "numpy", "pandas", "scipy", "scikit-learn", "torch", "optuna")
+_LIBS = ("model-trainer", "numpy", "pandas", "scipy", "scikit-learn", "torch", "optuna", "safetensors", "skops")
 
 
 def versions() -> dict[str, str]:
@@ -27,27 +27,52 @@ def versions() -> dict[str, str]:
     return out
 
 
-def publish_model(model_path: Path, rec: RunRecord, *, kind: str, entrypoint: str, code_dir: str | None,
-                  metric: dict[str, Any], spec_path: str | None = None) -> dict[str, Any]:
-    """Copy the accepted run's model into place and write the manifest beside it, both atomically."""
-    assert rec.model_path is not None
-    payload = Path(rec.model_path).read_bytes()
-    manifest = {
-        "sha256": hashlib.sha256(payload).hexdigest(),
-        "bytes": len(payload),
+def write_twin(pkl: Path, out: Path, *, log: Any) -> dict[str, Any] | None:
+    """Write the safe twin that travelled inside the bundle ``pkl`` into ``out``; its manifest record, or None.
+
+    Nothing the pickle names is imported here (see ``safemodel.twin_from_pickle``). Without a twin
+    (no safe format fits the model object, or making it failed: logged), the pickle is the only model file.
+    """
+    from model_trainer.safemodel import twin_from_pickle
+
+    try:
+        twin = twin_from_pickle(pkl)
+    except Exception as exc:  # noqa: BLE001 - an unreadable bundle has no twin; the pickle is checked on load
+        log.warning(f"safe model file: the bundle could not be read for its twin ({type(exc).__name__}: {exc})")
+        return None
+    if twin is None:
+        log.line("safe model file: no safe format fits this model object; loading it needs allow_pickle=True")
+        return None
+    if "error" in twin:
+        log.warning(f"safe model file could not be made in the training process ({twin['error']}); "
+                    "model_final.pkl is the only model file")
+        return None
+    name = Path(str(twin["filename"])).name
+    (out / name).write_bytes(twin["data"])
+    record = {k: v for k, v in twin.items() if k not in ("data", "filename")}
+    record["path"] = f"results/{name}"
+    record["sha256"] = sha256_of(out / name)
+    return record
+
+
+def build_manifest(model_file: Path, rec: RunRecord, *, kind: str, entrypoint: str, spec_path: str | None,
+                   metric: dict[str, Any], code: dict[str, Any] | None, twin: dict[str, Any] | None
+                   ) -> dict[str, Any]:
+    return {
+        "sha256": sha256_of(model_file),
+        "bytes": model_file.stat().st_size,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "run_id": rec.run_id,
         "kind": kind,
         "spec": spec_path,
         "entrypoint": entrypoint,
-        "code_dir": code_dir,
-        "module": Path(entrypoint.split(":")[0]).stem if code_dir else None,
+        "model": "results/model_final.pkl",
+        "twin": twin,
+        "code": code,
+        "module": Path(entrypoint.split(":")[0]).stem if code else None,
         "config": rec.config,
         "data_repairs": rec.data_repairs,
         "seed": rec.config.get("seed"),
         "metric": metric,
         "versions": versions(),
     }
-    atomic_write_bytes(model_path, payload)
-    atomic_write_text(manifest_path(model_path), json.dumps(manifest, indent=2, default=str) + "\n")
-    return manifest

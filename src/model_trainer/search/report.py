@@ -48,7 +48,9 @@ def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
     surprising = [n for n, d in space.items() if d.kind != "categorical" and d.at_edge(best.params[n])]
     far = [n for n, d in space.items() if d.kind != "categorical" and isinstance(spec.config.get(n), (int, float))
            and spec.config[n] > 0 and d.log and abs(math.log10(best.params[n] / spec.config[n])) >= 1]
-    # the selected configuration, retrained in full
+    # the selected configuration, retrained in full, with a time budget of its own: the study may have used up
+    # the spec's time_limit, and a final model cut short by the search's clock would not be the one selected
+    session.renew_budget()
     facts = baseline_facts(session, best_cfg)
     final = session.run("search-final", best_cfg, full=True, watch=_watch(facts), purpose="final")
     if final.ok:
@@ -78,7 +80,7 @@ def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
     if importances:
         import json
 
-        atomic_write_text(session.ws.results / "search" / "importances.json", json.dumps(importances, indent=2))
+        atomic_write_text(session.ws.search_dir / "importances.json", json.dumps(importances, indent=2))
     plots = _plots(session, study)
     _table(session, trials, space, best, entries)
     _markdown(session, trials, space, best, best_cfg, entries, sens, base_val, importances, plots, final)
@@ -121,7 +123,7 @@ def _table(session: Session, trials: list[Any], space: dict[str, Dim], best: Any
     w.writeheader()
     for r in rows:
         w.writerow({k: ("" if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()})
-    atomic_write_text(session.ws.results / "hyperparameter_search.csv", buf.getvalue())
+    atomic_write_text(session.ws.search_csv, buf.getvalue())
 
 
 def _markdown(session: Session, trials: list[Any], space: dict[str, Dim], best: Any, best_cfg: dict[str, Any],
@@ -180,7 +182,7 @@ def _markdown(session: Session, trials: list[Any], space: dict[str, Dim], best: 
                                                                              importances.items()) + ".")
     for p in plots:
         out += ["", f"![{p.split('/')[-1]}]({p})"]
-    atomic_write_text(session.ws.results / "hyperparameter_search.md", "\n".join(out) + "\n")
+    atomic_write_text(session.ws.search_md, "\n".join(out) + "\n")
 
 
 def _plots(session: Session, study: Any) -> list[str]:

@@ -10,6 +10,7 @@ stopped early and pruned.
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 import time
@@ -18,8 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from model_trainer.errors import InputError
+from model_trainer.redact import redact, redact_text
 from model_trainer.search.space import Dim, parse_space
 from model_trainer.session import EXIT_OK, Interrupted, Session, open_session
+
+# how a helper process receives the storage URL: never on its command line, where `ps` shows it to anyone
+STORAGE_ENV = "MODEL_TRAINER_STORAGE"
 
 
 @dataclass
@@ -29,6 +34,21 @@ class Options:
     storage: str | None = None
     study: str | None = None
     worker: bool = False   # a helper process started by --workers: run trials, write no report
+    out: str | Path | None = None  # the workspace (default: the spec's folder)
+
+
+def check_options(opts: Options) -> None:
+    """Bad command-line values are input errors (exit 2), before anything is read or written."""
+    if opts.trials is not None and opts.trials < 1:
+        raise InputError(f"--trials must be >= 1, got {opts.trials}", where="--trials",
+                         hint="give the number of trials the study should have in all, e.g. --trials 20")
+    if opts.workers < 1:
+        raise InputError(f"--workers must be >= 1, got {opts.workers}", where="--workers")
+    cpus = os.cpu_count() or 1
+    if opts.workers > cpus:
+        raise InputError(f"--workers {opts.workers} is more than the {cpus} CPU(s) of this machine", where="--workers",
+                         hint=f"use --workers {cpus} or fewer; to use more machines, run the same command with a "
+                              "shared --storage on each")
 
 
 def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
@@ -36,9 +56,16 @@ def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
     from optuna.storages.journal import JournalFileBackend, JournalStorage
 
     if url is None or url.startswith("journal:") or url.endswith(".journal"):
-        path = Path(url.removeprefix("journal:")) if url else session.ws.results / "search" / f"{study}.journal"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return JournalStorage(JournalFileBackend(str(path))), f"journal:{path}"
+        path = Path(url.removeprefix("journal:")) if url else session.ws.search_dir / f"{study}.journal"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_dir():
+                raise IsADirectoryError(21, "is a folder, not a journal file")
+            backend = JournalFileBackend(str(path))
+        except OSError as exc:
+            raise InputError(f"cannot use the journal file: {exc.strerror or exc}", path=path, where="--storage",
+                             hint="pass --storage journal:PATH with a file in a folder you can write to") from None
+        return JournalStorage(backend), f"journal:{path}"
     failure: Exception | None = None
     for attempt in range(5):
         try:
@@ -53,11 +80,12 @@ def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
                 break
             time.sleep(1.0 + attempt)
     assert failure is not None
-    first = str(failure).splitlines()[0] if str(failure) else ""
-    raise InputError(f"cannot use the study storage {url!r}: {type(failure).__name__}: {first}", where="--storage",
+    first = redact_text(str(failure).splitlines()[0], url) if str(failure) else ""
+    raise InputError(f"cannot use the study storage {redact(url)!r}: {type(failure).__name__}: {first}",
+                     where="--storage",
                      hint="check that the database server is running and reachable, the URL "
                           "(postgresql://USER@HOST:PORT/DB), and that the `search` extra (psycopg) is installed"
-                     ) from failure
+                     ) from None
 
 
 def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
@@ -65,23 +93,37 @@ def search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
     from model_trainer.engine.signals import handle_signals
 
     with handle_signals():
-        return _search(spec_path, opts, ui)
+        return _search_command(spec_path, opts, ui)
 
 
-def _search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
-    import optuna
-
-    session = open_session(spec_path, None, ui)
+def _search_command(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
+    check_options(opts)
+    if opts.worker and opts.storage is None:
+        opts.storage = os.environ.get(STORAGE_ENV)
+    session = open_session(spec_path, opts.out, ui)
     spec = session.spec
     if spec.search is None:
         raise InputError("the spec has no [search] section", path=spec.path,
                          hint="add [search] with trials = N and a [search.space] table")
     space = parse_space(spec.search.space, spec.config, spec.path)
-    if opts.workers < 1:
-        raise InputError(f"--workers must be >= 1, got {opts.workers}", where="--workers")
     name = opts.study or spec.path.stem
-    # The journal and the study live under the workspace; reject a bad storage before touching anything else.
-    storage, url = _storage(opts.storage, session, name)
+    # a storage the user named is checked before anything is written; the default journal lives in the workspace
+    given = _storage(opts.storage, session, name) if opts.storage else None
+    if opts.worker:
+        # a helper shares the study of the command that started it, which holds the workspace's lock
+        session.ws.check_writable()
+        return _search(session, space, opts, name, given)
+    with session.ws.locked(f"search {spec.path}"):
+        return _search(session, space, opts, name, given)
+
+
+def _search(session: Session, space: dict[str, Dim], opts: Options, name: str, given: tuple[Any, str] | None
+            ) -> int:
+    import optuna
+
+    spec = session.spec
+    assert spec.search is not None
+    storage, url = given or _storage(None, session, name)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     direction = "maximize" if spec.model.higher_is_better else "minimize"
     sampler = optuna.samplers.TPESampler(seed=None if opts.worker else 0) if spec.search.sampler == "tpe" else \
@@ -89,14 +131,15 @@ def _search(spec_path: str | Path, opts: Options, ui: Any = None) -> int:
     study = optuna.create_study(study_name=name, storage=storage, direction=direction, sampler=sampler,
                                 load_if_exists=True)
     target = opts.trials or spec.search.trials
-    session.ws.log.line(f"model-trainer search {spec.path}: study {name!r} on {url}, {target} trials, "
+    session.ws.log.line(f"model-trainer search {spec.path}: study {name!r} on {redact(url)}, {target} trials, "
                         f"{opts.workers} worker(s); space: " + "; ".join(d.describe() for d in space.values()))
     helpers = []
     if opts.workers > 1 and not opts.worker:
+        env = {**os.environ, STORAGE_ENV: url}
         for _ in range(opts.workers - 1):
             helpers.append(subprocess.Popen(
-                [sys.executable, "-m", "model_trainer", "search", str(spec.path), "--trials", str(target),
-                 "--storage", url, "--study", name, "--worker", "--quiet"]))
+                [sys.executable, "-m", "model_trainer", "search", str(spec.path), "--out", str(session.ws.root),
+                 "--trials", str(target), "--study", name, "--worker", "--quiet"], env=env))
     try:
         study.optimize(lambda t: _objective(t, session, space), n_trials=None,
                        callbacks=[optuna.study.MaxTrialsCallback(target, states=None)], catch=())
