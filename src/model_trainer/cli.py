@@ -128,9 +128,11 @@ def search(spec: Annotated[Path, typer.Argument(help="the spec file (TOML) with 
                                                       "[search] trials)")] = None,
            workers: Annotated[int, typer.Option("--workers", help="processes on this machine sharing the study, "
                                                 "at most its CPU count")] = 1,
-           storage: Annotated[str | None, typer.Option("--storage", help="study storage URL (default: a journal "
-                                                       "file under results/search/); its password is never "
-                                                       "written or printed")] = None,
+           storage: Annotated[str | None, typer.Option("--storage", envvar="MODEL_TRAINER_STORAGE",
+                                                       help="study storage URL (default: a journal file under "
+                                                       "results/search/); its password is never written or "
+                                                       "printed; set it in MODEL_TRAINER_STORAGE to keep it off "
+                                                       "the command line too")] = None,
            study: Annotated[str | None, typer.Option("--study", help="study name (default: the spec's name)")] = None,
            worker: Annotated[bool, typer.Option("--worker", hidden=True)] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress output; the verdict line is "

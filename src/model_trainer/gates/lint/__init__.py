@@ -80,6 +80,10 @@ def context(target: Path, strict: bool = True) -> Context:
             if (d / "outcome.json").exists():
                 try:
                     runs.append(load_run(d))
+                except InputError:
+                    if not strict:  # the gates report a damaged record themselves
+                        continue
+                    raise
                 except (ValueError, KeyError, TypeError) as exc:
                     if not strict:
                         continue
@@ -95,7 +99,7 @@ def context(target: Path, strict: bool = True) -> Context:
 def lint(target: str | Path, strict: bool = True) -> list[Problem]:
     """Every anti-pattern found in ``target`` (a workspace folder or a ``dev_diary.md``), prose first."""
     ctx = context(Path(target), strict)
-    if ctx.diary is None and not ctx.entries and not ctx.runs:
+    if strict and ctx.diary is None and not ctx.entries and not ctx.runs:
         raise InputError("no dev_diary.md and no recorded runs to lint", path=Path(target),
                          hint="pass a workspace folder (the one holding dev_diary.md) or a dev_diary.md")
     problems: list[Problem] = []
