@@ -37,13 +37,14 @@ def train(spec: Annotated[Path, typer.Argument(help="the spec file (TOML)")],
         from model_trainer.spec import load_spec
 
         metric = load_spec(spec).model.metric
-        code = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
+        v = run_train(spec, out, ConsoleUI(metric_name=metric, quiet=quiet))
     except InputError as exc:
         _fail_input(exc)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
-    raise typer.Exit(code)
+    typer.echo(v.line())
+    raise typer.Exit(v.exit_code)
 
 
 @app.command()

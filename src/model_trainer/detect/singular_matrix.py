@@ -10,8 +10,13 @@ Example:
 
 from __future__ import annotations
 
-from model_trainer.detect.base import Facts, Finding
+from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("singular_matrix", "NUMERICAL", online=False, horizon=True,
+                        causes=(
+        "non_identifiable", "parameter_scaling",
+                        ))
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

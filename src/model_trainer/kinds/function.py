@@ -9,8 +9,8 @@ from typing import Any
 from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
-from model_trainer.events import Event, Note
-from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.events import Diagnostics, Event, Note
+from model_trainer.kinds.common import prepared_data, units_diagnostics, user_callable, val_raw_frame
 
 
 def arity(fn: Callable[..., Any]) -> int:
@@ -52,4 +52,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             monitor.log_history(history)
         else:
             emit(Note(text="the returned history was ignored: the epochs were already logged through the monitor"))
+    units = units_diagnostics(model, job, val_raw_frame(job), pre)
+    if units is not None:
+        emit(Diagnostics(kind="function", data=units))
     return ModelBundle(kind="function", model=model, preprocess=pre)

@@ -54,8 +54,12 @@ PLANS: dict[str, tuple[str, ...]] = {
 }
 
 
-def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False) -> list[Repair]:
+def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
+         cause: str | None = None) -> list[Repair]:
     names = list(PLANS.get(symptom, ()))
+    if cause == "insufficient_training":
+        # the validation curve was still falling steeply at the end: more of the same training first
+        names = ["more_epochs", "more_iterations", *[n for n in names if n not in ("more_epochs", "more_iterations")]]
     if overflow:
         # a likelihood that overflows: move the start, then the scale of the parameters, then of the inputs
         names = ["shrink_init", "log_transform", "standardize"]
