@@ -7,7 +7,14 @@ convergence, acceptance; public, also used by ``search``), ``measure`` (probes t
 
 from __future__ import annotations
 
-from model_trainer.investigate.judge import baseline_facts, better, judge, model_metric, record_facts, watch_for
+from model_trainer.investigate.judge import (
+    baseline_facts,
+    better,
+    model_metric,
+    reason_to_reject,
+    record_facts,
+    watch_for,
+)
 from model_trainer.investigate.loop import investigate
 
-__all__ = ["baseline_facts", "better", "investigate", "judge", "model_metric", "record_facts", "watch_for"]
+__all__ = ["baseline_facts", "better", "investigate", "model_metric", "reason_to_reject", "record_facts", "watch_for"]

@@ -1,7 +1,7 @@
 """How a run is judged (CONTRACT §7): red flags, convergence, and the quick references.
 
 Public: ``search`` uses ``baseline_facts``, ``record_facts``, ``watch_for`` and ``model_metric`` too.
-A run is accepted only when ``judge`` finds nothing: no red flag, a converged validation curve (or an optimiser
+A run is accepted only when ``reason_to_reject`` finds nothing: no red flag, a converged validation curve (or an optimiser
 that reported convergence), and a model not clearly worse than the best reference.
 """
 
@@ -207,7 +207,7 @@ def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
     return _error(facts.metric, value) <= min(_error(facts.metric, r) for r in refs)
 
 
-def judge(rec: RunRecord, facts: Facts) -> Finding | None:
+def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     """The first reason not to accept a finished run: a red flag, no convergence, or far behind the references."""
     flag = first_finding(rec.history, facts)
     if flag is not None:

@@ -2,7 +2,7 @@
 
 A test is a run with one change against the current configuration. It is short when the red flag shows early (a
 divergence) and full length when it can only show over the whole horizon; a short winner is retrained in full.
-A change is confirmed only when the full run is *accepted* (``judge``: no red flag, converged, not clearly worse
+A change is confirmed only when the full run is *accepted* (``reason_to_reject``: no red flag, converged, not clearly worse
 than the references). A change that removes the flag but leaves the model behind is "symptom suppressed": the
 next change is stacked on it. A knob with a bracket of candidates is searched by successive halving.
 """
@@ -17,7 +17,14 @@ from model_trainer.detect import HORIZON, Facts, first_finding
 from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
-from model_trainer.investigate.judge import baseline_facts, better, judge, model_metric, record_facts, watch_for
+from model_trainer.investigate.judge import (
+    baseline_facts,
+    better,
+    model_metric,
+    reason_to_reject,
+    record_facts,
+    watch_for,
+)
 from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
 from model_trainer.records.fmt import num
@@ -39,7 +46,7 @@ def investigate(session: Any) -> Verdict:
                                                         spec.budget.time_limit), [("failed run", rec)])
         return entries.verdict(session, facts, "failed", EXIT_UNRESOLVED, rec, entry=e)
     facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
-    finding = judge(rec, facts)
+    finding = reason_to_reject(rec, facts)
     if finding is None:
         session.publish(rec)
         return entries.verdict(session, facts, "accepted", EXIT_OK, rec)
@@ -152,7 +159,7 @@ def repair(inv: Investigation) -> Verdict:
                                     watch=watch_for(inv.facts), purpose="final")
             inv.attempts += 1
             inv.runs.append(final)
-        verdict_flag = judge(final, facts_for(inv, change, final)) if final.ok else None
+        verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
             n = inv.tests[-1].n
             inv.settle(change.root_cause, "confirmed", n)
@@ -218,8 +225,8 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         if loss >= best_val:
             break  # the bracket stopped improving: the better half is behind us
         best_val = loss
-    if not scored:
-        return change
+    if len(scored) < 2:
+        return change  # no search happened: the test itself is the one run
     scored.sort(key=lambda t: t[0])
     listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(v) else 'failed'} (run `{r.run_id}`)"
                         for v, c, r in scored)

@@ -165,6 +165,8 @@ def _label_signal(inv: Investigation) -> None:
     longer match their inputs (a separate shuffle, a truncating cast), or its loop is broken."""
     from model_trainer.investigate.judge import model_metric, refs_of
 
+    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence"):
+        return  # a diverged or flagged run says nothing about what its labels carry
     refs = refs_of(inv.facts)
     const, boost = refs.get("constant"), refs.get("boosting")
     if const is None or boost is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1", "r2"):
