@@ -103,8 +103,11 @@ def _unit(inv: Investigation) -> str:
 
 def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
     s = inv.session
-    ev = _evidence(inv, final, f"Changing {change.description}")
-    why = explain(change.root_cause, ev, s.spec.domain)
+    kept = [*inv.stack, change]
+    # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
+    root = kept[0].root_cause
+    ev = _evidence(inv, final, "Changing " + " and then ".join(c.description for c in kept))
+    why = explain(root, ev, s.spec.domain)
     key, val = model_metric(final, inv.facts.higher_is_better)
     label = inv.facts.metric if key == "metric" else key
     restored = next((n for n in final.notes if n.startswith("restored the weights of epoch")), None)
@@ -132,21 +135,24 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     cfg_before = {**inv.failing.config, **inv.failing.data_repairs}
     cfg_after = {**change.config_after, **change.data_after}
     fix = Fix(config_before=cfg_before, config_after=cfg_after,
-              code_before=f"{change.code_before}  # {inv.finding.symptom}",
-              code_after=f"{change.code_after}  # accepted", run_id=final.run_id)
-    steps = [*code_change_note(inv), *cause_steps(change.root_cause, done=set(cfg_after) - set(cfg_before))]
-    hyps = _hypotheses(inv, change.root_cause)
+              code_before=f"{kept[0].code_before}  # {inv.finding.symptom}",
+              code_after="\n".join(c.code_after for c in kept) + "  # accepted", run_id=final.run_id)
+    changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k)}
+    steps = [*code_change_note(inv)]
+    for c in kept:
+        steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
+    hyps = _hypotheses(inv, root)
 
     def build(i: int) -> DiaryEntry:
         return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
-                          symptom=inv.finding.symptom, root_cause=change.root_cause,  # type: ignore[arg-type]
+                          symptom=inv.finding.symptom, root_cause=root,  # type: ignore[arg-type]
                           what_happened=what_happened(inv), error_message=error_message(inv),
                           initial_hypothesis=initial, tests=inv.tests, fix=fix, why=why, next_steps=steps,
                           status="resolved", result=result, run_ids=[r.run_id for r in inv.runs],
                           hypotheses=hyps, references=_refs(inv.facts))
     e = s.write_entry(build, [("before", inv.failing), ("after", final)])
     return verdict(s, inv.facts, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
-                   cause=change.root_cause, cause_status="confirmed")
+                   cause=root, cause_status="confirmed")
 
 
 def _unknown_why(inv: Investigation) -> Why:

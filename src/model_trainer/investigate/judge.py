@@ -1,8 +1,8 @@
 """How a run is judged (CONTRACT §7): red flags, convergence, and the quick references.
 
 Public: ``search`` uses ``baseline_facts``, ``record_facts``, ``watch_for`` and ``model_metric`` too.
-A run is accepted only when ``reason_to_reject`` finds nothing: no red flag, a converged validation curve (or an optimiser
-that reported convergence), and a model not clearly worse than the best reference.
+A run is accepted only when ``reason_to_reject`` finds nothing: no red flag, a converged validation curve (or an
+optimiser that reported convergence), and a model not clearly worse than the best reference.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 A test is a run with one change against the current configuration. It is short when the red flag shows early (a
 divergence) and full length when it can only show over the whole horizon; a short winner is retrained in full.
-A change is confirmed only when the full run is *accepted* (``reason_to_reject``: no red flag, converged, not clearly worse
-than the references). A change that removes the flag but leaves the model behind is "symptom suppressed": the
-next change is stacked on it. A knob with a bracket of candidates is searched by successive halving.
+A change is confirmed only when the full run is *accepted* (``reason_to_reject``: no red flag, converged, not
+clearly worse than the references). A change that removes the flag but leaves the model behind is "symptom
+suppressed": the next change is stacked on it. A knob with a bracket of candidates is searched by successive halving.
 """
 
 from __future__ import annotations
@@ -79,19 +79,21 @@ def knobs(inv: Investigation) -> set[str]:
 
 def test_epochs(inv: Investigation) -> int | None:
     """None (full length) for horizon symptoms; else long enough for the flag to show again."""
-    if inv.finding.symptom in HORIZON or inv.session.spec.model.kind == "mle":
+    cur = inv.current or inv.finding
+    if cur.symptom in HORIZON or inv.session.spec.model.kind == "mle":
         return None  # a fit is judged at its optimum, not after a few iterations
     planned = inv.facts.epochs_planned or len(inv.failing.history) or 10
-    onset = inv.finding.onset_epoch or len(inv.failing.history) or 1
+    onset = cur.onset_epoch or len(inv.failing.history) or 1
     return int(min(planned, max(math.ceil(0.3 * planned), 2 * onset + 2, 5)))
 
 
 def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
-    ctx = Context(config=config, data_repairs=data, finding=inv.finding, facts=inv.facts, knobs=knobs(inv),
+    cur = inv.current or inv.finding
+    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv),
                   measurements=inv.measurements)
     out = []
-    overflow = "overflow" in inv.finding.evidence
-    for r in plan(inv.finding.symptom, inv.finding.onset_epoch, overflow, inv.finding.evidence.get("cause")):
+    overflow = "overflow" in cur.evidence
+    for r in plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause")):
         change = r.propose(ctx)
         if change is None:
             continue
@@ -162,12 +164,15 @@ def repair(inv: Investigation) -> Verdict:
         verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
             n = inv.tests[-1].n
-            inv.settle(change.root_cause, "confirmed", n)
+            for kept in [*inv.stack, change]:
+                # the accepted run carries every kept change: each was needed for it
+                inv.settle(kept.root_cause, "confirmed", n)
             winner = (change, final)
             break
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
-        still_flagged = verdict_flag is not None and verdict_flag.symptom == inv.finding.symptom \
-            and not verdict_flag.evidence.get("vs_references")
+        cur = inv.current or inv.finding
+        still_flagged = verdict_flag is not None and verdict_flag.symptom == cur.symptom \
+            and verdict_flag.evidence.get("vs_references") == cur.evidence.get("vs_references")
         if final is not trec or still_flagged or not final.ok:
             n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
                         final.run_id, f"The full run was not accepted: {what}", False)
@@ -184,8 +189,10 @@ def repair(inv: Investigation) -> Verdict:
         inv.suspect(change.root_cause, 0.5, n)
         best_suppressed = (change, final)
         base_cfg, base_data = dict(change.config_after), dict(change.data_after)
-        if verdict_flag is not None and verdict_flag.symptom != inv.finding.symptom:
-            inv.measurements.setdefault("later_findings", []).append(verdict_flag)
+        # keep the improvement and work on what remains: the next change is stacked on this one
+        inv.stack.append(change)
+        if verdict_flag is not None:
+            inv.current, inv.compare_with = verdict_flag, final
         queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
                  if not c.missing_key and c.description not in done]
     if winner is None:
@@ -258,13 +265,14 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     flag = first_finding(trec.history, facts) if trec.ok else None
     hib = inv.facts.higher_is_better
     key, new = model_metric(trec, hib)
-    _, old = model_metric(inv.failing, hib, upto_epoch=len(trec.history) if n_epochs else None)
+    base = inv.compare_with or inv.failing
+    _, old = model_metric(base, hib, upto_epoch=len(trec.history) if n_epochs else None)
     improved = better(key, new, old, hib)
-    d_new, d_old = trec.diagnostics, inv.failing.diagnostics
+    d_new, d_old = trec.diagnostics, base.diagnostics
     if d_new and d_old and not improved and "bic" in d_new:
         # a fit: a simpler parameterisation that explains the data better per parameter also counts
         improved = d_new["bic"] < d_old["bic"]
-    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, inv.failing)
+    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base)
     label_m = inv.facts.metric if key == "metric" else key
     if no_effect:
         result = f"No effect: {label_m} {num(new)}, identical to the failing run's; this test says nothing"
@@ -290,7 +298,7 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
         inv.suspect(change.root_cause, 0.0, n)
         return None
     if not passed:
-        if flag is not None and flag.symptom != inv.finding.symptom and trec.ok:
+        if flag is not None and flag.symptom != (inv.current or inv.finding).symptom and trec.ok:
             inv.suspect(change.root_cause, 0.0, n)  # a different problem: the test neither confirms nor refutes
         else:
             inv.settle(change.root_cause, "refuted", n)

@@ -48,6 +48,14 @@ class Investigation:
     # the cause is in the user's code, beyond any knob: (cause, where, what to change)
     code_findings: list[tuple[str, str, str]] = field(default_factory=list)
     suppressed: list[str] = field(default_factory=list)   # changes that removed the flag but left the model behind
+    # what the loop works on now: the first finding, or what remained after a kept change (stacked changes)
+    current: Finding | None = None
+    compare_with: RunRecord | None = None
+    stack: list[Any] = field(default_factory=list)        # kept changes (``repairs.Change``), oldest first
+
+    def __post_init__(self) -> None:
+        self.current = self.current or self.finding
+        self.compare_with = self.compare_with or self.failing
 
     def add(self, hypothesis: str, action: str, kind: str, run_id: str | None, result: str,
             passed: bool | None) -> int:
