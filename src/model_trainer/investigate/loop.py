@@ -28,7 +28,7 @@ from model_trainer.investigate.judge import (
 from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
 from model_trainer.records.fmt import num
-from model_trainer.repairs import Change, Context, plan
+from model_trainer.repairs import Change, Context, for_cause, plan
 from model_trainer.verdict import Verdict
 
 EXIT_OK, EXIT_UNRESOLVED = 0, 1
@@ -93,7 +93,11 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
                   measurements=inv.measurements)
     out = []
     overflow = "overflow" in cur.evidence
-    for r in plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause")):
+    repairs = plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause"))
+    # a measurement that points at a cause asks for its test, whatever the symptom's usual plan
+    for cause in sorted(inv.suspicion, key=lambda c: -inv.suspicion[c]):
+        repairs += [r for r in for_cause(cause) if r not in repairs and inv.suspicion[cause] > 0]
+    for r in repairs:
         change = r.propose(ctx)
         if change is None:
             continue
@@ -164,6 +168,12 @@ def repair(inv: Investigation) -> Verdict:
         verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
             n = inv.tests[-1].n
+            if final is not trec:
+                _, fv = model_metric(final, inv.facts.higher_is_better)
+                n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
+                            final.run_id, f"Accepted: no red flag in {len(final.history)} "
+                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged, "
+                            f"{inv.facts.metric} {num(fv)} not clearly worse than the references", True)
             for kept in [*inv.stack, change]:
                 # the accepted run carries every kept change: each was needed for it
                 inv.settle(kept.root_cause, "confirmed", n)
@@ -178,8 +188,9 @@ def repair(inv: Investigation) -> Verdict:
                         final.run_id, f"The full run was not accepted: {what}", False)
         else:
             n = inv.tests[-1].n
-            inv.tests[-1].passed = False
-            inv.tests[-1].result += f"; not accepted: {what}"
+            if inv.tests[-1].passed:
+                inv.tests[-1].passed = False
+                inv.tests[-1].result += f"; not accepted: {what}"
         if still_flagged or not final.ok:
             inv.settle(change.root_cause, "refuted", n)
             inv.failed.append(change.description)
@@ -251,7 +262,8 @@ def short(inv: Investigation, rec: RunRecord) -> bool:
 
 
 def run_test(inv: Investigation, change: Change) -> RunRecord | None:
-    """One intervention. Returns the run when the flag is gone and the metric improved, else None."""
+    """One intervention. Returns the run when the flag under test is gone and the metric improved (another flag may
+    show, which the loop then works on), else None."""
     s = inv.session
     n_epochs = test_epochs(inv)
     label = f"test{len([t for t in inv.tests if t.kind == 'intervention']) + 1}-{change.repair}"
@@ -274,15 +286,23 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
         improved = d_new["bic"] < d_old["bic"]
     no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base)
     label_m = inv.facts.metric if key == "metric" else key
+    cur = inv.current or inv.finding
+    other = False
     if no_effect:
         result = f"No effect: {label_m} {num(new)}, identical to the failing run's; this test says nothing"
         passed: bool | None = None
     elif not trec.ok:
         result = f"The run {trec.status}" + (f": {trec.error.exc_type}: {trec.error.message}" if trec.error else "")
         passed = False
-    elif flag is not None:
+    elif flag is not None and flag.symptom == cur.symptom:
         result = f"Still {flag.symptom.replace('_', ' ')}: {flag.message}"
         passed = False
+    elif flag is not None:
+        # the flag under test went away and another shows: kept if it helped, and the other is worked on next
+        result = (f"The `{cur.symptom}` red flag is gone; a different one shows: `{flag.symptom}`: {flag.message}; "
+                  f"{label_m} {num(new)} (was {_was(old)})")
+        passed = False
+        other = improved
     elif not improved:
         result = f"No red flag, but {label_m} {num(new)} is not better than {_was(old)} before"
         passed = False
@@ -297,8 +317,10 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     if passed is None:
         inv.suspect(change.root_cause, 0.0, n)
         return None
+    if other:
+        return trec  # the loop judges it in full and stacks the next change on it
     if not passed:
-        if flag is not None and flag.symptom != (inv.current or inv.finding).symptom and trec.ok:
+        if flag is not None and flag.symptom != cur.symptom and trec.ok:
             inv.suspect(change.root_cause, 0.0, n)  # a different problem: the test neither confirms nor refutes
         else:
             inv.settle(change.root_cause, "refuted", n)

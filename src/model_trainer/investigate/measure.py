@@ -112,7 +112,8 @@ def _output_range(inv: Investigation) -> None:
     if last is None or rep.target_min is None or last.get("pred_min") is None or last.get("pred_max") is None:
         return
     r = output_range(last.get("pred_min"), last.get("pred_max"), rep.target_min, rep.target_max)  # type: ignore[arg-type]
-    verdict = (f" -> {r['uncovered']:.0%} of the target's range lies {r['side']} anything the model produced"
+    verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
+               f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
     n = inv.add("The output layer cannot produce the target's range", "Compared the predictions' range on "
                 "validation with the target's range on training", "measurement", inv.failing.run_id,

@@ -15,7 +15,8 @@ from typing import Any
 UNCOVERED_SHARE = 0.3
 
 
-def output_range(pred_min: float, pred_max: float, target_min: float, target_max: float) -> dict[str, Any] | None:
+def output_range(pred_min: float, pred_max: float, target_min: float,
+                 target_max: float) -> dict[str, Any] | None:
     """The uncovered share of the target's range, with the side, when it reaches ``UNCOVERED_SHARE``."""
     span = target_max - target_min
     if not span > 0:
@@ -26,5 +27,5 @@ def output_range(pred_min: float, pred_max: float, target_min: float, target_max
     if uncovered < UNCOVERED_SHARE:
         return None
     side = "below" if below >= above else "above"
-    return {"uncovered": uncovered, "side": side, "pred_min": pred_min, "pred_max": pred_max,
+    return {"uncovered": uncovered, "side": side, "below": below, "above": above, "pred_min": pred_min, "pred_max": pred_max,
             "target_min": target_min, "target_max": target_max}

@@ -69,4 +69,9 @@ def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
     return [REPAIRS[n] for n in names]
 
 
-__all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "plan"]
+def for_cause(cause: str) -> list[Repair]:
+    """The repairs whose success would confirm ``cause``: what a measurement pointing at it asks to test."""
+    return [r for r in REPAIRS.values() if r.root_cause == cause]
+
+
+__all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]
