@@ -77,7 +77,8 @@ def test_loop_code_finds_missing_zero_grad_and_per_batch_scheduler():
 def test_known_error_messages():
     e = known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")
     assert e is not None and e["knob"] == "batch_size" and "BatchNorm" in e["why"]
-    assert known_error("RuntimeError", "mat1 and mat2 shapes cannot be multiplied (4x3 and 5x8)")["cause"] == "code_error"
+    shape = known_error("RuntimeError", "mat1 and mat2 shapes cannot be multiplied (4x3 and 5x8)")
+    assert shape is not None and shape["cause"] == "code_error"
     assert known_error("ValueError", "something else entirely") is None
 
 

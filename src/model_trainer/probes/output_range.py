@@ -27,5 +27,6 @@ def output_range(pred_min: float, pred_max: float, target_min: float,
     if uncovered < UNCOVERED_SHARE:
         return None
     side = "below" if below >= above else "above"
-    return {"uncovered": uncovered, "side": side, "below": below, "above": above, "pred_min": pred_min, "pred_max": pred_max,
+    return {"uncovered": uncovered, "side": side, "below": below, "above": above, "pred_min": pred_min,
+            "pred_max": pred_max,
             "target_min": target_min, "target_max": target_max}
