@@ -109,3 +109,52 @@ def test_relu_head_on_negative_targets_is_output_range_mismatch(project):
     assert {"constant", "linear", "boosting"} <= set(e["references"])
     v = json.loads((p.root / "results/verdict.json").read_text())
     assert v["status"] == "resolved" and "verdict: resolved" in res.stdout
+
+
+def test_lr_collapse():
+    from model_trainer.probes.lr_used import lr_collapse
+
+    assert lr_collapse([0.1, 0.095, 0.08, 0.05, 0.02, 0.0], 0.1) is None   # cosine, stepped per epoch
+    assert lr_collapse([0.1, 1e-4, 1e-7, 1e-10, 0.0, 0.0], 0.1)["epoch"] == 2
+
+
+NO_ZERO_GRAD = """
+import numpy as np
+import torch
+
+
+def train_model(tr, va, config, monitor):
+    torch.manual_seed(0)
+    cols = ["x0", "x1", "x2"]
+    x, y = torch.tensor(tr[cols].values, dtype=torch.float32), torch.tensor(tr["y"].values, dtype=torch.float32)
+    xv, yv = torch.tensor(va[cols].values, dtype=torch.float32), va["y"].values
+    model = torch.nn.Sequential(torch.nn.Linear(3, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
+    opt = torch.optim.SGD(model.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        total = 0.0
+        for i in range(0, len(x), 32):
+            loss = ((model(x[i:i + 32]).squeeze(-1) - y[i:i + 32]) ** 2).mean()
+            loss.backward()
+            opt.step()
+            total += float(loss)
+        with torch.no_grad():
+            pred = model(xv).squeeze(-1).numpy()
+        rmse = float(np.sqrt(np.mean((pred - yv) ** 2)))
+        monitor.log_epoch(train_loss=total / max(len(x) // 32, 1), val_loss=rmse ** 2, metric=rmse)
+        if monitor.should_stop:
+            break
+    return model
+"""
+
+
+@pytest.mark.slow
+def test_missing_zero_grad_is_named_with_its_line_and_not_claimed_repaired(project):
+    p = project(NO_ZERO_GRAD, config="lr = 0.01\nepochs = 20\n", budget="max_attempts = 3\n")
+    res = cli("train", str(p.spec), "--quiet")
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    code = next(t for t in e["tests"] if t["action"].startswith("Read the training code"))
+    assert "code/model.py:17" in code["result"] and "zero_grad" in code["result"]
+    assert any("Change the code at code/model.py:17" in s for s in e["next_steps"])
+    if res.returncode != 0:
+        assert e["status"] != "resolved" and e["root_cause"] in ("unknown", "budget_exhausted")
+        assert "code change needed: code/model.py:17" in res.stdout

@@ -28,6 +28,19 @@ def _refs(facts: Facts) -> dict[str, float | None]:
     return {k: v for k, v in refs_of(facts).items() if v is not None}
 
 
+def add_known_error(entry: DiaryEntry, known: dict[str, Any], config: dict[str, Any]) -> None:
+    """A failed run whose error message is a known one: the measurement and the change it asks for."""
+    from model_trainer.events import TestRecord
+
+    knob = known.get("knob")
+    fix = known["fix"] + (f" (`{knob}` is {config[knob]!r} in [config])" if knob and knob in config else
+                          f" (not available as a knob: add `{knob}` to [config])" if knob else "")
+    entry.tests.append(TestRecord(len(entry.tests) + 1, "The error message is a known one",
+                                  "Matched the error message against known causes", "measurement", None,
+                                  f"{known['why']}; fix: {fix}", None))
+    entry.next_steps.insert(0, f"{known['fix'][0].upper()}{known['fix'][1:]}: {known['why']}.")
+
+
 def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord | None, *, entry: Any = None,
             symptom: str | None = None, cause: str | None = None, cause_status: str | None = None,
             note: str = "") -> Verdict:

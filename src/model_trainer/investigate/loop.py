@@ -27,6 +27,7 @@ from model_trainer.investigate.judge import (
 )
 from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
+from model_trainer.probes.error_messages import known_error
 from model_trainer.records.fmt import num
 from model_trainer.repairs import Change, Context, for_cause, plan
 from model_trainer.verdict import Verdict
@@ -42,9 +43,16 @@ def investigate(session: Any) -> Verdict:
     config = dict(spec.config)
     rec = session.run("train", config, full=True, watch=watch_for(facts))
     if not rec.ok:
-        e = session.write_entry(lambda i: failure_entry(rec, spec, i, session.entry.code_dir,
-                                                        spec.budget.time_limit), [("failed run", rec)])
-        return entries.verdict(session, facts, "failed", EXIT_UNRESOLVED, rec, entry=e)
+        known = known_error(rec.error.exc_type, rec.error.message) if rec.error else None
+
+        def build(i: int) -> Any:
+            entry = failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit)
+            if known is not None:
+                entries.add_known_error(entry, known, spec.config)
+            return entry
+        e = session.write_entry(build, [("failed run", rec)])
+        return entries.verdict(session, facts, "failed", EXIT_UNRESOLVED, rec, entry=e,
+                               note=f"known error: {known['why']}" if known else "")
     facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
     finding = reason_to_reject(rec, facts)
     if finding is None:

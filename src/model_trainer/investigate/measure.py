@@ -10,6 +10,7 @@ from pathlib import Path
 from model_trainer.investigate.state import Investigation
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
+from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
 from model_trainer.records.fmt import num
@@ -28,6 +29,7 @@ def probe(inv: Investigation) -> None:
     _output_range(inv)
     _shift(inv)
     _loop_code(inv)
+    _lr_used(inv)
     _label_signal(inv)
 
 
@@ -159,6 +161,21 @@ def _loop_code(inv: Investigation) -> None:
                     "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
         inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
         inv.suspect(f["cause"], 4.0, n)
+
+
+def _lr_used(inv: Investigation) -> None:
+    lr = inv.failing.config.get("lr")
+    lrs = [e.get("lr") for e in inv.failing.history]
+    if not isinstance(lr, (int, float)) or not any(v is not None for v in lrs):
+        return
+    c = lr_collapse(lrs, float(lr))
+    if c is None:
+        return
+    n = inv.add("A learning-rate schedule is stepped too often", "Compared the learning rate logged per epoch with "
+                "the configured one", "measurement", inv.failing.run_id,
+                f"lr {num(c['lr'])} at epoch {c['epoch']} of {c['epochs']}, configured {num(c['configured'])}: below "
+                f"{COLLAPSE_SHARE:.0%} of it before mid-run", None)
+    inv.suspect("training_loop_bug", 3.0, n)
 
 
 def _label_signal(inv: Investigation) -> None:
