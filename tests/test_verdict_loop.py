@@ -41,7 +41,8 @@ class _WS:
 class FakeSession:
     """Runs are curves: rmse(t) = level + (10 - level) * exp(-t / tau), level = ``levels(lr)``."""
 
-    def __init__(self, tmp: Path, config: str, levels: Any, tau: float = 2.0, budget: int = 6) -> None:
+    def __init__(self, tmp: Path, config: str, levels: Any, tau: float = 2.0, budget: int = 6,
+                 data_levels: Any = None) -> None:
         (tmp / "spec.toml").write_text(
             '[model]\nentrypoint = "m.py:train_model"\nmetric = "rmse"\n[data]\ntrain = "t.csv"\nval = "v.csv"\n'
             f'target = "y"\n[config]\n{config}\n[budget]\nmax_attempts = {budget}\n')
@@ -52,7 +53,7 @@ class FakeSession:
                                  feature_absmax={"x": 3.0}, non_finite={}, constant_columns=[], duplicate_rows=0,
                                  leakage=[], target="y", target_mean=0.0, target_std=10.0, target_min=-30.0,
                                  target_max=30.0, baseline={"rmse": 10.0}, references=dict(REFS))
-        self.levels, self.tau = levels, tau
+        self.levels, self.tau, self.data_levels = levels, tau, data_levels
         self.runs: list[RunRecord] = []
         self.entries: list[Any] = []
         self.published: list[str] = []
@@ -62,6 +63,8 @@ class FakeSession:
             purpose: str = "train") -> RunRecord:
         n = stop_after_epochs or int(config.get("epochs", 20))
         level = self.levels(float(config["lr"]))
+        if self.data_levels is not None:
+            level = self.data_levels(data_repairs or {})
         hist = []
         for t in range(1, n + 1):
             m = level + (10.0 - level) * math.exp(-t / self.tau)
@@ -173,3 +176,18 @@ def test_reference_gap_rules():
     # accuracy: the error is 1 - accuracy
     acc = _facts({"constant": 0.6, "linear": 0.95, "boosting": 0.97}, metric="accuracy", hib=True)
     assert J.behind_references(0.95, acc) is None and J.behind_references(0.7, acc) is not None
+
+
+def test_features_and_target_both_unscaled_are_standardised_together(tmp_path):
+    both = {"standardize", "standardize_target"}
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", lambda lr: 9.8,
+                    data_levels=lambda d: 3.0 if both <= {k for k, v in d.items() if v} else 7.6 if d else 9.8)
+    s.report.feature_std = {"x": 1000.0, "z": 1.0}
+    s.report.target_mean, s.report.target_std = 1000.0, 500.0
+    v = investigate(s)
+    assert (v.status, v.cause) == ("resolved", "unscaled_features")
+    e = s.entries[0]
+    first = next(t for t in e.tests if t.kind == "intervention")
+    assert first.action == "standardize features and target together" and first.passed
+    assert {h.cause: h.status for h in e.hypotheses}["unscaled_target"] == "confirmed"
+    assert e.fix.config_after["standardize"] and e.fix.config_after["standardize_target"]

@@ -135,6 +135,11 @@ def prioritise(inv: Investigation, changes: list[Change]) -> list[Change]:
     return ordered
 
 
+def _causes_of(change: Change) -> list[str]:
+    """The causes a change tests: one, or two for the compound standardisation of features and target."""
+    return [change.root_cause, "unscaled_target"] if change.repair == "standardize_both" else [change.root_cause]
+
+
 def _out_of_budget(inv: Investigation) -> bool:
     s = inv.session
     return inv.attempts >= s.spec.budget.max_attempts or s.out_of_time()
@@ -184,7 +189,8 @@ def repair(inv: Investigation) -> Verdict:
                             f"{inv.facts.metric} {num(fv)} not clearly worse than the references", True)
             for kept in [*inv.stack, change]:
                 # the accepted run carries every kept change: each was needed for it
-                inv.settle(kept.root_cause, "confirmed", n)
+                for cause in _causes_of(kept):
+                    inv.settle(cause, "confirmed", n)
             winner = (change, final)
             break
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
@@ -328,8 +334,9 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     if other:
         return trec  # the loop judges it in full and stacks the next change on it
     if not passed:
-        if flag is not None and flag.symptom != cur.symptom and trec.ok:
-            inv.suspect(change.root_cause, 0.0, n)  # a different problem: the test neither confirms nor refutes
+        if (flag is not None and flag.symptom != cur.symptom and trec.ok) or len(_causes_of(change)) > 1:
+            # a different problem, or a compound change: the test neither confirms nor refutes one cause
+            inv.suspect(change.root_cause, 0.0, n)
         else:
             inv.settle(change.root_cause, "refuted", n)
         inv.failed.append(change.description)
