@@ -31,6 +31,22 @@ def probe(inv: Investigation) -> None:
     _loop_code(inv)
     _lr_used(inv)
     _label_signal(inv)
+    _record(inv)
+
+
+def _record(inv: Investigation) -> None:
+    """The probes' measurements, in the failing run's folder: every number an entry quotes is in a recorded file."""
+    import json
+
+    from model_trainer.records.atomic import atomic_write_text
+
+    ws = getattr(inv.session, "ws", None)
+    runs = getattr(ws, "runs", None)
+    if runs is None or not (runs / inv.failing.run_id).is_dir():
+        return
+    keep = {k: v for k, v in inv.measurements.items() if k in ("output_range", "shift", "lr_collapse", "code",
+                                                                 "saturation")}
+    atomic_write_text(runs / inv.failing.run_id / "probes.json", json.dumps(keep, indent=2, default=str))
 
 
 def _gradients(inv: Investigation) -> None:
@@ -160,6 +176,7 @@ def _loop_code(inv: Investigation) -> None:
         n = inv.add("The training loop's bookkeeping is wrong", f"Read the training code ({f['file']})",
                     "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
         inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
+        inv.measurements.setdefault("code", []).append(f)
         inv.suspect(f["cause"], 4.0, n)
 
 
@@ -171,6 +188,7 @@ def _lr_used(inv: Investigation) -> None:
     c = lr_collapse(lrs, float(lr))
     if c is None:
         return
+    inv.measurements["lr_collapse"] = c
     n = inv.add("A learning-rate schedule is stepped too often", "Compared the learning rate logged per epoch with "
                 "the configured one", "measurement", inv.failing.run_id,
                 f"lr {num(c['lr'])} at epoch {c['epoch']} of {c['epochs']}, configured {num(c['configured'])}: below "
