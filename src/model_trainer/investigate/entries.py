@@ -137,19 +137,19 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     before = (f"{label if before_key == key else before_key} {num(before_val)}" if math.isfinite(before_val)
               else f"no finite {before_key}: {inv.finding.message}")
     result.append(f"Before: {before} (run `{inv.failing.run_id}`)")
+    code_after = "\n".join(c.code_after for c in kept)
     d = final.diagnostics
     if d and "nll" in d:
-        status = "converged" if d.get("optimizer_converged", True) else "did not report convergence"
-        msg = f": {d['optimizer_message']}" if d.get("optimizer_message") else ""
-        result.append(f"The optimiser ({d.get('method')}) {status} after {d.get('iterations')} iterations{msg}; "
-                      f"negative log-likelihood {d.get('nll'):.1f}; condition number {d.get('condition_number'):.3g}")
-        if "aic" in d:
-            result.append(f"AIC {d['aic']:.1f}, BIC {d['bic']:.1f}")
+        result += _fit_lines(d)
+        tiers = d.get("reparam", {}).get("tiers") or []
+        cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
+        if cuts:
+            code_after += f"\n# thresholds found: {[round(c, 4) for c in cuts]}"
     cfg_before = {**inv.failing.config, **inv.failing.data_repairs}
     cfg_after = {**change.config_after, **change.data_after}
     fix = Fix(config_before=cfg_before, config_after=cfg_after,
               code_before=f"{kept[0].code_before}  # {inv.finding.symptom}",
-              code_after="\n".join(c.code_after for c in kept) + "  # accepted", run_id=final.run_id)
+              code_after=code_after + "  # accepted", run_id=final.run_id)
     changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k)}
     steps = [*code_change_note(inv)]
     for c in kept:
@@ -166,6 +166,40 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     e = s.write_entry(build, [("before", inv.failing), ("after", final)])
     return verdict(s, inv.facts, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
                    cause=root, cause_status="confirmed")
+
+
+def _fit_lines(d: dict[str, Any]) -> list[str]:
+    """A statistical fit's own record: the optimiser's word, estimates, and the validations it ran."""
+    out = []
+    status = ("reported convergence" if d.get("optimizer_converged", True) else "did not report convergence")
+    msg = f" ({d['optimizer_message']})" if d.get("optimizer_message") else ""
+    out.append(f"The optimiser ({d.get('method')}) {status}{msg} after {d.get('iterations')} iterations; negative "
+               f"log-likelihood (as the model's function returns it) {d.get('nll'):.1f}; condition number "
+               f"{d.get('condition_number'):.3g}" + (f"; AIC {d['aic']:.1f}, BIC {d['bic']:.1f}" if "aic" in d else ""))
+    se = d.get("se", {})
+    est = ", ".join(f"{k}={v:.3g}" + (f" (SE {se[k]:.2g})" if k in se and se[k] == se[k] else "")
+                    for k, v in list(d.get("estimates", {}).items())[:8])
+    if est:
+        out.append(f"Parameter estimates: {est}")
+    v = d.get("validation") or {}
+    if "recovery" in v:
+        out.append(f"Validation, recovery: refitted on data simulated from this fit, the estimates came back "
+                   f"within {100 * v['recovery']['max_abs_relative_error']:.1f}% (largest relative error)")
+    if "residuals_by_group" in v:
+        rel = v["residuals_by_group"]["relative_to_mean_target"]
+        out.append(f"Validation, residuals by `{v['residuals_by_group']['column']}`: mean residual "
+                   + ", ".join(f"{k}: {100 * r:+.1f}% of the mean target" for k, r in rel.items()))
+    if "cross_validation" in v:
+        cv = v["cross_validation"]
+        verdict = "generalises better" if cv["rmse_repaired"] < cv["rmse_full"] else "does not generalise better"
+        out.append(f"Validation, {cv['folds']}-fold cross-validation on the training period: repaired model "
+                   f"RMSE {num(cv['rmse_repaired'])} vs {num(cv['rmse_full'])} for the full model ({verdict})")
+    tiers = d.get("reparam", {}).get("tiers") or []
+    cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
+    if cuts:
+        sizes = ", ".join(f"{t['name']}: {t['size']} parameters" for t in tiers)
+        out.append(f"Tier thresholds on the covariate: {', '.join(f'{c:.4g}' for c in cuts)} ({sizes})")
+    return out
 
 
 def _unknown_why(inv: Investigation) -> Why:

@@ -180,16 +180,19 @@ def repair(inv: Investigation) -> Verdict:
             inv.runs.append(final)
         verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
-            n = inv.tests[-1].n
+            n = test_n = inv.tests[-1].n
             if final is not trec:
                 _, fv = model_metric(final, inv.facts.higher_is_better)
                 n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
                             final.run_id, f"Accepted: no red flag in {len(final.history)} "
                             f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged, "
                             f"{inv.facts.metric} {num(fv)} not clearly worse than the references", True)
+            else:
+                inv.tests[-1].result += "; accepted: converged and not clearly worse than the references"
             for kept in [*inv.stack, change]:
                 # the accepted run carries every kept change: each was needed for it
                 for cause in _causes_of(kept):
+                    inv.settle(cause, "confirmed", test_n)
                     inv.settle(cause, "confirmed", n)
             winner = (change, final)
             break
