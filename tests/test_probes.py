@@ -158,3 +158,25 @@ def test_missing_zero_grad_is_named_with_its_line_and_not_claimed_repaired(proje
     if res.returncode != 0:
         assert e["status"] != "resolved" and e["root_cause"] in ("unknown", "budget_exhausted")
         assert "code change needed: code/model.py:17" in res.stdout
+
+
+BATCHNORM = """
+from torch import nn
+
+def build_model(config, n_features):
+    return nn.Sequential(nn.Linear(n_features, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 1))
+"""
+
+
+def test_batch_of_one_under_batchnorm_is_a_known_error_with_its_config_change(project):
+    # 180 training rows in batches of 179 leave a last batch of one row
+    p = project(BATCHNORM, kind="torch", entry="code/model.py:build_model",
+                config="lr = 0.01\nepochs = 3\nbatch_size = 179\n")
+    res = cli("train", str(p.spec))
+    assert res.returncode == 1
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    known = next(t for t in e["tests"] if t["action"] == "Matched the error message against known causes")
+    assert "BatchNorm" in known["result"] and "`batch_size` is 179" in known["result"]
+    assert "batch_size" in e["next_steps"][0]
+    v = json.loads((p.root / "results/verdict.json").read_text())
+    assert v["status"] == "failed" and "known error" in v["note"] and "verdict: failed" in res.stdout

@@ -17,6 +17,7 @@ from model_trainer.events import DiaryEntry, Fix, Hypothesis, RunRecord, Why
 from model_trainer.investigate.judge import model_metric, refs_of
 from model_trainer.investigate.measure import code_change_note, probe
 from model_trainer.investigate.state import Investigation
+from model_trainer.kinds import knobs_of
 from model_trainer.narrate import Evidence, config_summary, explain, metric_in_units
 from model_trainer.records.fmt import num
 from model_trainer.verdict import Verdict
@@ -150,7 +151,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     fix = Fix(config_before=cfg_before, config_after=cfg_after,
               code_before=f"{kept[0].code_before}  # {inv.finding.symptom}",
               code_after=code_after + "  # accepted", run_id=final.run_id)
-    changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k)}
+    defaults = knobs_of(s.spec.model.kind).defaults
+    changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k, defaults.get(k))}
     steps = [*code_change_note(inv)]
     for c in kept:
         steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]

@@ -165,10 +165,11 @@ def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
     """``slow_convergence`` (cause ``insufficient_training``) when the validation curve is still falling steeply at
     the end. Never against an optimiser that reported convergence, nor after early stopping ended the run."""
     d = rec.diagnostics or {}
-    if d.get("optimizer_converged") is True:
-        return None
-    if d.get("optimizer_converged") is False:
-        msg = d.get("optimizer_message") or "no message"
+    said = d.get("optimizer_converged", d.get("converged"))  # the optimiser's own word (scipy's ``success``)
+    if said is True or (said is None and facts.kind == "mle"):
+        return None  # a fit is judged at its optimum by its optimiser, never by the shape of its iterations
+    if said is False:
+        msg = d.get("optimizer_message") or d.get("method") or "no message"
         return Finding("slow_convergence", rec.history[-1].epoch if rec.history else None,
                        f"the optimiser reported that it did not converge ({msg})",
                        {"optimizer_converged": False, "optimizer_message": msg, "cause": "insufficient_training"})

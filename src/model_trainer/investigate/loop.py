@@ -97,6 +97,9 @@ def test_epochs(inv: Investigation) -> int | None:
 
 def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
     cur = inv.current or inv.finding
+    # a built-in loop's own defaults are the values in use for loop knobs the spec leaves out: a repair starts there
+    k = knobs_of(inv.session.spec.model.kind)
+    config = {**{key: v for key, v in k.defaults.items() if key in k.loop}, **config}
     ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv),
                   measurements=inv.measurements)
     out = []
