@@ -1,7 +1,7 @@
 """Can the output layer reach the target's range? The predictions' range on validation against the target's.
 
 Example:
-    >>> output_range(0.0, 5.0, -4.0, 6.0)["uncovered"]
+    >>> output_range(0.0, 6.0, -4.0, 6.0)["uncovered"]
     0.4
 """
 
