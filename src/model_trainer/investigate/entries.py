@@ -51,7 +51,8 @@ def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord |
         metric = value if key == "metric" and math.isfinite(value) else None
     return Verdict(status=status, exit_code=code, symptom=symptom, cause=cause,  # type: ignore[arg-type]
                    cause_status=cause_status, metric_name=facts.metric if metric is not None else None, metric=metric,
-                   units=session.spec.domain.target_units or "", references=_refs(facts),
+                   units=(session.spec.domain.target_units or "") if facts.metric in ("rmse", "mae") else "",
+                   references=_refs(facts),
                    entry_id=getattr(entry, "id", None), run_id=rec.run_id if rec is not None else None, note=note)
 
 
