@@ -25,8 +25,12 @@ from model_trainer.verdict import Verdict
 EXIT_OK, EXIT_UNRESOLVED = 0, 1
 
 
-def _refs(facts: Facts) -> dict[str, float | None]:
+def fitted_references(facts: Facts) -> dict[str, float | None]:
+    """The references that were fitted (skipped ones are said in the data report, not quoted as numbers)."""
     return {k: v for k, v in refs_of(facts).items() if v is not None}
+
+
+_refs = fitted_references
 
 
 def add_known_error(entry: DiaryEntry, known: dict[str, Any], config: dict[str, Any]) -> None:

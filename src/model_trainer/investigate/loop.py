@@ -47,6 +47,7 @@ def investigate(session: Any) -> Verdict:
 
         def build(i: int) -> Any:
             entry = failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit)
+            entry.references = entries.fitted_references(facts)
             if known is not None:
                 entries.add_known_error(entry, known, spec.config)
             return entry
