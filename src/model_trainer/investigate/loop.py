@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from model_trainer.detect import HORIZON, Facts, first_finding
+from model_trainer.detect import HORIZON, Facts, Finding, first_finding
 from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
@@ -139,6 +139,13 @@ def prioritise(inv: Investigation, changes: list[Change]) -> list[Change]:
     return ordered
 
 
+def _same_problem(a: Finding, b: Finding) -> bool:
+    """The same red flag for the same reason: a detector's finding and the judge's (a curve still falling, a model
+    behind the references) can share a symptom name and still be different problems."""
+    keys = ("vs_references", "cause")
+    return a.symptom == b.symptom and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
+
+
 def _causes_of(change: Change) -> list[str]:
     """The causes a change tests: one, or two for the compound standardisation of features and target."""
     return [change.root_cause, "unscaled_target"] if change.repair == "standardize_both" else [change.root_cause]
@@ -202,8 +209,7 @@ def repair(inv: Investigation) -> Verdict:
             break
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
-        still_flagged = verdict_flag is not None and verdict_flag.symptom == cur.symptom \
-            and verdict_flag.evidence.get("vs_references") == cur.evidence.get("vs_references")
+        still_flagged = verdict_flag is not None and _same_problem(verdict_flag, cur)
         if final is not trec or still_flagged or not final.ok:
             n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
                         final.run_id, f"The full run was not accepted: {what}", False)
@@ -315,7 +321,7 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     elif not trec.ok:
         result = f"The run {trec.status}" + (f": {trec.error.exc_type}: {trec.error.message}" if trec.error else "")
         passed = False
-    elif flag is not None and flag.symptom == cur.symptom:
+    elif flag is not None and _same_problem(flag, cur):
         result = f"Still {flag.symptom.replace('_', ' ')}: {flag.message}"
         passed = False
     elif flag is not None:
@@ -341,7 +347,7 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     if other:
         return trec  # the loop judges it in full and stacks the next change on it
     if not passed:
-        if (flag is not None and flag.symptom != cur.symptom and trec.ok) or len(_causes_of(change)) > 1:
+        if (flag is not None and not _same_problem(flag, cur) and trec.ok) or len(_causes_of(change)) > 1:
             # a different problem, or a compound change: the test neither confirms nor refutes one cause
             inv.suspect(change.root_cause, 0.0, n)
         else:
