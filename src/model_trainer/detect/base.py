@@ -41,6 +41,7 @@ class Descriptor:
     online: bool = False
     horizon: bool = False
     causes: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()        # names in ``repairs.REPAIRS``, in the order they are tested
 
 
 @dataclass

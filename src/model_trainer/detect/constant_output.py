@@ -22,9 +22,14 @@ from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
 
 DESCRIPTOR = Descriptor("constant_output", "CONVERGENCE", online=False, horizon=False,
-                        causes=(
+    causes=(
         "learning_rate_too_high", "bad_initialization", "output_range_mismatch", "label_corruption",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "adam", "kaiming_init", "switch_activation",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -18,9 +18,14 @@ from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metr
 from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("dying_relu", "CONVERGENCE", online=False, horizon=False,
-                        causes=(
+    causes=(
         "learning_rate_too_high", "bad_initialization", "saturating_activation",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "switch_activation", "kaiming_init",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

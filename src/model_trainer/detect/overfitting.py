@@ -20,9 +20,14 @@ from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
 
 DESCRIPTOR = Descriptor("overfitting", "PERFORMANCE", online=False, horizon=True,
-                        causes=(
+    causes=(
         "insufficient_regularization",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "early_stopping", "weight_decay", "dropout", "regularization",
+    ),
+)
 
 
 def smooth(values: list[float], window: int) -> list[float]:

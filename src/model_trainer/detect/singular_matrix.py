@@ -14,9 +14,14 @@ from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("singular_matrix", "NUMERICAL", online=False, horizon=True,
-                        causes=(
+    causes=(
         "non_identifiable", "parameter_scaling",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "tie_tiers", "ridge", "log_transform",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

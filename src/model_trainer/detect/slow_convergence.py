@@ -16,9 +16,14 @@ from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metr
 from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon=True,
-                        causes=(
+    causes=(
         "insufficient_training", "unscaled_features", "unscaled_target", "learning_rate_too_low",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

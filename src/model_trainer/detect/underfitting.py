@@ -15,10 +15,16 @@ from model_trainer.detect.slow_convergence import still_falling
 from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=True,
-                        causes=(
+    causes=(
         "output_range_mismatch", "unscaled_features", "unscaled_target", "learning_rate_too_low",
         "training_loop_bug", "label_corruption", "train_val_mismatch", "insufficient_capacity",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr", "adam",
+        "more_capacity",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -27,9 +27,14 @@ from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
 
 DESCRIPTOR = Descriptor("vanishing_gradients", "CONVERGENCE", online=False, horizon=False,
-                        causes=(
+    causes=(
         "saturating_activation", "bad_initialization", "output_range_mismatch", "learning_rate_too_low",
-                        ))
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr",
+    ),
+)
 
 
 def group_columns(history: list[EpochLogged]) -> list[str]:

@@ -1,7 +1,7 @@
-"""Repairs, one module each. ``plan(symptom, measurements)`` orders them for an investigation.
+"""Repairs, one module each. ``plan(symptom, ...)`` orders them for an investigation.
 
-To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to ``REPAIRS``; list
-it in ``PLANS`` under the symptoms it should be tried for.
+To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to ``REPAIRS``; list it in the
+``repairs`` of the symptoms' ``DESCRIPTOR`` (``detect/SYMPTOM.py``) it should be tried for.
 """
 
 from __future__ import annotations
@@ -34,29 +34,12 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit())}
 
-# The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
-# found the evidence (their propose() returns None otherwise); the learning rate is the usual first
-# suspect for a divergence, as an engineer would test it.
-PLANS: dict[str, tuple[str, ...]] = {
-    "invalid_data": ("drop_non_finite_rows",),
-    "nan_loss": ("drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
-                 "shrink_init", "log_transform"),
-    "exploding_gradients": ("lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
-    "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
-    "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
-    "dying_relu": ("lower_lr", "switch_activation", "kaiming_init"),
-    "slow_convergence": ("standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs"),
-    "underfitting": ("output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
-                     "adam", "more_capacity"),
-    "overfitting": ("early_stopping", "weight_decay", "dropout", "regularization"),
-    "singular_matrix": ("tie_tiers", "ridge", "log_transform"),
-    "constant_output": ("lower_lr", "adam", "kaiming_init", "switch_activation"),
-}
-
-
 def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
          cause: str | None = None) -> list[Repair]:
-    names = list(PLANS.get(symptom, ()))
+    from model_trainer.detect import DESCRIPTORS
+
+    d = DESCRIPTORS.get(symptom)
+    names = list(d.repairs if d else ())
     if cause == "insufficient_training":
         # the validation curve was still falling steeply at the end: more of the same training first
         names = ["more_epochs", "more_iterations", *[n for n in names if n not in ("more_epochs", "more_iterations")]]
@@ -74,4 +57,4 @@ def for_cause(cause: str) -> list[Repair]:
     return [r for r in REPAIRS.values() if r.root_cause == cause]
 
 
-__all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]
+__all__ = ["REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]
