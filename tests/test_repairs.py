@@ -59,8 +59,10 @@ def test_dying_from_epoch_one_tries_initialisation_first():
 
 
 def test_every_planned_repair_exists_and_answers_its_symptom():
-    from model_trainer.repairs import PLANS
+    from model_trainer.causes import CAUSES
+    from model_trainer.detect import DESCRIPTORS
 
-    for symptom, names in PLANS.items():
-        for name in names:
+    for symptom, d in DESCRIPTORS.items():
+        for name in d.repairs:
             assert symptom in REPAIRS[name].symptoms, (symptom, name)
+        assert all(c in CAUSES or c == "unknown" for c in d.causes), symptom

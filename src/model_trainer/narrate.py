@@ -57,7 +57,6 @@ def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) 
 
 
 def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
-    about = domain.description or "the modelled system"
     rep, g = ev.report, ev.grads
     tried = f" ({'; '.join(ev.failed_tests)} did not help)" if ev.failed_tests else ""
     fixed = f" {ev.fix_description} removed the red flag." if ev.fix_description else ""
@@ -70,9 +69,8 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                        f"received a gradient norm of {num(hv)} against {num(lv)} for {_group_name(domain, lo)}, "
                        f"{g.ratio:.3g}x more. One step size that is safe for one group is unstable for the "
                        f"other{tried}.{fixed}",
-            domain_insight=f"For {about}: the inputs behind {_group_name(domain, hi)} drive far more gradient flow "
-                           f"than those behind {_group_name(domain, lo)}: they behave as different kinds of "
-                           f"entities, and a model that treats them alike needs its steps bounded.{perf_s}",
+            domain_insight=f"The inputs behind {_group_name(domain, hi)} drive {g.ratio:.3g}x more gradient flow "
+                           f"than those behind {_group_name(domain, lo)} (measured at epoch {g.epoch}).{perf_s}",
             implication=f"Worth a paragraph on heterogeneity between {hi} and {lo}: the training behaviour itself "
                         "shows that they need separate treatment (clipping, separate parameter classes or "
                         "stronger regularisation on the dominant group).")
@@ -84,18 +82,21 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
             root_cause=f"Unscaled features: the feature standard deviations span {rep.scale_spread:.3g}x, from "
                        f"{wide}{nar}. Gradients scale with the inputs, so the widest features dominate every "
                        f"step{tried}.{fixed}",
-            domain_insight=f"For {about}: the measured quantities come in very different units; their raw "
-                           f"magnitudes say nothing about their importance.{perf_s}",
+            domain_insight=perf_s.strip(),
             implication="State in the methods section that inputs were standardised (training-split mean and "
-                        "standard deviation, stored with the model) and why: without it training diverges.")
+                        "standard deviation, stored with the model)"
+                        + (f"; without it run `{ev.failing.run_id}` failed ({ev.finding.symptom})."
+                           if ev.finding.symptom in ("nan_loss", "exploding_gradients") else "."))
     if root_cause == "unscaled_target" and rep is not None and rep.target_std is not None:
         return Why(
             root_cause=f"Unscaled target: `{rep.target}` has mean {num(rep.target_mean)} and std "
                        f"{num(rep.target_std)}, far from the unit scale a freshly initialised network outputs; the "
                        f"loss and its gradients are correspondingly huge{tried}.{fixed}",
-            domain_insight=f"The target of {about} lives on a scale of {num(rep.target_std)}"
-                           f"{' ' + domain.target_units if domain.target_units else ''}; the model now learns "
-                           f"deviations in standard units and answers in the original ones.{perf_s}",
+            domain_insight=f"The target lives on a scale of {num(rep.target_std)}"
+                           f"{' ' + domain.target_units if domain.target_units else ''} (std on the training split)"
+                           + ("; the accepted model was trained on the standardised target and its predictions are "
+                              "mapped back to these units." if ev.fix_description and "standardi" in
+                              ev.fix_description else ".") + perf_s,
             implication="Mention the target standardisation and that reported errors are back in the target's "
                         "units.")
     if root_cause == "non_identifiable" and ev.failing.diagnostics:
@@ -114,10 +115,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                        f"{', '.join(support[:3]) or 'none'}; {len(coll)} collinear with others, e.g. "
                        f"{', '.join(coll[:3]) or 'none'}). The data cannot tell these parameters apart, so the "
                        f"information matrix is singular{tried}.{fixed}",
-            domain_insight=f"For {about}: detailed per-entity parameters capture heterogeneity but need rich data; "
-                           "where the data are sparse (few events per entity) they cannot be estimated. Tying them "
-                           "by a measured covariate loses some detail but is identifiable"
-                           + (f"; the estimates order as {ranking}" if ranking else "") + f".{perf_s}",
+            domain_insight=((f"The tied estimates order as {ranking}." if ranking else "") + perf_s).strip(),
             implication="Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
                         "for these data, and the tier approach justified by identifiability (the condition number) "
                         "and by the domain (the covariate that defines the tiers).")
@@ -125,58 +123,54 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         cells = ", ".join(f"`{c}` ({n} cells)" for c, n in rep.non_finite.items()) or ", ".join(rep.leakage)
         return Why(
             root_cause=f"Invalid data: {ev.finding.message}. Affected: {cells}.{fixed}",
-            domain_insight=f"Missing or infinite values in {about} usually mark reporting gaps or failed "
-                           f"conversions; they must be handled before modelling, not by the optimiser.{perf_s}",
+            domain_insight=perf_s.strip(),
             implication="Report how many rows were dropped and check that the gaps are not systematic (a region "
                         "or period that never reports).")
     texts: dict[str, tuple[str, str, str]] = {
         "learning_rate_too_high": (
             f"The learning rate was too high for this loss surface: {ev.finding.message}{tried}.{fixed}",
-            f"The fit of {about} is sensitive to the step size; the stable range is narrower than the "
-            f"default suggests.{perf_s}",
+            perf_s.strip(),
             "Report the learning rate as a stability-bound choice, with the diverging value as evidence."),
         "learning_rate_too_low": (
             f"The learning rate was too low: {ev.finding.message}{tried}.{fixed}",
-            f"The signal in {about} is learnable; the optimiser was only moving too slowly.{perf_s}",
+            perf_s.strip(),
             "Report the learning rate and the convergence it gave; the slow run is a sensitivity data point."),
         "numerical_overflow": (
             f"Numerical overflow: {ev.finding.message}{tried}.{fixed}",
-            f"The fitted quantity of {about} grows exponentially; at the starting values its scale exceeds "
-            f"floating point, which says nothing about the data and everything about where the fit began.{perf_s}",
+            perf_s.strip(),
             "Report the parameterisation and starting values of the exponential terms."),
         "insufficient_training": (
             f"Training stopped before convergence: {ev.finding.message}{tried}.{fixed}",
-            f"The model of {about} needs more passes over the data than planned.{perf_s}",
+            perf_s.strip(),
             "Report the number of epochs with the convergence curve as justification."),
         "insufficient_regularization": (
             f"Too little regularisation: {ev.finding.message}{tried}.{fixed}",
-            f"Past the validation minimum the model fits noise specific to the training part of {about}; "
-            f"the signal is learned early.{perf_s}",
+            perf_s.strip(),
             "Report the regularisation (early stopping / weight decay) and show the validation curve that "
             "motivated it."),
         "insufficient_capacity": (
             f"The model was too small: {ev.finding.message}{tried}.{fixed}",
-            f"The relationship in {about} is richer than the initial model could express.{perf_s}",
+            perf_s.strip(),
             "Report the capacity chosen and the underfit of the smaller model."),
         "saturating_activation": (
             f"Saturating activations: {ev.finding.message}"
             + (f"; {ev.saturation:.0%} of tanh/sigmoid outputs were saturated" if ev.saturation else "")
             + f"{tried}.{fixed}",
-            f"A technical property of the network, not of {about}.{perf_s}",
-            "A footnote on the activation choice suffices."),
+            perf_s.strip(),
+            ""),
         "bad_initialization": (
             f"Badly scaled initial weights: {ev.finding.message}{tried}.{fixed}",
-            f"A technical property of the network, not of {about}.{perf_s}",
-            "A footnote on the initialisation suffices."),
+            perf_s.strip(),
+            ""),
         "output_range_mismatch": (
             f"The output layer could not produce the target's range: {ev.finding.message}{tried}.{fixed}",
-            f"The quantity predicted in {about} is not bounded the way the output activation assumed.{perf_s}",
+            perf_s.strip(),
             "State the output layer and the target's range."),
     }
     rc, di, im = texts.get(root_cause, (
         f"Not established: {ev.finding.message}{tried}.",
-        f"No insight about {about} can be drawn until a repair is confirmed.",
-        "Not yet: report the failure and the tests tried."))
+        "",
+        ""))
     return Why(root_cause=rc, domain_insight=di, implication=im)
 
 

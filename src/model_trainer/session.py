@@ -21,7 +21,8 @@ from model_trainer.kinds import available
 from model_trainer.records.diary import append_entry, next_entry_id, read_entries
 from model_trainer.records.estimates import write_estimates
 from model_trainer.records.plots import loss_curves
-from model_trainer.spec import Spec, load_spec
+from model_trainer.spec import Spec, config_warnings, load_spec
+from model_trainer.verdict import Verdict
 from model_trainer.workspace import Workspace
 
 EXIT_OK, EXIT_UNRESOLVED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -157,15 +158,17 @@ def open_session(spec_path: str | Path, out: str | Path | None = None, ui: Any =
     return Session(spec=spec, data=data, entry=entry, ws=ws, ui=ui)
 
 
-def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) -> int:
-    """The ``train`` command. Returns the exit status of CONTRACT §1 (128 + N after signal N)."""
+def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) -> Verdict:
+    """The ``train`` command. Returns the verdict (CONTRACT §1, §7); ``verdict.exit_code`` is the exit status
+    (128 + N after signal N). The verdict is also written to ``results/verdict.json``.
+    """
     from model_trainer.engine.signals import handle_signals
 
     with handle_signals():  # SIGTERM and SIGHUP stop a run in order, as Ctrl-C does
         return _train(spec_path, out, ui)
 
 
-def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> int:
+def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> Verdict:
     from model_trainer.engine.signals import SENDER, exit_code_for, signal_of
     from model_trainer.investigate import investigate
 
@@ -174,18 +177,23 @@ def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> int:
     with ws.locked(f"train {session.spec.path}"):
         ws.log.line(f"model-trainer train {session.spec.path} (kind={session.spec.model.kind}, "
                     f"entrypoint={session.spec.model.entrypoint})")
+        for w in config_warnings(session.spec):
+            ws.log.warning(w)
         try:
-            code = investigate(session)
-            finish(session)
-            return code
-        except Interrupted as exc:
-            from model_trainer.failures import failure_entry
+            try:
+                v = investigate(session)
+            except Interrupted as exc:
+                from model_trainer.failures import failure_entry
 
-            rec = exc.rec
-            session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
-                                [("interrupted run", rec)])
+                rec = exc.rec
+                e = session.write_entry(lambda i: failure_entry(rec, session.spec, i, session.entry.code_dir),
+                                        [("interrupted run", rec)])
+                v = Verdict(status="interrupted", exit_code=exit_code_for(rec.signal_name), entry_id=e.id,
+                            run_id=rec.run_id)
+            v.workspace = str(out) if out else None
+            write_verdict(session, v)
             finish(session)
-            return exit_code_for(rec.signal_name)
+            return v
         except KeyboardInterrupt as exc:  # a signal between runs: no run to record, the log still says so
             import signal
 
@@ -194,6 +202,16 @@ def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> int:
             raise
         finally:
             ws.close()
+
+
+def write_verdict(session: Session, v: Verdict) -> None:
+    import json
+
+    from model_trainer.records.atomic import atomic_write_text
+
+    if session.ws.results.exists():
+        atomic_write_text(session.ws.results / "verdict.json", json.dumps(v.to_json(), indent=2, default=str) + "\n")
+    session.ws.log.line(v.line())
 
 
 def finish(session: Session) -> None:

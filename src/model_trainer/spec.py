@@ -134,49 +134,25 @@ def parse_duration(value: Any) -> float:
     raise ValueError(f"expected a duration such as \"2h\", \"30m\" or 90 (seconds), got {value!r}")
 
 
-# The knobs the repair engine and the built-in trainers understand, with their checks.
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "optimizer": ("sgd", "adam", "adamw"),
-    "loss": ("mse", "mae", "bce", "cross_entropy"),
-    "activation": ("relu", "leaky_relu", "tanh", "sigmoid", "gelu", "elu"),
-    "output_activation": ("none", "linear", "sigmoid", "softmax", "relu", "tanh"),
-    "init": ("default", "xavier", "kaiming", "normal", "zeros"),
-    "lr_schedule": ("none", "cosine", "step", "plateau"),
-}
-
-
 def _check_knob(key: str, value: Any) -> str | None:
-    """Return an error text when a known knob has a value of the wrong type or range."""
+    """An error text when a knob that a built-in loop applies itself has a value of the wrong type or range.
+
+    Only loop keys of a built-in kind are checked: every other [config] value belongs to the user's code, which
+    may give it any meaning (CONTRACT §4).
+    """
     num = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if key in ("lr",):
-        if not (num and value > 0):
-            return f"`{key}` must be a positive number, got {value!r}"
-    elif key in ("weight_decay", "clip_grad_norm"):
-        if not (num and value >= 0):
-            return f"`{key}` must be a number >= 0 (0 turns it off), got {value!r}"
-    elif key in ("momentum", "dropout"):
-        if not (num and 0 <= value < 1):
-            return f"`{key}` must be a number in [0, 1), got {value!r}"
-    elif key in ("batch_size", "epochs"):
-        if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
-            return f"`{key}` must be a whole number > 0, got {value!r}"
-    elif key in ("early_stopping_patience", "seed"):
-        if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-            return f"`{key}` must be a whole number >= 0, got {value!r}"
-    elif key == "hidden_units":
-        ok = (isinstance(value, int) and not isinstance(value, bool) and value > 0) or (
-            isinstance(value, list) and value and all(isinstance(v, int) and v > 0 for v in value))
-        if not ok:
-            return f"`hidden_units` must be a whole number or a list of them, got {value!r}"
-    elif key in _CHOICES and value not in _CHOICES[key]:
-        return f"`{key}` must be one of {', '.join(_CHOICES[key])}; got {value!r}"
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if key == "lr" and not (num and value > 0):
+        return f"`{key}` must be a positive number, got {value!r}"
+    if key in ("weight_decay", "clip_grad_norm") and not (num and value >= 0):
+        return f"`{key}` must be a number >= 0 (0 turns it off), got {value!r}"
+    if key == "momentum" and not (num and 0 <= value < 1):
+        return f"`{key}` must be a number in [0, 1), got {value!r}"
+    if key in ("batch_size", "epochs") and not (whole and value > 0):
+        return f"`{key}` must be a whole number > 0, got {value!r}"
+    if key in ("early_stopping_patience", "seed") and not (whole and value >= 0):
+        return f"`{key}` must be a whole number >= 0, got {value!r}"
     return None
-
-
-# Knobs the built-in torch trainer reads; anything else in [config] is probably a typo.
-TORCH_KNOBS = ("lr", "optimizer", "momentum", "weight_decay", "batch_size", "epochs", "clip_grad_norm",
-               "early_stopping_patience", "loss", "metric", "seed", "lr_schedule", "hidden_units",
-               "activation", "output_activation", "init", "dropout")
 
 
 # Names people commonly use for the knobs, for the did-you-mean hint.
@@ -282,14 +258,28 @@ def _explain(exc: ValidationError, path: Path, text: str) -> InputError:
 
 
 def _check_config(spec: Spec, text: str) -> None:
-    for key, value in spec.config.items():
+    from model_trainer.kinds import knobs_of
+
+    k = knobs_of(spec.model.kind)
+    for key in k.loop:
+        if key not in spec.config:
+            continue
+        value = spec.config[key]
         problem = _check_knob(key, value)
+        if problem is None and key in k.choices and value not in k.choices[key]:
+            problem = f"`{key}` must be one of {', '.join(k.choices[key])}; got {value!r}"
         if problem:
             raise InputError(problem, path=spec.path, where=_line_of(text, ("config", key)) or None,
                              hint=f"fix `{key}` in [config]")
-    if spec.model.kind == "torch":
-        for key in spec.config:
-            if key not in TORCH_KNOBS:
-                raise InputError(f"unknown key `config.{key}` for kind = \"torch\"{_suggest(key, TORCH_KNOBS)}",
-                                 path=spec.path, where=_line_of(text, ("config", key)) or None,
-                                 hint=f"the built-in torch trainer reads: {', '.join(TORCH_KNOBS)}")
+
+
+def config_warnings(spec: Spec) -> list[str]:
+    """Did-you-mean warnings for [config] keys a built-in kind does not read itself (a user's builder may read
+    them, so they are passed on, not refused)."""
+    from model_trainer.kinds import knobs_of
+
+    k = knobs_of(spec.model.kind)
+    if not k.model:
+        return []  # a kind without a fixed builder vocabulary (sklearn estimators take any keyword)
+    return [f"config.{key} is not a knob the built-in {spec.model.kind} loop reads; it is passed to the user's code "
+            f"as it is{_suggest(key, k.all)}" for key in spec.config if key not in k.all]

@@ -17,5 +17,5 @@ def run_demo(out: Path, ui: Any = None) -> dict[str, int]:
         spec = module.write_workspace(out / name)
         if ui:
             ui.message(f"== demo: {name} ({spec})")
-        results[name] = train(spec, None, ui)
+        results[name] = train(spec, None, ui).exit_code
     return results

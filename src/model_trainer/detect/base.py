@@ -28,6 +28,22 @@ class Facts:
     kind: str = "function"                      # the model kind: an MLE fit's gradient is a sum over the data
 
 
+@dataclass(frozen=True)
+class Descriptor:
+    """What the investigator needs to know of a symptom, exported by its detector module as ``DESCRIPTOR``.
+
+    ``online``: it shows early, so a running run may be stopped on it; ``horizon``: it only shows over the whole
+    planned run, so its tests run full length; ``causes``: the likely causes, most likely first (their repairs
+    are in ``model_trainer.causes``).
+    """
+    name: str
+    category: str
+    online: bool = False
+    horizon: bool = False
+    causes: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()        # names in ``repairs.REPAIRS``, in the order they are tested
+
+
 @dataclass
 class Finding:
     symptom: str

@@ -17,9 +17,19 @@ from __future__ import annotations
 import math
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, finite, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, finite, series
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
+
+DESCRIPTOR = Descriptor("constant_output", "CONVERGENCE", online=False, horizon=False,
+    causes=(
+        "learning_rate_too_high", "bad_initialization", "output_range_mismatch", "label_corruption",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "adam", "kaiming_init", "switch_activation",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -14,8 +14,18 @@ Example:
 from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("dying_relu", "CONVERGENCE", online=False, horizon=False,
+    causes=(
+        "learning_rate_too_high", "bad_initialization", "saturating_activation",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "switch_activation", "kaiming_init",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -12,9 +12,20 @@ from __future__ import annotations
 import math
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, finite, loss_key, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, finite, loss_key, series
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
+
+DESCRIPTOR = Descriptor("exploding_gradients", "NUMERICAL", online=True, horizon=False,
+    causes=(
+        "learning_rate_too_high", "unscaled_features", "unscaled_target", "gradient_heterogeneity",
+        "training_loop_bug",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

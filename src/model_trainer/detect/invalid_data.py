@@ -10,8 +10,18 @@ Example:
 
 from __future__ import annotations
 
-from model_trainer.detect.base import Facts, Finding
+from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
+    causes=(
+        "invalid_data",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "drop_non_finite_rows",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -11,9 +11,21 @@ from __future__ import annotations
 
 import math
 
-from model_trainer.detect.base import Facts, Finding, finite, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, finite, series
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
+
+DESCRIPTOR = Descriptor("nan_loss", "NUMERICAL", online=True, horizon=False,
+    causes=(
+        "invalid_data", "learning_rate_too_high", "unscaled_features", "unscaled_target",
+        "gradient_heterogeneity", "numerical_overflow",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
+        "shrink_init", "log_transform",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -16,8 +16,18 @@ import itertools
 import statistics
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, finite, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, finite, series
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("oscillating_loss", "CONVERGENCE", online=False, horizon=False,
+    causes=(
+        "learning_rate_too_high", "unscaled_features", "unscaled_target",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "lower_lr", "standardize", "adam", "standardize_target",
+    ),
+)
 
 
 def amplitude(values: list[float], scale: float = 0.0) -> tuple[float, float]:

@@ -15,9 +15,19 @@ from __future__ import annotations
 import math
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding
+from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
+
+DESCRIPTOR = Descriptor("overfitting", "PERFORMANCE", online=False, horizon=True,
+    causes=(
+        "insufficient_regularization",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "early_stopping", "weight_decay", "dropout", "regularization",
+    ),
+)
 
 
 def smooth(values: list[float], window: int) -> list[float]:

@@ -17,8 +17,18 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from model_trainer.detect.base import Facts, Finding
+from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("singular_matrix", "NUMERICAL", online=False, horizon=True,
+    causes=(
+        "non_identifiable", "parameter_scaling",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "fix_parameter", "tie_tiers", "ridge", "log_transform", "rescale_parameters",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

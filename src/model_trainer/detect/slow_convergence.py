@@ -12,8 +12,19 @@ from __future__ import annotations
 from itertools import pairwise
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon=True,
+    causes=(
+        "insufficient_training", "unscaled_features", "unscaled_target", "learning_rate_too_low",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "rescale_parameters", "log_transform", "standardize", "standardize_target", "more_iterations", "raise_lr",
+        "adam", "more_epochs",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -79,6 +79,21 @@ TARGET_SCALE_ABS = 100.0       # a regression target with std or |mean| above th
 GRAD_GROUP_RATIO = 20.0
 LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is the target
 
+# acceptance against the quick references (CONTRACT §7). A model is "clearly worse" than the best reference
+# when both hold: its error is more than REF_ERROR_RATIO times the best reference's, and it recovers less than
+# 1 - REF_GAP_SHARE of the gain the best reference makes over the constant predictor. The ratio alone would flag
+# a net at 1% of the constant's error next to a noise-free linear fit; the gap share alone would flag small
+# differences on easy data. 1.5x is a difference no seed, split or tuning noise on a small tabular problem
+# explains (seed-to-seed spread of small MLPs is typically within 10-20%), so a network matching a linear model
+# on linear data is never flagged. For accuracy/auc/f1/r2 the "error" is 1 - value.
+REF_ERROR_RATIO = 1.5
+REF_GAP_SHARE = 0.1
+# convergence: the validation curve's last quarter (at least 2 steps) still lowered it by this share and most of
+# its steps were decreases. A curve still gaining 10% per quarter of its length would gain clearly more from
+# more epochs; smaller tail gains are within what patience-based early stopping (Keras, min_delta) calls noise.
+CONVERGED_TAIL_GAIN = 0.10
+CONVERGED_FALLING_SHARE = 0.7
+
 # ---------------------------------------------------------------------------------------------------------
 # Maximum-likelihood fits (kind = "mle"): identifiability, scaling and reporting, read by mle/ and the
 # MLE detectors.

@@ -10,9 +10,21 @@ Example:
 from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.detect.slow_convergence import still_falling
 from model_trainer.events import EpochLogged
+
+DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=True,
+    causes=(
+        "output_range_mismatch", "unscaled_features", "unscaled_target", "learning_rate_too_low",
+        "training_loop_bug", "label_corruption", "train_val_mismatch", "insufficient_capacity",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "rescale_parameters", "output_activation", "standardize", "standardize_target", "switch_activation",
+        "raise_lr", "adam", "more_capacity",
+    ),
+)
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:

@@ -13,9 +13,28 @@ Example:
 from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Facts, Finding, finite, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import (
+    Descriptor,
+    Facts,
+    Finding,
+    finite,
+    loss_key,
+    metric_vs_baseline,
+    rel_improvement,
+    series,
+)
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
+
+DESCRIPTOR = Descriptor("vanishing_gradients", "CONVERGENCE", online=False, horizon=False,
+    causes=(
+        "saturating_activation", "bad_initialization", "output_range_mismatch", "learning_rate_too_low",
+    ),
+    # the repairs to test, in order (a measurement may move others to the front)
+    repairs=(
+        "switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr",
+    ),
+)
 
 
 def group_columns(history: list[EpochLogged]) -> list[str]:

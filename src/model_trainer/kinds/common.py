@@ -23,3 +23,47 @@ def prepared_data(job: Job) -> tuple[pd.DataFrame, pd.DataFrame, Preprocess]:
     val = pd.read_csv(job.val_path)
     features = feature_columns(train, job.target, job.ignore_columns)
     return fit_preprocess(train, val, job.target, features, job.data_repairs)
+
+
+def metric_in_units(predict: Any, val_prepared: pd.DataFrame, y_raw: Any, pre: Preprocess, metric: str) -> float | None:
+    """The validation metric in the target's own units (CONTRACT §7): predictions on the prepared validation
+    features, mapped back through the target repair, against the raw target. None for a metric the tool does not
+    compute itself or a model that cannot predict."""
+    import numpy as np
+
+    from model_trainer.probes.references import METRICS, score
+
+    if metric not in METRICS or metric == "auc":
+        return None
+    try:
+        pred = np.asarray(predict(val_prepared[pre.features]), dtype=np.float64).reshape(-1)
+    except Exception:  # noqa: BLE001 - a model that cannot predict here is reported by the caller, not raised
+        return None
+    y = np.asarray(y_raw, dtype=np.float64).reshape(-1)
+    if pred.shape != y.shape:
+        return None
+    if metric not in ("accuracy", "f1"):
+        pred = pre.inverse_target(pred)
+    ok = np.isfinite(pred) & np.isfinite(y)
+    if not ok.any():
+        return None
+    return score(metric, y[ok], pred[ok])
+
+
+def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preprocess) -> dict[str, Any] | None:
+    """After a target repair in function mode the user's own metric is on the repaired scale: the tool's own,
+    from the returned model's ``predict`` on the validation data, mapped back (``model_metric`` prefers it)."""
+    if pre.y_mean is None or job.target is None or not hasattr(model, "predict"):
+        return None
+    val_prepared = pre.transform(val_raw)
+    value = metric_in_units(model.predict, val_prepared, val_raw[job.target].to_numpy(), pre, job.metric)
+    if value is None:
+        return None
+    return {"metric_units": value, "metric_name": job.metric,
+            "metric_units_source": "the returned model's predict on the validation data, mapped back to the "
+                                   "target's units"}
+
+
+def val_raw_frame(job: Job) -> pd.DataFrame:
+    """The validation split as given (before any data repair)."""
+    return pd.read_csv(job.val_path)

@@ -14,8 +14,8 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.contract import ContractViolation, return_problems
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
-from model_trainer.events import Event, Note
-from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.events import Diagnostics, Event, Note
+from model_trainer.kinds.common import prepared_data, units_diagnostics, user_callable, val_raw_frame
 from model_trainer.safemodel import attach_twin
 
 
@@ -63,4 +63,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                signature_returns_history=n < 4)
     if problems:
         raise ContractViolation("; ".join(problems))
+    units = units_diagnostics(model, job, val_raw_frame(job), pre)
+    if units is not None:
+        emit(Diagnostics(kind="function", data=units))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

@@ -15,8 +15,17 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Event, Note
-from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.kinds.common import metric_in_units, prepared_data, user_callable
 from model_trainer.safemodel import attach_twin
+
+
+def _knobs() -> object:
+    from model_trainer.kinds import Knobs
+
+    return Knobs(loop=("epochs",), defaults={"epochs": 50})
+
+
+KNOBS = _knobs()
 
 
 def _score(est: object, x: np.ndarray, y: np.ndarray, metric: str) -> tuple[float, float]:
@@ -40,6 +49,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     epochs = int(job.config.get("epochs", 50)) if hasattr(est, "partial_fit") else 1
     emit(Note(text=f"sklearn {type(est).__name__}: " + (f"{epochs} partial_fit passes" if epochs > 1 or
                                                          hasattr(est, "partial_fit") else "one fit")))
+    raw_val = pre.inverse_target(yv) if job.target else yv
     classes = np.unique(y) if job.metric == "accuracy" else None
     for _ in range(epochs):
         if hasattr(est, "partial_fit"):
@@ -48,6 +58,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             est.fit(x, y)
         train_loss, _ = _score(est, x, y, job.metric)
         val_loss, metric = _score(est, xv, yv, job.metric)
+        if pre.y_mean is not None:
+            # after a target repair the metric is computed in the target's own units
+            metric = metric_in_units(est.predict, val, raw_val, pre, job.metric) or metric  # type: ignore[attr-defined]
         monitor.log_epoch(train_loss=train_loss, val_loss=val_loss, metric=metric)
         if monitor.should_stop:
             break

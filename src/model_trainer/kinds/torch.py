@@ -34,6 +34,21 @@ DEFAULTS: dict[str, Any] = {"lr": 0.01, "optimizer": "adam", "momentum": 0.0, "w
                             "early_stopping_patience": 0, "seed": 0, "lr_schedule": "none", "init": "default"}
 
 
+def _knobs() -> Any:
+    from model_trainer.kinds import Knobs
+
+    return Knobs(loop=("lr", "optimizer", "momentum", "weight_decay", "batch_size", "epochs", "clip_grad_norm",
+                       "early_stopping_patience", "loss", "metric", "seed", "lr_schedule"),
+                 model=("hidden_units", "activation", "output_activation", "init", "dropout"),
+                 defaults=DEFAULTS,
+                 choices={"optimizer": ("sgd", "adam", "adamw"), "loss": ("mse", "mae", "bce", "cross_entropy"),
+                          "lr_schedule": ("none", "cosine", "step", "plateau"),
+                          "init": ("default", "xavier", "kaiming", "normal", "zeros")})
+
+
+KNOBS = _knobs()
+
+
 def _task(loss: str) -> str:
     return {"bce": "binary", "cross_entropy": "multiclass"}.get(loss, "regression")
 
@@ -61,8 +76,8 @@ def _scheduler(torch: Any, opt: Any, cfg: dict[str, Any]) -> Any:
 
 
 def _init_weights(torch: Any, model: Any, how: str) -> None:
-    if how in ("default", None):
-        return
+    if how not in ("xavier", "kaiming", "normal", "zeros"):
+        return  # "default", or a value only the user's build_model understands
     for m in model.modules():
         if isinstance(m, torch.nn.Linear):
             if how == "xavier":
@@ -248,6 +263,8 @@ def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_
     if task == "regression":
         spread = float(np.std(pred)) / (float(np.std(y_raw)) or 1.0)
         acts["pred_spread"] = spread
+        # the range the output layer produced, for the output-range probe
+        acts["pred_min"], acts["pred_max"] = float(np.min(pred)), float(np.max(pred))
     else:
         _, counts = np.unique(pred, return_counts=True)
         acts["pred_mode_share"] = float(counts.max()) / max(len(pred), 1)

@@ -29,6 +29,10 @@ class DataReport:
     target_max: float | None = None
     target_absmax_val: float | None = None
     baseline: dict[str, float] = field(default_factory=dict)   # metric name -> constant predictor's value
+    # the quick references on validation in the spec's metric (probes/references.py), None where skipped
+    references: dict[str, float | None] = field(default_factory=dict)
+    references_skipped: dict[str, str] = field(default_factory=dict)
+    data_hash: str = ""                  # of the data files: the cached references belong to these bytes
 
     @property
     def scale_spread(self) -> float:

@@ -64,7 +64,8 @@ def next_entry_id(md_path: Path, json_path: Path) -> int:
 def render_markdown(e: DiaryEntry, plot_rel: list[str] | None = None) -> str:
     out = [f"## Dev Diary Entry #{e.id}", "", f"**Date**: {e.date}", f"**Phase**: {e.phase}",
            f"**Agent**: {e.agent}",
-           f"**Category**: {e.category} | **Symptom**: `{e.symptom}` | **Root cause**: `{e.root_cause}`"]
+           f"**Category**: {e.category} | **Symptom**: `{e.symptom}` | **Root cause**: "
+           + ("not established" if e.root_cause == "unknown" else f"`{e.root_cause}`")]
     if e.run_ids:
         out.append("**Runs**: " + ", ".join(f"`{r}`" for r in e.run_ids))
     out += ["", "### The Struggle", "", "**What Happened**:", e.what_happened, "", "**Error Message**:",
@@ -87,13 +88,27 @@ def render_markdown(e: DiaryEntry, plot_rel: list[str] | None = None) -> str:
                                           "no test run confirmed a repair."), ""]
     else:
         out += ["**What I Did**:", _fence(f"{e.fix.code_before}\n\n{e.fix.code_after}", "python"), ""]
-    if e.result:
-        out += ["**Result**:", *[f"- {r}" for r in e.result], ""]
+    result = list(e.result)
+    refs = {k: v for k, v in e.references.items() if v is not None}
+    if refs and not any(r.startswith("References") for r in result):
+        result.append("References on validation: " + ", ".join(f"{k} {v:.4g}" for k, v in refs.items()))
+    if result:
+        out += ["**Result**:", *[f"- {r}" for r in result], ""]
+    if e.hypotheses:
+        out += ["**Hypotheses**:"]
+        for h in e.hypotheses:
+            tests = f" (tests {', '.join(str(n) for n in h.evidence)})" if h.evidence else ""
+            out.append(f"- `{h.cause}`: {h.status}{tests}")
+        out.append("")
     for rel in plot_rel if plot_rel is not None else e.plots:
         out += [f"![loss curves, entry {e.id}]({rel})", ""]
-    out += ["### The Why (Physical Interpretation)", "", "**Root Cause**:", e.why.root_cause, "",
-            "**Domain Insight**:", e.why.domain_insight, "", "**Implication for Paper**:", e.why.implication, "",
-            "### Actionable Next Steps", ""]
+    out += ["### The Why (Physical Interpretation)", "", "**Root Cause**:", e.why.root_cause, ""]
+    # written only from evidence: an entry without it is shorter, not padded
+    if e.why.domain_insight:
+        out += ["**Domain Insight**:", e.why.domain_insight, ""]
+    if e.why.implication:
+        out += ["**Implication for Paper**:", e.why.implication, ""]
+    out += ["### Actionable Next Steps", ""]
     out += [f"{i}. {s}" for i, s in enumerate(e.next_steps, 1)]
     out += ["", f"**Status**: {_STATUS[e.status]}", "", "---", ""]
     return "\n".join(out)

@@ -1,7 +1,7 @@
-"""Repairs, one module each. ``plan(symptom, measurements)`` orders them for an investigation.
+"""Repairs, one module each. ``plan(symptom, ...)`` orders them for an investigation.
 
-To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to ``REPAIRS``; list
-it in ``PLANS`` under the symptoms it should be tried for.
+To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to ``REPAIRS``; list it in the
+``repairs`` of the symptoms' ``DESCRIPTOR`` (``detect/SYMPTOM.py``) it should be tried for.
 """
 
 from __future__ import annotations
@@ -37,30 +37,15 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
     FixParameter(), RescaleParameters())}
 
-# The order hypotheses are tested in, per symptom. Data-evidence repairs come first only when a probe
-# found the evidence (their propose() returns None otherwise); the learning rate is the usual first
-# suspect for a divergence, as an engineer would test it.
-PLANS: dict[str, tuple[str, ...]] = {
-    "invalid_data": ("drop_non_finite_rows",),
-    "nan_loss": ("drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
-                 "shrink_init", "log_transform"),
-    "exploding_gradients": ("lower_lr", "standardize", "standardize_target", "clip_gradients", "adam"),
-    "oscillating_loss": ("lower_lr", "standardize", "adam", "standardize_target"),
-    "vanishing_gradients": ("switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr"),
-    "dying_relu": ("lower_lr", "switch_activation", "kaiming_init"),
-    "slow_convergence": ("rescale_parameters", "log_transform",
-                         "standardize", "standardize_target", "more_iterations", "raise_lr", "adam", "more_epochs"),
-    "underfitting": ("rescale_parameters",
-                     "output_activation", "standardize", "standardize_target", "switch_activation", "raise_lr",
-                     "adam", "more_capacity"),
-    "overfitting": ("early_stopping", "weight_decay", "dropout", "regularization"),
-    "singular_matrix": ("fix_parameter", "tie_tiers", "ridge", "log_transform", "rescale_parameters"),
-    "constant_output": ("lower_lr", "adam", "kaiming_init", "switch_activation"),
-}
+def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
+         cause: str | None = None) -> list[Repair]:
+    from model_trainer.detect import DESCRIPTORS
 
-
-def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False) -> list[Repair]:
-    names = list(PLANS.get(symptom, ()))
+    d = DESCRIPTORS.get(symptom)
+    names = list(d.repairs if d else ())
+    if cause == "insufficient_training":
+        # the validation curve was still falling steeply at the end: more of the same training first
+        names = ["more_epochs", "more_iterations", *[n for n in names if n not in ("more_epochs", "more_iterations")]]
     if overflow:
         # a likelihood that overflows: move the start, then the scale of the parameters, then of the inputs
         names = ["shrink_init", "log_transform", "standardize"]
@@ -70,4 +55,9 @@ def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False) -
     return [REPAIRS[n] for n in names]
 
 
-__all__ = ["PLANS", "REPAIRS", "Change", "Context", "Repair", "plan"]
+def for_cause(cause: str) -> list[Repair]:
+    """The repairs whose success would confirm ``cause``: what a measurement pointing at it asks to test."""
+    return [r for r in REPAIRS.values() if r.root_cause == cause]
+
+
+__all__ = ["REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]

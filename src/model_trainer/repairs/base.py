@@ -36,6 +36,8 @@ class Change:
     code_before: str
     code_after: str
     missing_key: str | None = None
+    # candidates for the same knob, mildest first: the loop searches them (successive halving) instead of one step
+    bracket: list[Change] = field(default_factory=list)
 
 
 class Repair:
@@ -57,6 +59,15 @@ class Repair:
         if key not in ctx.knobs:
             change.missing_key = key
         return change
+
+    def bracketed(self, ctx: Context, key: str, values: list[Any], why: str = "") -> Change | None:
+        """A change for ``key`` whose bracket holds one candidate per value (mildest first)."""
+        if not values:
+            return None
+        cands = [self.knob(ctx, key, v, why) for v in values]
+        first = cands[min(1, len(cands) - 1)]
+        first.bracket = cands if len(cands) > 1 else []
+        return first
 
     def data(self, ctx: Context, key: str, desc: str) -> Change:
         after = {**ctx.data_repairs, key: True}

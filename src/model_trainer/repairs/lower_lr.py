@@ -25,4 +25,7 @@ class LowerLR(Repair):
         lr = ctx.config.get("lr")
         if not isinstance(lr, (int, float)):
             return self.knob(ctx, "lr", None) if "lr" not in ctx.knobs else None
-        return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
+        if "lr" not in ctx.knobs:
+            return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
+        # a bracket around the one step: 3x, 10x (the classic step) and 100x smaller
+        return self.bracketed(ctx, "lr", [float(f"{lr * f:.6g}") for f in (0.3, self.factor, self.factor ** 2)])

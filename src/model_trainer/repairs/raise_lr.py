@@ -25,4 +25,8 @@ class RaiseLR(Repair):
         lr = ctx.config.get("lr")
         if not isinstance(lr, (int, float)) or lr >= 0.1:
             return None  # already large: a slow fit is not the step size's fault
-        return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
+        if "lr" not in ctx.knobs:
+            return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
+        # 3x, 10x and 30x larger, capped at 1 (beyond it no common optimiser is stable on unit-scale data)
+        values = sorted({min(float(f"{lr * f:.6g}"), 1.0) for f in (3.0, self.factor, 3 * self.factor)})
+        return self.bracketed(ctx, "lr", values)

@@ -30,7 +30,7 @@ def _fmt(v: Any) -> str:
 def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
     import optuna
 
-    from model_trainer.investigate import _watch, baseline_facts, model_metric
+    from model_trainer.investigate import baseline_facts, model_metric, watch_for
 
     spec, ws = session.spec, session.ws
     trials = sorted(study.get_trials(deepcopy=False), key=lambda t: t.number)
@@ -52,7 +52,7 @@ def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
     # the spec's time_limit, and a final model cut short by the search's clock would not be the one selected
     session.renew_budget()
     facts = baseline_facts(session, best_cfg)
-    final = session.run("search-final", best_cfg, full=True, watch=_watch(facts), purpose="final")
+    final = session.run("search-final", best_cfg, full=True, watch=watch_for(facts), purpose="final")
     if final.ok:
         session.publish(final)
     # sensitivity: ±30% of each continuous hyperparameter around the optimum
@@ -66,7 +66,7 @@ def write_report(session: Session, study: Any, space: dict[str, Dim]) -> int:
             v = best.params[n] * (1 + sign * SENSITIVITY)
             v = round(v) if d.kind == "int" else float(f"{v:.6g}")
             rec = session.run(f"sens-{n}{'-' if sign < 0 else '+'}", {**best_cfg, n: v},
-                              watch=_watch(baseline_facts(session, {**best_cfg, n: v})), purpose="sensitivity")
+                              watch=watch_for(baseline_facts(session, {**best_cfg, n: v})), purpose="sensitivity")
             _, val = model_metric(rec, spec.model.higher_is_better)
             sens[n][f"{'-' if sign < 0 else '+'}30%"] = {"value": v, "metric": val, "run_id": rec.run_id,
                                                           "status": rec.status}

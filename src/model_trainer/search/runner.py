@@ -173,12 +173,12 @@ def _objective(trial: Any, session: Session, space: dict[str, Dim]) -> float:
     import optuna
 
     from model_trainer.detect import first_finding
-    from model_trainer.investigate import _watch, baseline_facts, model_metric
+    from model_trainer.investigate import baseline_facts, model_metric, watch_for
 
     params = {n: d.suggest(trial) for n, d in space.items()}
     config = {**session.spec.config, **params}
     facts = baseline_facts(session, config)
-    rec = session.run(f"trial{trial.number}", config, watch=_watch(facts), purpose="trial")
+    rec = session.run(f"trial{trial.number}", config, watch=watch_for(facts), purpose="trial")
     trial.set_user_attr("run_id", rec.run_id)
     trial.set_user_attr("status", rec.status)
     flag = first_finding(rec.history, facts) if rec.ok else None

@@ -1,0 +1,309 @@
+"""Diary entries and the verdict, rendered only from what the investigation recorded.
+
+The root cause is a confirmed hypothesis or ``unknown`` ("not established") with the open hypotheses ranked by
+their evidence; a refuted cause is never stated as the cause. Next steps follow from what is open, never from
+what was done; Domain Insight and Implication are written only from evidence, otherwise left out.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+from model_trainer.causes import next_steps as cause_steps
+from model_trainer.detect import HORIZON, Facts, category
+from model_trainer.events import DiaryEntry, Fix, Hypothesis, RunRecord, Why
+from model_trainer.investigate.judge import model_metric, refs_of
+from model_trainer.investigate.measure import code_change_note, probe
+from model_trainer.investigate.state import Investigation
+from model_trainer.kinds import knobs_of
+from model_trainer.narrate import Evidence, config_summary, explain, metric_in_units
+from model_trainer.records.fmt import num
+from model_trainer.verdict import Verdict
+
+EXIT_OK, EXIT_UNRESOLVED = 0, 1
+
+
+def fitted_references(facts: Facts) -> dict[str, float | None]:
+    """The references that were fitted (skipped ones are said in the data report, not quoted as numbers)."""
+    return {k: v for k, v in refs_of(facts).items() if v is not None}
+
+
+_refs = fitted_references
+
+
+def add_known_error(entry: DiaryEntry, known: dict[str, Any], config: dict[str, Any]) -> None:
+    """A failed run whose error message is a known one: the measurement and the change it asks for."""
+    from model_trainer.events import TestRecord
+
+    knob = known.get("knob")
+    fix = known["fix"] + (f" (`{knob}` is {config[knob]!r} in [config])" if knob and knob in config else
+                          f" (not available as a knob: add `{knob}` to [config])" if knob else "")
+    entry.tests.append(TestRecord(len(entry.tests) + 1, "The error message is a known one",
+                                  "Matched the error message against known causes", "measurement", None,
+                                  f"{known['why']}; fix: {fix}", None))
+    entry.next_steps.insert(0, f"{known['fix'][0].upper()}{known['fix'][1:]}: {known['why']}.")
+
+
+def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord | None, *, entry: Any = None,
+            symptom: str | None = None, cause: str | None = None, cause_status: str | None = None,
+            note: str = "") -> Verdict:
+    metric = None
+    if rec is not None and rec.history:
+        key, value = model_metric(rec, facts.higher_is_better)
+        metric = value if key == "metric" and math.isfinite(value) else None
+    return Verdict(status=status, exit_code=code, symptom=symptom, cause=cause,  # type: ignore[arg-type]
+                   cause_status=cause_status, metric_name=facts.metric if metric is not None else None, metric=metric,
+                   units=(session.spec.domain.target_units or "") if facts.metric in ("rmse", "mae") else "",
+                   references=_refs(facts),
+                   entry_id=getattr(entry, "id", None), run_id=rec.run_id if rec is not None else None, note=note)
+
+
+def _references_line(facts: Facts) -> str | None:
+    refs = _refs(facts)
+    if not refs:
+        skipped = getattr(facts.data, "references_skipped", None) or {}
+        why = next(iter(skipped.values()), None)
+        return f"References: not fitted ({why})" if why else None
+    return (f"References on the same validation split ({facts.metric}): "
+            + ", ".join(f"{k} {num(v)}" for k, v in refs.items()) + " (results/data_report.json)")
+
+
+def _hypotheses(inv: Investigation, confirmed: str | None = None) -> list[Hypothesis]:
+    hs = list(inv.hypotheses.values())
+    order = {"confirmed": 0, "open": 1, "refuted": 2}
+    ranked = {h.cause: i for i, h in enumerate(inv.ranked_open())}
+    return sorted(hs, key=lambda h: (order[h.status], ranked.get(h.cause, 99)))
+
+
+def _evidence(inv: Investigation, final: RunRecord | None, fix: str | None) -> Evidence:
+    final_metric = None
+    if final is not None:
+        key, value = model_metric(final, inv.facts.higher_is_better)
+        final_metric = value if key == "metric" and math.isfinite(value) else None
+    return Evidence(finding=inv.finding, failing=inv.failing, report=inv.report, grads=inv.measurements.get("grads"),
+                    saturation=inv.measurements.get("saturation"), failed_tests=list(inv.failed),
+                    fix_description=fix, final=final, metric=inv.facts.metric,
+                    higher_is_better=inv.facts.higher_is_better, baseline=inv.facts.baseline_metric,
+                    final_metric=final_metric)
+
+
+def what_happened(inv: Investigation) -> str:
+    f, r = inv.finding, inv.failing
+    return (f"Red flag `{f.symptom}` in run `{r.run_id}` ({config_summary(r.config, r.data_repairs)}): "
+            f"{f.message}." + (f" The run was stopped early ({r.stop_reason})." if r.stop_reason else ""))
+
+
+def error_message(inv: Investigation) -> str:
+    lines = [f"WARNING: {w.category}: {w.message}" for w in inv.failing.warnings[:5]]
+    inverse = (inv.failing.diagnostics or {}).get("inverse_error")
+    if inverse:
+        lines.append(f"{inverse} (inverting the information matrix for standard errors)")
+    lines.append(f"red flag: {inv.finding.symptom}: {inv.finding.message}")
+    return "\n".join(lines)
+
+
+def fit_comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
+    def cond(d: dict[str, Any]) -> str:
+        c = d.get("condition_number")
+        return "inf" if c is None or not math.isfinite(c) else f"{c:.3g}"
+    parts = [f"condition number {cond(before)} -> {cond(after)}",
+             f"free parameters {before.get('n_params')} -> {after.get('n_params')}"]
+    if "aic" in before and "aic" in after:
+        parts.append(f"AIC {before['aic']:.1f} -> {after['aic']:.1f}, BIC {before['bic']:.1f} -> {after['bic']:.1f}")
+    parts.append(f"validation RMSE {num(before.get('val_rmse'))} -> {num(after.get('val_rmse'))}")
+    return ", ".join(parts)
+
+
+def _unit(inv: Investigation) -> str:
+    return "iterations" if inv.facts.kind == "mle" else "epochs"
+
+
+def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
+    s = inv.session
+    kept = [*inv.stack, change]
+    # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
+    root = kept[0].root_cause
+    ev = _evidence(inv, final, "Changing " + " and then ".join(c.description for c in kept))
+    why = explain(root, ev, s.spec.domain)
+    key, val = model_metric(final, inv.facts.higher_is_better)
+    label = inv.facts.metric if key == "metric" else key
+    restored = next((n for n in final.notes if n.startswith("restored the weights of epoch")), None)
+    result = [f"{label} {num(val)} after {len(final.history)} {_unit(inv)}"
+              + (f" ({restored.split(' (')[0]})" if restored else "") + f" (run `{final.run_id}`), no red flag, "
+              "converged and not clearly worse than the references: accepted"]
+    units = metric_in_units(ev, s.spec.domain, final)
+    if units:
+        result.append(units[0].upper() + units[1:])
+    refs = _references_line(inv.facts)
+    if refs:
+        result.append(refs)
+    before_key, before_val = model_metric(inv.failing, inv.facts.higher_is_better)
+    before = (f"{label if before_key == key else before_key} {num(before_val)}" if math.isfinite(before_val)
+              else f"no finite {before_key}: {inv.finding.message}")
+    result.append(f"Before: {before} (run `{inv.failing.run_id}`)")
+    code_after = "\n".join(c.code_after for c in kept)
+    d = final.diagnostics
+    if d and "nll" in d:
+        result += _fit_lines(d)
+        tiers = d.get("reparam", {}).get("tiers") or []
+        cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
+        if cuts:
+            code_after += f"\n# thresholds found: {[round(c, 4) for c in cuts]}"
+    cfg_before = {**inv.failing.config, **inv.failing.data_repairs}
+    cfg_after = {**change.config_after, **change.data_after}
+    fix = Fix(config_before=cfg_before, config_after=cfg_after,
+              code_before=f"{kept[0].code_before}  # {inv.finding.symptom}",
+              code_after=code_after + "  # accepted", run_id=final.run_id)
+    defaults = knobs_of(s.spec.model.kind).defaults
+    changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k, defaults.get(k))}
+    steps = [*code_change_note(inv)]
+    for c in kept:
+        steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
+    hyps = _hypotheses(inv, root)
+
+    def build(i: int) -> DiaryEntry:
+        return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
+                          symptom=inv.finding.symptom, root_cause=root,  # type: ignore[arg-type]
+                          what_happened=what_happened(inv), error_message=error_message(inv),
+                          initial_hypothesis=initial, tests=inv.tests, fix=fix, why=why, next_steps=steps,
+                          status="resolved", result=result, run_ids=[r.run_id for r in inv.runs],
+                          hypotheses=hyps, references=_refs(inv.facts))
+    e = s.write_entry(build, [("before", inv.failing), ("after", final)])
+    return verdict(s, inv.facts, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
+                   cause=root, cause_status="confirmed")
+
+
+def _fit_lines(d: dict[str, Any]) -> list[str]:
+    """A statistical fit's own record: the optimiser's word, estimates, and the validations it ran."""
+    out = []
+    status = ("reported convergence" if d.get("optimizer_converged", True) else "did not report convergence")
+    msg = f" ({d['optimizer_message']})" if d.get("optimizer_message") else ""
+    out.append(f"The optimiser ({d.get('method')}) {status}{msg} after {d.get('iterations')} iterations; negative "
+               f"log-likelihood (as the model's function returns it) {d.get('nll'):.1f}; condition number "
+               f"{d.get('condition_number'):.3g}" + (f"; AIC {d['aic']:.1f}, BIC {d['bic']:.1f}" if "aic" in d else ""))
+    se = d.get("se", {})
+    est = ", ".join(f"{k}={v:.3g}" + (f" (SE {se[k]:.2g})" if k in se and se[k] == se[k] else "")
+                    for k, v in list(d.get("estimates", {}).items())[:8])
+    if est:
+        out.append(f"Parameter estimates: {est}")
+    v = d.get("validation") or {}
+    if "recovery" in v:
+        out.append(f"Validation, recovery: refitted on data simulated from this fit, the estimates came back "
+                   f"within {100 * v['recovery']['max_abs_relative_error']:.1f}% (largest relative error)")
+    if "residuals_by_group" in v:
+        rel = v["residuals_by_group"]["relative_to_mean_target"]
+        out.append(f"Validation, residuals by `{v['residuals_by_group']['column']}`: mean residual "
+                   + ", ".join(f"{k}: {100 * r:+.1f}% of the mean target" for k, r in rel.items()))
+    if "cross_validation" in v:
+        cv = v["cross_validation"]
+        verdict = "generalises better" if cv["rmse_repaired"] < cv["rmse_full"] else "does not generalise better"
+        out.append(f"Validation, {cv['folds']}-fold cross-validation on the training period: repaired model "
+                   f"RMSE {num(cv['rmse_repaired'])} vs {num(cv['rmse_full'])} for the full model ({verdict})")
+    tiers = d.get("reparam", {}).get("tiers") or []
+    cuts = [t.get("covariate_to") for t in tiers if t.get("covariate_to") is not None]
+    if cuts:
+        sizes = ", ".join(f"{t['name']}: {t['size']} parameters" for t in tiers)
+        out.append(f"Tier thresholds on the covariate: {', '.join(f'{c:.4g}' for c in cuts)} ({sizes})")
+    return out
+
+
+def _unknown_why(inv: Investigation) -> Why:
+    opens = inv.ranked_open()
+    refuted = [h for h in inv.hypotheses.values() if h.status == "refuted"]
+    text = f"Not established: {inv.finding.message}."
+    if opens:
+        text += " Open hypotheses, best supported first: " + "; ".join(
+            f"`{h.cause}`" + (f" (tests {', '.join(map(str, h.evidence))})" if h.evidence else "") for h in opens) + "."
+    if refuted:
+        text += " Ruled out by a failed test: " + ", ".join(
+            f"`{h.cause}` (test {', '.join(map(str, h.evidence))})" for h in refuted) + "."
+    if inv.suppressed:
+        text += (" Symptom suppressed, cause not found: " + "; ".join(inv.suppressed)
+                 + ". Removing the red flag did not make the model acceptable.")
+    return Why(root_cause=text, domain_insight="", implication="")
+
+
+def document_failure(inv: Investigation, initial: str, escalated: bool,
+                     suppressed: tuple[Any, RunRecord] | None = None) -> Verdict:
+    s = inv.session
+    probe(inv)
+    why = _unknown_why(inv)
+    steps = []
+    if escalated:
+        steps.append(f"Flag for @advisor: the budget ({inv.attempts} of {s.spec.budget.max_attempts} attempts, "
+                     f"time limit {s.spec.budget.time_limit:.0f}s) ran out before a repair was confirmed.")
+    steps += code_change_note(inv)
+    steps += inv.unavailable
+    done = {t.action for t in inv.tests}
+    for h in inv.ranked_open():
+        steps += [x for x in cause_steps(h.cause, done=set()) if x not in done and x not in steps]
+    if not any(t.kind == "intervention" for t in inv.tests) and not inv.code_findings:
+        steps.append("No applicable repair: expose more knobs in [config] (lr, optimizer, clip_grad_norm, "
+                     "weight_decay, early_stopping_patience, epochs) so that they can be tested.")
+    result = []
+    _, val = model_metric(inv.failing, inv.facts.higher_is_better)
+    if math.isfinite(val):
+        result.append(f"{inv.facts.metric} {num(val)} (run `{inv.failing.run_id}`, the failing run)")
+    if suppressed is not None:
+        _, sv = model_metric(suppressed[1], inv.facts.higher_is_better)
+        result.append(f"With {suppressed[0].description}: {inv.facts.metric} {num(sv)} (run `{suppressed[1].run_id}`)"
+                      ", no red flag but not accepted: symptom suppressed, cause not found")
+    refs = _references_line(inv.facts)
+    if refs:
+        result.append(refs)
+    hyps = _hypotheses(inv)
+    status = "escalated" if escalated else "unresolved"
+    code_cause = next((c for c, _, _ in inv.code_findings), None)
+
+    def build(i: int) -> DiaryEntry:
+        return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
+                          symptom=inv.finding.symptom,
+                          root_cause="budget_exhausted" if escalated else "unknown",  # type: ignore[arg-type]
+                          what_happened=what_happened(inv), error_message=error_message(inv),
+                          initial_hypothesis=initial, tests=inv.tests, fix=None, why=why, next_steps=steps,
+                          status=status, result=result, run_ids=[r.run_id for r in inv.runs],  # type: ignore[arg-type]
+                          hypotheses=hyps, references=_refs(inv.facts))
+    e = s.write_entry(build, [(r.purpose + " " + r.run_id[-12:], r) for r in inv.runs[:4]])
+    if math.isfinite(val) and inv.finding.symptom in HORIZON:
+        s.publish(inv.failing)  # a usable if flawed model; the diary says what is wrong with it
+    top = inv.ranked_open()
+    note = "symptom suppressed, cause not found" if suppressed is not None else ""
+    if code_cause:
+        note = (note + "; " if note else "") + "code change needed: " + inv.code_findings[0][1]
+    return verdict(s, inv.facts, status, EXIT_UNRESOLVED, suppressed[1] if suppressed else inv.failing, entry=e,
+                   symptom=inv.finding.symptom, cause="unknown",
+                   cause_status=("open: " + top[0].cause) if top else None, note=note)
+
+
+def post_hoc(inv: Investigation) -> Verdict:
+    """2-argument ``train_model``: nothing can be changed, so measure and document only."""
+    s = inv.session
+    probe(inv)
+    why = _unknown_why(inv)
+    top = inv.ranked_open()
+    knob = {"learning_rate_too_high": "lr", "learning_rate_too_low": "lr", "gradient_heterogeneity": "clip_grad_norm",
+            "insufficient_regularization": "early_stopping_patience", "insufficient_capacity": "hidden_units",
+            "insufficient_training": "epochs"}.get(top[0].cause if top else "", "lr")
+    steps = [*code_change_note(inv),
+             f"Expose `{knob}` to the tool: give train_model a third parameter `config` and read "
+             f"`config[\"{knob}\"]`, then list `{knob}` in [config] so a repair can be tested."]
+    for h in top:
+        steps += [x for x in cause_steps(h.cause, done=set()) if x not in steps]
+    refs = _references_line(inv.facts)
+
+    def build(i: int) -> DiaryEntry:
+        return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
+                          symptom=inv.finding.symptom, root_cause="unknown",  # type: ignore[arg-type]
+                          what_happened=what_happened(inv) + " train_model takes (data_train, data_val) only, so "
+                          "no configuration can be changed: diagnosis only.",
+                          error_message=error_message(inv),
+                          initial_hypothesis=(f"`{top[0].cause}`, the best supported by the measurements" if top
+                                              else "No measurement points at a cause"),
+                          tests=inv.tests, fix=None, why=why, next_steps=steps, status="unresolved",
+                          result=[refs] if refs else [], run_ids=[inv.failing.run_id],
+                          hypotheses=_hypotheses(inv), references=_refs(inv.facts))
+    e = s.write_entry(build, [("run", inv.failing)])
+    return verdict(s, inv.facts, "unresolved", EXIT_UNRESOLVED, inv.failing, entry=e, symptom=inv.finding.symptom,
+                   cause="unknown", cause_status=("open: " + top[0].cause) if top else None)

@@ -1,0 +1,229 @@
+"""How a run is judged (CONTRACT §7): red flags, convergence, and the quick references.
+
+Public: ``search`` uses ``baseline_facts``, ``record_facts``, ``watch_for`` and ``model_metric`` too.
+A run is accepted only when ``reason_to_reject`` finds nothing: no red flag, a converged validation curve (or an
+optimiser that reported convergence), and a model not clearly worse than the best reference.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, replace
+from itertools import pairwise
+from typing import Any
+
+from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
+from model_trainer.detect import thresholds as T
+from model_trainer.detect.base import finite, series
+from model_trainer.events import RunRecord
+from model_trainer.probes.data_report import data_report
+from model_trainer.probes.references import References, data_hash, references
+from model_trainer.records.fmt import num
+
+# metrics whose "error" is 1 - value for the reference comparison
+_BOUNDED_SCORES = ("accuracy", "auc", "f1", "r2")
+
+
+def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int | None = None) -> tuple[str, float]:
+    """The metric (or, failing that, validation/train loss) of the model a run returns, up to an epoch.
+
+    That is the last epoch's value, or the best one when early stopping restored the best weights. A metric the
+    tool computed itself in the target's units (``metric_units``, after a target repair in function mode) wins
+    over the user's own.
+    """
+    units = (rec.diagnostics or {}).get("metric_units")
+    if upto_epoch is None and isinstance(units, (int, float)) and math.isfinite(units):
+        return "metric", float(units)
+    hist = [e for e in rec.history if upto_epoch is None or e.epoch <= upto_epoch]
+    restored = upto_epoch is None and any(n.startswith("restored the weights of epoch") for n in rec.notes)
+    for key in ("metric_units", "metric", "val_loss", "train_loss"):
+        vals = [v for e in hist if (v := e.get(key)) is not None]
+        if not vals:
+            continue
+        v = vals[-1]
+        fin = [x for x in vals if math.isfinite(x)]
+        metric_like = key in ("metric", "metric_units")
+        if restored and fin:
+            v = max(fin) if metric_like and higher_is_better else min(fin)
+        key = "metric" if key == "metric_units" else key
+        return key, (v if math.isfinite(v) else (-math.inf if metric_like and higher_is_better else math.inf))
+    return "metric", math.inf
+
+
+def better(key: str, new: float, old: float, higher_is_better: bool) -> bool:
+    if not math.isfinite(new):
+        return False
+    if not math.isfinite(old):
+        return True
+    return new > old if key == "metric" and higher_is_better else new < old
+
+
+def baseline_facts(session: Any, config: dict[str, Any] | None = None) -> Facts:
+    """The facts every run of this session is judged by: metric, planned epochs, data report with references."""
+    spec, ds = session.spec, session.data
+    if session.report is None:
+        session.report = data_report(ds.train, ds.val, ds.features, ds.target, spec.model.metric)
+        _attach_references(session)
+    config = dict(spec.config if config is None else config)
+    epochs = config.get("epochs")
+    return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better, kind=spec.model.kind,
+                 epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
+                 baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
+
+
+def _attach_references(session: Any) -> None:
+    """References once per dataset: reused from ``results/data_report.json`` while the data files are unchanged."""
+    spec, ds, rep = session.spec, session.data, session.report
+    key = data_hash([spec.resolve(spec.data.train), spec.resolve(spec.data.val)], ds.target, list(ds.features),
+                    spec.model.metric)
+    rep.data_hash = key
+    cached = session.ws.results / "data_report.json"
+    try:
+        old = json.loads(cached.read_text(encoding="utf-8")) if cached.exists() else {}
+    except (OSError, ValueError):
+        old = {}
+    if isinstance(old, dict) and old.get("data_hash") == key and isinstance(old.get("references"), dict):
+        rep.references = old["references"]
+        rep.references_skipped = old.get("references_skipped") or {}
+        return
+    refs: References = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric,
+                                  seed=int(spec.config.get("seed", 0) or 0))
+    rep.references, rep.references_skipped = refs.values, refs.skipped
+    fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)
+    session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
+                        + (f" ({refs.seconds:.1f}s, {refs.rows_used} training rows)" if fitted else "")
+                        + "".join(f"; {k} skipped: {why}" for k, why in refs.skipped.items()))
+
+
+def record_facts(session: Any) -> None:
+    """Write the data report (with the references) and the detector thresholds: every number the diary quotes from
+    them is then in a recorded file (the traceability gate reads these)."""
+    from model_trainer.mle import identify
+    from model_trainer.records.atomic import atomic_write_text
+
+    rep = session.report
+    data = asdict(rep) | {"scale_spread": rep.scale_spread, "max_feature_std": rep.max_feature_std}
+    atomic_write_text(session.ws.results / "data_report.json", json.dumps(data, indent=2, default=str))
+    consts = {k: v for k, v in vars(T).items() if k.isupper()}
+    consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99}
+    atomic_write_text(session.ws.results / "thresholds.json", json.dumps(consts, indent=2))
+
+
+def watch_for(facts: Facts) -> Any:
+    """A watch for a running run: the online detectors, judging the run on its own."""
+    online = replace(facts, finished=False, diagnostics=None, warnings=[])
+
+    def watch(rec: RunRecord) -> str | None:
+        for name in ONLINE:
+            f = DETECTORS[name](rec.history, online)
+            if f is not None:
+                return f"red flag {f}"
+        return None
+    return watch
+
+
+def refs_of(facts: Facts) -> dict[str, float | None]:
+    rep = facts.data
+    return dict(getattr(rep, "references", None) or {})
+
+
+def _error(metric: str, v: float) -> float:
+    return 1.0 - v if metric in _BOUNDED_SCORES else v
+
+
+def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
+    """Evidence that ``value`` is clearly worse than the best applicable reference, or None.
+
+    Statistical fits (``mle``) are held only to the constant predictor: a mechanistic model with a handful of
+    parameters is not expected to match boosted trees on the same columns, but one worse than a constant is.
+    """
+    refs = {k: v for k, v in refs_of(facts).items() if v is not None and math.isfinite(v)}
+    const = refs.get("constant")
+    if not math.isfinite(value) or const is None:
+        return None
+    if facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+        return None
+    usable = {"constant": const} if facts.kind == "mle" else refs
+    best_name = min(usable, key=lambda k: _error(facts.metric, usable[k]))
+    e_model, e_best, e_const = (_error(facts.metric, value), _error(facts.metric, usable[best_name]),
+                                _error(facts.metric, const))
+    if best_name == "constant":
+        if e_model > e_const * (1 + T.REF_GAP_SHARE):
+            return {"reference": "constant", "reference_value": const, "ratio": e_model / e_const if e_const else
+                    math.inf}
+        return None
+    gain = e_const - e_best
+    if e_best <= 0 or gain <= 0:
+        return None
+    if e_model > T.REF_ERROR_RATIO * e_best and e_model > e_best + T.REF_GAP_SHARE * gain:
+        return {"reference": best_name, "reference_value": usable[best_name], "ratio": e_model / e_best}
+    return None
+
+
+def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
+    """``slow_convergence`` (cause ``insufficient_training``) when the validation curve is still falling steeply at
+    the end. Never against an optimiser that reported convergence, nor after early stopping ended the run."""
+    d = rec.diagnostics or {}
+    said = d.get("optimizer_converged", d.get("converged"))  # the optimiser's own word (scipy's ``success``)
+    if said is True or (said is None and facts.kind == "mle"):
+        return None  # a fit is judged at its optimum by its optimiser, never by the shape of its iterations
+    if said is False:
+        msg = d.get("optimizer_message") or d.get("method") or "no message"
+        return Finding("slow_convergence", rec.history[-1].epoch if rec.history else None,
+                       f"the optimiser reported that it did not converge ({msg})",
+                       {"optimizer_converged": False, "optimizer_message": msg, "cause": "insufficient_training"})
+    if any(n.startswith("restored the weights") for n in rec.notes) or rec.stop_reason:
+        return None
+    key = "val_loss" if series(rec.history, "val_loss") else "metric" if series(rec.history, "metric") else None
+    if key is None:
+        return None
+    vals = finite(series(rec.history, key))
+    if len(vals) < 3:
+        return None
+    if key == "metric" and facts.higher_is_better:
+        vals = [-v for v in vals]
+    q = max(len(vals) // 4, 2)
+    tail = vals[-q - 1:]
+    steps = [b - a for a, b in pairwise(tail)]
+    falling = sum(s < 0 for s in steps) / len(steps)
+    scale = max(abs(tail[0]), 1e-12)
+    gain = (tail[0] - tail[-1]) / scale
+    if falling < T.CONVERGED_FALLING_SHARE or gain < T.CONVERGED_TAIL_GAIN or steps[-1] >= 0:
+        return None
+    _, m = model_metric(rec, facts.higher_is_better)
+    if _at_or_beyond_best_reference(m, facts):
+        return None  # already as good as any reference: more epochs are optional, not a fault
+    label = "validation loss" if key == "val_loss" else f"validation {facts.metric}"
+    return Finding("slow_convergence", rec.history[-1].epoch,
+                   f"the {label} was still falling at the last epoch ({gain:.0%} lower over the last {q} of "
+                   f"{len(vals)} epochs)", {"tail_improvement": gain, "tail_epochs": q, "series": key,
+                                            "cause": "insufficient_training"})
+
+
+def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
+    refs = [v for v in refs_of(facts).values() if v is not None and math.isfinite(v)]
+    if not refs or not math.isfinite(value) or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+        return False
+    return _error(facts.metric, value) <= min(_error(facts.metric, r) for r in refs)
+
+
+def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
+    """The first reason not to accept a finished run: a red flag, no convergence, or far behind the references."""
+    flag = first_finding(rec.history, facts)
+    if flag is not None:
+        return flag
+    flag = convergence(rec, facts)
+    if flag is not None:
+        return flag
+    key, value = model_metric(rec, facts.higher_is_better)
+    if key != "metric":
+        return None
+    gap = behind_references(value, facts)
+    if gap is None:
+        return None
+    refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is clearly worse than the {gap['reference']} reference's "
+                   f"{num(gap['reference_value'])} fitted on the same split (references: {refs})",
+                   {**gap, "vs_references": True})

@@ -1,0 +1,380 @@
+"""The loop: run, judge, measure, test one change at a time, keep what helps, retrain the winner.
+
+A test is a run with one change against the current configuration. It is short when the red flag shows early (a
+divergence) and full length when it can only show over the whole horizon; a short winner is retrained in full.
+A change is confirmed only when the full run is *accepted* (``reason_to_reject``: no red flag, converged, not
+clearly worse than the references). A change that removes the flag but leaves the model behind is "symptom
+suppressed": the next change is stacked on it. A knob with a bracket of candidates is searched by successive halving.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from model_trainer.detect import HORIZON, Facts, Finding, first_finding
+from model_trainer.events import RunRecord
+from model_trainer.failures import failure_entry
+from model_trainer.investigate import entries, measure
+from model_trainer.investigate.judge import (
+    baseline_facts,
+    better,
+    model_metric,
+    reason_to_reject,
+    record_facts,
+    watch_for,
+)
+from model_trainer.investigate.state import Investigation
+from model_trainer.kinds import knobs_of
+from model_trainer.probes.error_messages import known_error
+from model_trainer.records.fmt import num
+from model_trainer.repairs import Change, Context, for_cause, plan
+from model_trainer.verdict import Verdict
+
+EXIT_OK, EXIT_UNRESOLVED = 0, 1
+
+
+def investigate(session: Any) -> Verdict:
+    spec = session.spec
+    facts = baseline_facts(session)
+    _log_data_warnings(session, facts.data)
+    record_facts(session)
+    config = dict(spec.config)
+    rec = session.run("train", config, full=True, watch=watch_for(facts))
+    if not rec.ok:
+        known = known_error(rec.error.exc_type, rec.error.message) if rec.error else None
+
+        def build(i: int) -> Any:
+            entry = failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit)
+            entry.references = entries.fitted_references(facts)
+            if known is not None:
+                entries.add_known_error(entry, known, spec.config)
+            return entry
+        e = session.write_entry(build, [("failed run", rec)])
+        return entries.verdict(session, facts, "failed", EXIT_UNRESOLVED, rec, entry=e,
+                               note=f"known error: {known['why']}" if known else "")
+    facts = replace(facts, diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
+    finding = reason_to_reject(rec, facts)
+    if finding is None:
+        session.publish(rec)
+        return entries.verdict(session, facts, "accepted", EXIT_OK, rec)
+    session.ws.log.warning(f"red flag in run {rec.run_id}: {finding}")
+    inv = Investigation(session, facts, facts.data, rec, finding, runs=[rec])
+    if spec.model.kind == "function" and getattr(session.entry, "arity", 4) == 2:
+        return entries.post_hoc(inv)
+    return repair(inv)
+
+
+def _log_data_warnings(session: Any, rep: Any) -> None:
+    log = session.ws.log
+    if rep.constant_columns:
+        log.warning(f"data: constant column(s) {', '.join(rep.constant_columns)} carry no information")
+    if rep.duplicate_rows:
+        log.warning(f"data: {rep.duplicate_rows} validation row(s) also appear in the training data; validation "
+                    "scores will be optimistic")
+    log.line(f"data: {rep.n_train} train / {rep.n_val} val rows, {len(rep.features)} features, feature std spread "
+             f"{rep.scale_spread:.3g}x" + (f", target std {num(rep.target_std)}" if rep.target_std is not None else ""))
+
+
+def _warnings(rec: RunRecord) -> list[str]:
+    return [f"{w.category}: {w.message}" for w in rec.warnings]
+
+
+def knobs(inv: Investigation) -> set[str]:
+    """Config keys a repair may change: what the spec's [config] has, plus what a built-in loop reads itself."""
+    return set(inv.session.spec.config) | set(knobs_of(inv.session.spec.model.kind).loop)
+
+
+def test_epochs(inv: Investigation) -> int | None:
+    """None (full length) for horizon symptoms; else long enough for the flag to show again."""
+    cur = inv.current or inv.finding
+    if cur.symptom in HORIZON or inv.session.spec.model.kind == "mle":
+        return None  # a fit is judged at its optimum, not after a few iterations
+    planned = inv.facts.epochs_planned or len(inv.failing.history) or 10
+    onset = cur.onset_epoch or len(inv.failing.history) or 1
+    return int(min(planned, max(math.ceil(0.3 * planned), 2 * onset + 2, 5)))
+
+
+def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
+    cur = inv.current or inv.finding
+    # a built-in loop's own defaults are the values in use for loop knobs the spec leaves out: a repair starts there
+    k = knobs_of(inv.session.spec.model.kind)
+    config = {**{key: v for key, v in k.defaults.items() if key in k.loop}, **config}
+    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv),
+                  measurements=inv.measurements)
+    out = []
+    overflow = "overflow" in cur.evidence
+    repairs = plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause"))
+    # a measurement that points at a cause asks for its test, whatever the symptom's usual plan
+    for cause in sorted(inv.suspicion, key=lambda c: -inv.suspicion[c]):
+        repairs += [r for r in for_cause(cause) if r not in repairs and inv.suspicion[cause] > 0]
+    for r in repairs:
+        change = r.propose(ctx)
+        if change is None:
+            continue
+        if overflow:
+            change.root_cause = "numerical_overflow"
+        if inv.refuted(change.root_cause) and change.repair not in ("standardize_target", "standardize"):
+            continue  # the evidence already ruled this cause out: no budget on it
+        out.append(change)
+    return out
+
+
+def prioritise(inv: Investigation, changes: list[Change]) -> list[Change]:
+    """Repairs the measurements point at move to the front (stable otherwise); both-unscaled → one compound."""
+    def score(c: Change) -> float:
+        return -inv.suspicion.get(c.root_cause, 0.0)
+    ordered = sorted(changes, key=score)
+    rep = inv.report
+    names = {c.repair for c in ordered}
+    if rep.unscaled_features and rep.unscaled_target and {"standardize", "standardize_target"} <= names:
+        a = next(c for c in ordered if c.repair == "standardize")
+        data = {**a.data_after, "standardize": True, "standardize_target": True}
+        both = Change("standardize_both", "unscaled_features", "Features and target both far from unit scale",
+                      "standardize features and target together", dict(a.config_after), data,
+                      "# Before: the data as given",
+                      "# After: data repairs applied by model-trainer\nstandardize = true\nstandardize_target = true")
+        ordered.insert(0, both)
+    return ordered
+
+
+def _same_problem(a: Finding, b: Finding) -> bool:
+    """The same red flag for the same reason: a detector's finding and the judge's (a curve still falling, a model
+    behind the references) can share a symptom name and still be different problems."""
+    keys = ("vs_references", "cause")
+    return a.symptom == b.symptom and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
+
+
+def _causes_of(change: Change) -> list[str]:
+    """The causes a change tests: one, or two for the compound standardisation of features and target."""
+    return [change.root_cause, "unscaled_target"] if change.repair == "standardize_both" else [change.root_cause]
+
+
+def _out_of_budget(inv: Investigation) -> bool:
+    s = inv.session
+    return inv.attempts >= s.spec.budget.max_attempts or s.out_of_time()
+
+
+def repair(inv: Investigation) -> Verdict:
+    base_cfg, base_data = dict(inv.session.spec.config), {}
+    measure.probe(inv)
+    queue = prioritise(inv, proposals(inv, base_cfg, base_data))
+    for c in [c for c in queue if c.missing_key]:
+        inv.unavailable.append(f"{c.repair} ({c.description}): not available: add `{c.missing_key}` to [config]")
+    queue = [c for c in queue if not c.missing_key]
+    initial = queue[0].hypothesis if queue else "No repair applies to this symptom"
+    winner: tuple[Change, RunRecord] | None = None
+    best_suppressed: tuple[Change, RunRecord] | None = None
+    escalated = False
+    done: set[str] = set()
+    while queue:
+        change = queue.pop(0)
+        if change.description in done:
+            continue
+        if _out_of_budget(inv):
+            escalated = True
+            break
+        done.add(change.description)
+        change = search_bracket(inv, change)
+        trec = run_test(inv, change)
+        if trec is None:
+            continue
+        final = trec
+        if short(inv, trec):
+            if _out_of_budget(inv):
+                escalated = True
+                break
+            final = inv.session.run(f"final-{change.repair}", change.config_after, change.data_after, full=True,
+                                    watch=watch_for(inv.facts), purpose="final")
+            inv.attempts += 1
+            inv.runs.append(final)
+        verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
+        if final.ok and verdict_flag is None:
+            n = test_n = inv.tests[-1].n
+            if final is not trec:
+                _, fv = model_metric(final, inv.facts.higher_is_better)
+                n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
+                            final.run_id, f"Accepted: no red flag in {len(final.history)} "
+                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged, "
+                            f"{inv.facts.metric} {num(fv)} not clearly worse than the references", True)
+            else:
+                inv.tests[-1].result += "; accepted: converged and not clearly worse than the references"
+            for kept in [*inv.stack, change]:
+                # the accepted run carries every kept change: each was needed for it
+                for cause in _causes_of(kept):
+                    inv.settle(cause, "confirmed", test_n)
+                    inv.settle(cause, "confirmed", n)
+            winner = (change, final)
+            break
+        what = verdict_flag.message if verdict_flag else f"status {final.status}"
+        cur = inv.current or inv.finding
+        still_flagged = verdict_flag is not None and _same_problem(verdict_flag, cur)
+        if final is not trec or still_flagged or not final.ok:
+            n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
+                        final.run_id, f"The full run was not accepted: {what}", False)
+        else:
+            n = inv.tests[-1].n
+            if inv.tests[-1].passed:
+                inv.tests[-1].passed = False
+                inv.tests[-1].result += f"; not accepted: {what}"
+        if still_flagged or not final.ok:
+            inv.settle(change.root_cause, "refuted", n)
+            inv.failed.append(change.description)
+            continue
+        # the flag went away but the model is not acceptable: symptom suppressed, cause not found
+        inv.suppressed.append(f"{change.description}: {what}")
+        inv.suspect(change.root_cause, 0.5, n)
+        best_suppressed = (change, final)
+        base_cfg, base_data = dict(change.config_after), dict(change.data_after)
+        # keep the improvement and work on what remains: the next change is stacked on this one
+        inv.stack.append(change)
+        if verdict_flag is not None:
+            inv.current, inv.compare_with = verdict_flag, final
+        queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
+                 if not c.missing_key and c.description not in done]
+    if winner is None:
+        if not queue and not escalated and inv.attempts >= inv.session.spec.budget.max_attempts:
+            escalated = True
+        return entries.document_failure(inv, initial, escalated, best_suppressed)
+    change, final = winner
+    inv.session.publish(final)
+    return entries.document_success(inv, initial, change, final)
+
+
+def search_bracket(inv: Investigation, change: Change) -> Change:
+    """Successive halving over a knob's candidates: short runs, keep the better half, continue while it improves.
+
+    Without a bracket the change is returned as it is. The cost is one short run per candidate tried.
+    """
+    cands = list(getattr(change, "bracket", None) or [])
+    if len(cands) < 2:
+        return change
+    n_epochs = test_epochs(inv) or inv.facts.epochs_planned
+    budget_epochs = max(2, (n_epochs or 10) // 2)
+    scored: list[tuple[float, Change, RunRecord]] = []
+    hib = inv.facts.higher_is_better
+    best_val = math.inf
+    for cand in cands:
+        if _out_of_budget(inv) or inv.attempts + 2 > inv.session.spec.budget.max_attempts:
+            break
+        rec = inv.session.run(f"bracket-{cand.repair}", cand.config_after, cand.data_after,
+                              stop_after_epochs=budget_epochs, watch=watch_for(inv.facts), purpose="test")
+        inv.attempts += 1
+        inv.runs.append(rec)
+        key, val = model_metric(rec, hib)
+        loss = -val if key == "metric" and hib else val
+        if not rec.ok or not math.isfinite(loss):
+            loss = math.inf
+        scored.append((loss, cand, rec))
+        if loss >= best_val:
+            break  # the bracket stopped improving: the better half is behind us
+        best_val = loss
+    if len(scored) < 2:
+        return change  # no search happened: the test itself is the one run
+    scored.sort(key=lambda t: t[0])
+    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(v) else 'failed'} (run `{r.run_id}`)"
+                        for v, c, r in scored)
+    inv.add(change.hypothesis, f"Searched {len(scored)} candidates in {budget_epochs}-epoch runs", "measurement",
+            scored[0][2].run_id, f"{listing} -> kept {scored[0][1].description}", None)
+    return scored[0][1]
+
+
+def short(inv: Investigation, rec: RunRecord) -> bool:
+    """True when a test ran fewer epochs than a full training would (so the winner is retrained)."""
+    planned = inv.facts.epochs_planned
+    if planned is None:
+        return rec.stop_reason.startswith("test run limited")
+    return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)
+
+
+def run_test(inv: Investigation, change: Change) -> RunRecord | None:
+    """One intervention. Returns the run when the flag under test is gone and the metric improved (another flag may
+    show, which the loop then works on), else None."""
+    s = inv.session
+    n_epochs = test_epochs(inv)
+    label = f"test{len([t for t in inv.tests if t.kind == 'intervention']) + 1}-{change.repair}"
+    trec = s.run(label, change.config_after, change.data_after, stop_after_epochs=n_epochs,
+                 watch=watch_for(inv.facts), purpose="test")
+    inv.attempts += 1
+    inv.runs.append(trec)
+    planned = change.config_after.get("epochs", inv.facts.epochs_planned)
+    is_short = n_epochs is not None and (not isinstance(planned, int) or n_epochs < planned)
+    facts = facts_for(inv, change, trec, finished=not is_short)
+    flag = first_finding(trec.history, facts) if trec.ok else None
+    hib = inv.facts.higher_is_better
+    key, new = model_metric(trec, hib)
+    base = inv.compare_with or inv.failing
+    _, old = model_metric(base, hib, upto_epoch=len(trec.history) if n_epochs else None)
+    improved = better(key, new, old, hib)
+    d_new, d_old = trec.diagnostics, base.diagnostics
+    if d_new and d_old and not improved and "bic" in d_new:
+        # a fit: a simpler parameterisation that explains the data better per parameter also counts
+        improved = d_new["bic"] < d_old["bic"]
+    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base)
+    label_m = inv.facts.metric if key == "metric" else key
+    cur = inv.current or inv.finding
+    other = False
+    if no_effect:
+        result = f"No effect: {label_m} {num(new)}, identical to the failing run's; this test says nothing"
+        passed: bool | None = None
+    elif not trec.ok:
+        result = f"The run {trec.status}" + (f": {trec.error.exc_type}: {trec.error.message}" if trec.error else "")
+        passed = False
+    elif flag is not None and _same_problem(flag, cur):
+        result = f"Still {flag.symptom.replace('_', ' ')}: {flag.message}"
+        passed = False
+    elif flag is not None:
+        # the flag under test went away and another shows: kept if it helped, and the other is worked on next
+        result = (f"The `{cur.symptom}` red flag is gone; a different one shows: `{flag.symptom}`: {flag.message}; "
+                  f"{label_m} {num(new)} (was {_was(old)})")
+        passed = False
+        other = improved
+    elif not improved:
+        result = f"No red flag, but {label_m} {num(new)} is not better than {_was(old)} before"
+        passed = False
+    else:
+        unit = "iterations" if inv.facts.kind == "mle" else "epochs"
+        result = (f"No red flag in {len(trec.history)} {unit}; {label_m} {num(new)} (was {_was(old)} at the same "
+                  f"{unit[:-1]})" if n_epochs else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
+        passed = True
+    if d_new and d_old:
+        result += "; " + entries.fit_comparison(d_old, d_new)
+    n = inv.add(change.hypothesis, change.description, "intervention", trec.run_id, result, passed)
+    if passed is None:
+        inv.suspect(change.root_cause, 0.0, n)
+        return None
+    if other:
+        return trec  # the loop judges it in full and stacks the next change on it
+    if not passed:
+        if (flag is not None and not _same_problem(flag, cur) and trec.ok) or len(_causes_of(change)) > 1:
+            # a different problem, or a compound change: the test neither confirms nor refutes one cause
+            inv.suspect(change.root_cause, 0.0, n)
+        else:
+            inv.settle(change.root_cause, "refuted", n)
+        inv.failed.append(change.description)
+        return None
+    return trec
+
+
+def _same_losses(a: RunRecord, b: RunRecord) -> bool:
+    n = min(len(a.history), len(b.history))
+    for key in ("train_loss", "val_loss"):
+        va = [e.get(key) for e in a.history[:n]]
+        vb = [e.get(key) for e in b.history[:n]]
+        if va != vb:
+            return False
+    return n > 0
+
+
+def facts_for(inv: Investigation, change: Change, rec: RunRecord, finished: bool = True) -> Facts:
+    """Facts as a run with this change sees them: its config (early stopping on, more epochs) and its data
+    (a dropped NaN row is no longer invalid data)."""
+    epochs = change.config_after.get("epochs")
+    return replace(inv.facts, config=dict(change.config_after), data=inv.report.with_repairs(change.data_after),
+                   epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished,
+                   diagnostics=rec.diagnostics or None, warnings=_warnings(rec))
+
+
+def _was(value: float) -> str:
+    return num(value) if math.isfinite(value) else "non-finite"

@@ -1,0 +1,233 @@
+"""Measurements an expert makes before guessing; each is a test record and may point at a cause (``suspect``).
+
+None of them retrains: they read the recorded runs, the data and the user's source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from model_trainer.investigate.state import Investigation
+from model_trainer.probes.gradients import group_gradients, saturation
+from model_trainer.probes.loop_code import loop_findings
+from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
+from model_trainer.probes.output_range import output_range
+from model_trainer.probes.shift import shifted_columns
+from model_trainer.records.fmt import num
+
+_SCALE_SYMPTOMS = ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence", "underfitting")
+
+
+def probe(inv: Investigation) -> None:
+    if "probed" in inv.measurements:
+        return
+    inv.measurements["probed"] = True
+    _gradients(inv)
+    _scales(inv)
+    _identifiability(inv)
+    _saturation(inv)
+    _output_range(inv)
+    _shift(inv)
+    _loop_code(inv)
+    _lr_used(inv)
+    _label_signal(inv)
+    _record(inv)
+
+
+def _record(inv: Investigation) -> None:
+    """The probes' measurements, in the failing run's folder: every number an entry quotes is in a recorded file."""
+    import json
+
+    from model_trainer.records.atomic import atomic_write_text
+
+    ws = getattr(inv.session, "ws", None)
+    runs = getattr(ws, "runs", None)
+    if runs is None or not (runs / inv.failing.run_id).is_dir():
+        return
+    keep = {k: v for k, v in inv.measurements.items() if k in ("output_range", "shift", "lr_collapse", "code",
+                                                                 "saturation")}
+    atomic_write_text(runs / inv.failing.run_id / "probes.json", json.dumps(keep, indent=2, default=str))
+
+
+def _gradients(inv: Investigation) -> None:
+    grads = None
+    for r in inv.runs:
+        grads = group_gradients(r.history)
+        if grads:
+            break
+    if grads is None:
+        return
+    hi, lo = grads.hi[0], grads.lo[0]
+    inv.measurements["grads"] = grads
+    inv.measurements["gradient_heterogeneity"] = grads.heterogeneous
+    listing = ", ".join(f"`{g}` = {num(v)}" for g, v in sorted(grads.norms.items(), key=lambda kv: -kv[1]))
+    where = ("first step of the epoch, before clipping, measured by the built-in loop"
+             if inv.facts.kind == "torch" else "as the training code logged them (before or after clipping is not "
+             "recorded)")
+    run_id = next((r.run_id for r in inv.runs if group_gradients(r.history) == grads), None)
+    n = inv.add("Gradients differ strongly between parameter groups", f"Checked gradient magnitudes per parameter "
+                f"group ({where})", "measurement", run_id,
+                f"Gradient norms at epoch {grads.epoch}: {listing}; `{hi}` / `{lo}` = {grads.ratio:.3g}x"
+                + (" -> heterogeneity" if grads.heterogeneous else " -> comparable"), None)
+    if grads.heterogeneous:
+        inv.suspect("gradient_heterogeneity", 2.0, n)
+
+
+def _scales(inv: Investigation) -> None:
+    rep, sym = inv.report, inv.finding.symptom
+    if sym not in _SCALE_SYMPTOMS or inv.facts.kind == "mle":
+        return
+    wide = ", ".join(f"`{c}` {num(s)}" for c, s in rep.widest(2))
+    n = inv.add("Features on very different scales", "Checked feature scales (std on the training split)",
+                "measurement", None, f"Std spread {rep.scale_spread:.3g}x (widest: {wide})"
+                + (" -> unscaled" if rep.unscaled_features else " -> comparable"), None)
+    if rep.unscaled_features:
+        inv.suspect("unscaled_features", 1.5, n)
+    if rep.target_std is not None:
+        n = inv.add("Target far from unit scale", "Checked the target's scale", "measurement", None,
+                    f"`{rep.target}` mean {num(rep.target_mean)}, std {num(rep.target_std)}"
+                    + (" -> unscaled" if rep.unscaled_target else " -> fine"), None)
+        if rep.unscaled_target:
+            inv.suspect("unscaled_target", 1.4, n)
+
+
+def _identifiability(inv: Investigation) -> None:
+    d = inv.failing.diagnostics
+    if inv.finding.symptom != "singular_matrix" or not d:
+        return
+    n_obs, k = d.get("n_obs"), d.get("n_params")
+    inv.add("Data insufficient (rank deficiency)", "Checked data points against parameters", "measurement", None,
+            f"{n_obs} observations vs {k} parameters" + (" -> NOT the issue by count alone" if n_obs and k and
+                                                          n_obs > 5 * k else " -> few observations per parameter"),
+            None)
+    weak = d.get("weak", [])
+    support = [w["name"] for w in weak if w["reason"] == "no data support"]
+    coll = [w["name"] for w in weak if w["reason"] == "collinearity"]
+    n = inv.add("Model over-parameterized", "Eigen-analysis of the information matrix at the optimum",
+                "measurement", inv.failing.run_id,
+                f"{len(weak)} of {k} parameters lie in near-null directions: {len(support)} without data support"
+                + (f" (e.g. {', '.join(support[:3])})" if support else "") + f", {len(coll)} collinear"
+                + (f" (e.g. {', '.join(coll[:3])})" if coll else "")
+                + (f"; {len(d.get('poorly_determined', []))} estimates have a standard error larger than the "
+                   f"estimate or none (e.g. {', '.join(d['poorly_determined'][:3])})"
+                   if d.get("poorly_determined") else "") + " -> LIKELY ISSUE", None)
+    inv.suspect("non_identifiable", 2.0, n)
+
+
+def _saturation(inv: Investigation) -> None:
+    sat = saturation(inv.failing.history)
+    if sat is None or inv.finding.symptom not in ("vanishing_gradients", "underfitting", "slow_convergence"):
+        return
+    inv.measurements["saturation"] = sat
+    n = inv.add("Activations saturate", "Checked tanh/sigmoid saturation on the validation pass", "measurement",
+                inv.failing.run_id, f"{sat:.0%} of outputs beyond 0.99", None)
+    if sat >= 0.5:
+        inv.suspect("saturating_activation", 1.5, n)
+
+
+def _output_range(inv: Investigation) -> None:
+    rep, last = inv.report, (inv.failing.history[-1] if inv.failing.history else None)
+    if last is None or rep.target_min is None or last.get("pred_min") is None or last.get("pred_max") is None:
+        return
+    r = output_range(last.get("pred_min"), last.get("pred_max"), rep.target_min, rep.target_max)  # type: ignore[arg-type]
+    verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
+               f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
+               if r else " -> covered")
+    n = inv.add("The output layer cannot produce the target's range", "Compared the predictions' range on "
+                "validation with the target's range on training", "measurement", inv.failing.run_id,
+                f"predictions {num(last.get('pred_min'))}..{num(last.get('pred_max'))} at epoch {last.epoch}, "
+                f"target {num(rep.target_min)}..{num(rep.target_max)}{verdict}", None)
+    if r:
+        inv.measurements["output_range"] = r
+        inv.suspect("output_range_mismatch", 3.0, n)
+
+
+def _shift(inv: Investigation) -> None:
+    data = getattr(inv.session, "data", None)
+    if data is None or getattr(data, "train", None) is None or inv.facts.kind == "mle":
+        return
+    cols = [*([data.target] if data.target else []), *data.features]
+    shifted = shifted_columns(data.train, data.val, cols)
+    if not shifted:
+        return
+    s = shifted[0]
+    n = inv.add("Train and validation are prepared or distributed differently", "Compared each column's mean and "
+                "spread between the training and validation splits", "measurement", None,
+                f"{len(shifted)} column(s) differ; largest: `{s['column']}` mean {num(s['train_mean'])} (train) vs "
+                f"{num(s['val_mean'])} (validation), std {num(s['train_std'])} vs {num(s['val_std'])}", None)
+    inv.measurements["shift"] = shifted
+    inv.suspect("train_val_mismatch", 1.0 + (s["column"] == data.target), n)
+
+
+def _loop_code(inv: Investigation) -> None:
+    entry = getattr(inv.session, "entry", None)
+    path = getattr(entry, "file", None)
+    if inv.facts.kind != "function" or not path or not Path(path).is_file():
+        return
+    root = getattr(inv.session.spec, "root", None)
+    name = Path(path).name
+    if root is not None:
+        try:
+            name = str(Path(path).resolve().relative_to(Path(root).resolve()))
+        except ValueError:
+            pass
+    found = loop_findings(Path(path).read_text(encoding="utf-8", errors="replace"), name)
+    for f in found:
+        n = inv.add("The training loop's bookkeeping is wrong", f"Read the training code ({f['file']})",
+                    "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
+        inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
+        inv.measurements.setdefault("code", []).append(f)
+        inv.suspect(f["cause"], 4.0, n)
+
+
+def _lr_used(inv: Investigation) -> None:
+    lr = inv.failing.config.get("lr")
+    lrs = [e.get("lr") for e in inv.failing.history]
+    if not isinstance(lr, (int, float)) or not any(v is not None for v in lrs):
+        return
+    c = lr_collapse(lrs, float(lr))
+    if c is None:
+        return
+    inv.measurements["lr_collapse"] = c
+    n = inv.add("A learning-rate schedule is stepped too often", "Compared the learning rate logged per epoch with "
+                "the configured one", "measurement", inv.failing.run_id,
+                f"lr {num(c['lr'])} at epoch {c['epoch']} of {c['epochs']}, configured {num(c['configured'])}: below "
+                f"{COLLAPSE_SHARE:.0%} of it before mid-run", None)
+    inv.suspect("training_loop_bug", 3.0, n)
+
+
+def _label_signal(inv: Investigation) -> None:
+    """Labels that carry signal for standard models but not for the user's: the labels the user's code sees may no
+    longer match their inputs (a separate shuffle, a truncating cast), or its loop is broken."""
+    from model_trainer.investigate.judge import model_metric, refs_of
+
+    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence"):
+        return  # a diverged or flagged run says nothing about what its labels carry
+    refs = refs_of(inv.facts)
+    const, boost = refs.get("constant"), refs.get("boosting")
+    if const is None or boost is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1", "r2"):
+        return
+    _, m = model_metric(inv.failing, inv.facts.higher_is_better)
+
+    def err(v: float) -> float:
+        return 1 - v if inv.facts.higher_is_better else v
+    e_m, e_c, e_b = err(m), err(const), err(boost)
+    if not (e_b < 0.7 * e_c and e_m >= 0.95 * e_c):
+        return
+    n = inv.add("The labels the model sees carry no signal for it", "Compared the model with the constant and "
+                "boosting references on the same split", "measurement", inv.failing.run_id,
+                f"{inv.facts.metric} {num(m)} is no better than the constant predictor's {num(const)} while boosted "
+                f"trees reach {num(boost)}: the inputs predict the target, yet this model learnt nothing from them",
+                None)
+    inv.suspect("label_corruption", 1.0, n)
+    inv.suspect("training_loop_bug", 0.8, n)
+
+
+def code_change_note(inv: Investigation) -> list[str]:
+    return [f"Change the code at {where}: {what} (no knob reaches this; not repaired by the tool)"
+            for _, where, what in inv.code_findings]
+
+
+__all__ = ["code_change_note", "probe"]
+
+

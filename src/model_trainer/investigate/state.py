@@ -1,0 +1,90 @@
+"""What one investigation knows: the failing run, the finding, the tests so far and the hypotheses they bear on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from model_trainer.detect import Facts, Finding
+from model_trainer.events import Hypothesis, RunRecord, TestRecord
+from model_trainer.probes.data_report import DataReport
+
+
+class SessionLike(Protocol):
+    """What the investigator needs of a session: the loop is tested against a fake one (no processes)."""
+    spec: Any
+    data: Any
+    entry: Any
+    ws: Any
+    report: Any
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
+            stop_after_epochs: int | None = None, watch: Any = None, full: bool = False,
+            purpose: str = "train") -> RunRecord: ...
+
+    def out_of_time(self) -> bool: ...
+
+    def write_entry(self, build: Any, plot_runs: list[tuple[str, RunRecord]] | None = None) -> Any: ...
+
+    def publish(self, rec: RunRecord) -> None: ...
+
+
+@dataclass
+class Investigation:
+    session: Any
+    facts: Facts
+    report: DataReport
+    failing: RunRecord
+    finding: Finding
+    tests: list[TestRecord] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    unavailable: list[str] = field(default_factory=list)
+    measurements: dict[str, Any] = field(default_factory=dict)
+    attempts: int = 0
+    runs: list[RunRecord] = field(default_factory=list)
+    hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
+    # causes a measurement points at, with a weight: the ranking of open hypotheses
+    suspicion: dict[str, float] = field(default_factory=dict)
+    # the cause is in the user's code, beyond any knob: (cause, where, what to change)
+    code_findings: list[tuple[str, str, str]] = field(default_factory=list)
+    suppressed: list[str] = field(default_factory=list)   # changes that removed the flag but left the model behind
+    # what the loop works on now: the first finding, or what remained after a kept change (stacked changes)
+    current: Finding | None = None
+    compare_with: RunRecord | None = None
+    stack: list[Any] = field(default_factory=list)        # kept changes (``repairs.Change``), oldest first
+
+    def __post_init__(self) -> None:
+        self.current = self.current or self.finding
+        self.compare_with = self.compare_with or self.failing
+
+    def add(self, hypothesis: str, action: str, kind: str, run_id: str | None, result: str,
+            passed: bool | None) -> int:
+        n = len(self.tests) + 1
+        self.tests.append(TestRecord(n, hypothesis, action, kind, run_id, result, passed))  # type: ignore[arg-type]
+        return n
+
+    def suspect(self, cause: str, weight: float, test_n: int | None = None) -> None:
+        """A measurement points at ``cause``: an open hypothesis, unless a test already settled it."""
+        self.suspicion[cause] = self.suspicion.get(cause, 0.0) + weight
+        h = self.hypotheses.setdefault(cause, Hypothesis(cause))
+        if test_n is not None and test_n not in h.evidence:
+            h.evidence.append(test_n)
+
+    def settle(self, cause: str, status: str, test_n: int) -> None:
+        """A test's outcome: ``confirmed`` wins over everything, ``refuted`` over ``open``."""
+        h = self.hypotheses.setdefault(cause, Hypothesis(cause))
+        if test_n not in h.evidence:
+            h.evidence.append(test_n)
+        if h.status == "confirmed":
+            return
+        if status == "confirmed" or (status == "refuted" and h.status == "open"):
+            h.status = status  # type: ignore[assignment]
+
+    def ranked_open(self) -> list[Hypothesis]:
+        """Open hypotheses, the best supported first."""
+        opens = [h for h in self.hypotheses.values() if h.status == "open"]
+        return sorted(opens, key=lambda h: (-self.suspicion.get(h.cause, 0.0), -len(h.evidence)))
+
+    def refuted(self, cause: str) -> bool:
+        h = self.hypotheses.get(cause)
+        return h is not None and h.status == "refuted"

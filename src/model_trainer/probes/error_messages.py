@@ -1,0 +1,37 @@
+"""Known error messages mapped to their cause and the change that fixes them.
+
+Example:
+    >>> known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")["knob"]
+    'batch_size'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# (pattern on "ExcType: message", cause, explanation, knob or None, fix)
+_KNOWN: tuple[tuple[str, str, str, str | None, str], ...] = (
+    (r"Expected more than 1 value per channel when training", "code_error",
+     "a batch of one row reached a BatchNorm layer in training mode (the last batch of an epoch)", "batch_size",
+     "choose a batch_size that does not leave a last batch of one row, or drop the last incomplete batch "
+     "(`drop_last=True`)"),
+    (r"expected scalar type|dtype|Expected .* but found .*(Float|Double|Long)", "code_error",
+     "tensors of different dtypes meet in one operation", None, "cast the inputs (e.g. `.float()`) where they are "
+     "built"),
+    (r"mat1 and mat2 shapes cannot be multiplied|size mismatch|shapes? .* (mismatch|not aligned)", "code_error",
+     "a layer's input size does not match the data's width", None, "set the first layer's input size to the "
+     "number of feature columns"),
+    (r"Target .* is out of bounds|out of bounds", "code_error", "a class label is outside the output layer's "
+     "classes", None, "size the output layer to the number of classes, with labels 0..K-1"),
+    (r"CUDA out of memory|OutOfMemoryError", "code_error", "the device ran out of memory", "batch_size",
+     "a smaller batch_size"),
+)
+
+
+def known_error(exc_type: str, message: str) -> dict[str, Any] | None:
+    text = f"{exc_type}: {message}"
+    for pattern, cause, why, knob, fix in _KNOWN:
+        if re.search(pattern, text):
+            return {"cause": cause, "why": why, "knob": knob, "fix": fix}
+    return None

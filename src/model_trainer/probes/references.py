@@ -1,0 +1,172 @@
+"""Quick references a model is judged against (CONTRACT §7): what a few seconds of standard tools reach.
+
+On the spec's own train/validation split, scored in the spec's metric on validation:
+
+- ``constant``: the best constant (mean for rmse/r2, median for mae, the majority class for accuracy/f1, a
+  constant score for auc),
+- ``linear``: a standardised linear (ridge) or logistic regression,
+- ``boosting``: scikit-learn's ``HistGradientBoostingRegressor``/``Classifier`` with its defaults, fitted on at
+  most ``SAMPLE_ROWS`` training rows.
+
+Where a reference cannot apply (no target, a metric it cannot be scored in, too few rows) its value is ``None``
+and ``skipped`` says why; nothing is ever guessed.
+
+Example:
+    >>> import pandas as pd, numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.normal(size=200); df = pd.DataFrame({"x": x, "y": 3 * x + rng.normal(0, 0.1, 200)})
+    >>> ref = references(df[:150], df[150:], ["x"], "y", "rmse")
+    >>> ref.values["linear"] < 0.2 < ref.values["constant"]
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# Enough rows for boosting to be a fair reference and few enough to fit in seconds on one core.
+SAMPLE_ROWS = 20_000
+# Metrics the references can be scored in; anything else is the user's own and is skipped.
+METRICS = ("rmse", "mae", "r2", "accuracy", "auc", "f1")
+_CLASSIFICATION = ("accuracy", "auc", "f1")
+_MIN_ROWS = 5
+
+
+@dataclass
+class References:
+    metric: str
+    values: dict[str, float | None] = field(default_factory=dict)   # constant / linear / boosting
+    skipped: dict[str, str] = field(default_factory=dict)           # reference -> why it was not fitted
+    rows_used: int = 0
+    seconds: float = 0.0
+
+    def best(self, higher_is_better: bool) -> tuple[str, float] | None:
+        """The best fitted reference, as (name, value)."""
+        vals = [(k, v) for k, v in self.values.items() if v is not None and math.isfinite(v)]
+        if not vals:
+            return None
+        return max(vals, key=lambda kv: kv[1]) if higher_is_better else min(vals, key=lambda kv: kv[1])
+
+
+def data_hash(paths: list[Path], *extra: Any) -> str:
+    """A hash of the data files' bytes and what selects from them: references are recomputed when either changes."""
+    h = hashlib.sha256()
+    for p in paths:
+        with open(p, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        h.update(b"\0")
+    h.update(repr(extra).encode())
+    return h.hexdigest()[:16]
+
+
+def score(metric: str, y: np.ndarray, pred: np.ndarray, proba: np.ndarray | None = None) -> float:
+    """The spec's metric of ``pred`` (or, for auc, of ``proba``) against ``y``, as the tool computes it."""
+    from sklearn import metrics as M
+
+    if metric == "rmse":
+        return float(np.sqrt(np.mean((y - pred) ** 2)))
+    if metric == "mae":
+        return float(np.mean(np.abs(y - pred)))
+    if metric == "r2":
+        return float(M.r2_score(y, pred))
+    if metric == "accuracy":
+        return float(np.mean(y == pred))
+    if metric == "f1":
+        return float(M.f1_score(y, pred, average="binary" if len(np.unique(y)) <= 2 else "macro"))
+    if metric == "auc":
+        if proba is None:
+            raise ValueError("auc needs scores")
+        if proba.ndim == 2 and proba.shape[1] == 2:
+            proba = proba[:, 1]
+        return float(M.roc_auc_score(y, proba, multi_class="ovr") if proba.ndim == 2 else M.roc_auc_score(y, proba))
+    raise ValueError(f"metric {metric!r} is not one the references can be scored in ({', '.join(METRICS)})")
+
+
+def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], target: str | None,
+               metric: str, seed: int = 0) -> References:
+    import time
+
+    t0 = time.monotonic()
+    out = References(metric=metric, values={"constant": None, "linear": None, "boosting": None})
+
+    def skip_all(why: str) -> References:
+        out.skipped = dict.fromkeys(out.values, why)
+        return out
+
+    if target is None:
+        return skip_all("no target column in [data]")
+    if metric not in METRICS:
+        return skip_all(f"metric `{metric}` is the user's own; the references are scored in {', '.join(METRICS)}")
+    numeric = [c for c in features if pd.api.types.is_numeric_dtype(train[c])]
+    cols = [*numeric, target]
+
+    def finite_rows(frame: pd.DataFrame) -> pd.DataFrame:
+        arr = frame[cols].to_numpy(dtype=np.float64)
+        return frame[np.isfinite(arr).all(axis=1)]
+
+    tr, va = finite_rows(train), finite_rows(val)
+    if len(tr) < _MIN_ROWS or len(va) < 2:
+        return skip_all(f"too few rows with finite values ({len(tr)} train, {len(va)} validation)")
+    y, yv = tr[target].to_numpy(dtype=np.float64), va[target].to_numpy(dtype=np.float64)
+    classify = metric in _CLASSIFICATION
+    if classify and (len(np.unique(y)) > 50 or not np.allclose(y, np.round(y))):
+        return skip_all(f"metric `{metric}` needs class labels; `{target}` is continuous")
+    if classify and len(np.unique(y)) < 2:
+        return skip_all(f"`{target}` has one class in the training split")
+    if len(tr) > SAMPLE_ROWS:
+        tr = tr.sample(SAMPLE_ROWS, random_state=seed)
+        y = tr[target].to_numpy(dtype=np.float64)
+    out.rows_used = len(tr)
+    x, xv = tr[numeric].to_numpy(dtype=np.float64), va[numeric].to_numpy(dtype=np.float64)
+
+    values, counts = np.unique(y, return_counts=True)
+    if classify:
+        major = values[counts.argmax()]
+        const_pred = np.full(len(yv), major)
+        prior = np.full(len(yv), float(np.mean(y == values[-1]))) if len(values) == 2 else None
+        out.values["constant"] = 0.5 if metric == "auc" and prior is not None else (
+            None if metric == "auc" else score(metric, yv, const_pred))
+        if metric == "auc" and prior is None:
+            out.skipped["constant"] = "auc of a constant score is undefined beyond two classes"
+    else:
+        centre = float(np.median(y)) if metric == "mae" else float(np.mean(y))
+        out.values["constant"] = score(metric, yv, np.full(len(yv), centre))
+
+    if not numeric:
+        out.skipped["linear"] = out.skipped["boosting"] = "no numeric feature column"
+        out.seconds = time.monotonic() - t0
+        return out
+    from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+    from sklearn.linear_model import LogisticRegression, RidgeCV
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    models = {
+        "linear": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000) if classify
+                                else RidgeCV(alphas=np.logspace(-4, 2, 7))),
+        "boosting": (HistGradientBoostingClassifier(random_state=seed) if classify
+                     else HistGradientBoostingRegressor(random_state=seed)),
+    }
+    for name, model in models.items():
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                model.fit(x, y)
+                pred = model.predict(xv)
+                proba = model.predict_proba(xv) if metric == "auc" else None
+            v = score(metric, yv, pred, proba)
+            out.values[name] = v if math.isfinite(v) else None
+        except Exception as exc:  # noqa: BLE001 - a reference that cannot be fitted is skipped and said so
+            out.values[name] = None
+            out.skipped[name] = f"{type(exc).__name__}: {exc}"[:200]
+    out.seconds = time.monotonic() - t0
+    return out

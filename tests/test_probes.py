@@ -1,0 +1,182 @@
+"""Probes an expert runs before guessing, and the quick references; one real torch run for the output range."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import cli, linear_data
+from model_trainer.probes.error_messages import known_error
+from model_trainer.probes.loop_code import loop_findings
+from model_trainer.probes.output_range import output_range
+from model_trainer.probes.references import data_hash, references
+from model_trainer.probes.shift import shifted_columns
+
+
+def test_references_regression_and_classification():
+    df = linear_data(300)
+    ref = references(df[:220], df[220:], ["x0", "x1", "x2"], "y", "rmse")
+    c, lin, boo = ref.values["constant"], ref.values["linear"], ref.values["boosting"]
+    assert lin < 0.2 < c and lin < boo < c and ref.best(False)[0] == "linear"
+    df["cls"] = (df["y"] > 0).astype(int)
+    ref = references(df[:220], df[220:], ["x0", "x1", "x2"], "cls", "accuracy")
+    assert ref.values["linear"] > 0.9 > ref.values["constant"]
+
+
+def test_references_skip_and_say_why():
+    df = linear_data(50)
+    assert set(references(df, df, ["x0"], None, "rmse").skipped) == {"constant", "linear", "boosting"}
+    ref = references(df, df, ["x0"], "y", "my_metric")
+    assert all(v is None for v in ref.values.values()) and "user's own" in ref.skipped["linear"]
+    ref = references(df, df, ["x0"], "y", "accuracy")
+    assert "continuous" in ref.skipped["constant"]
+
+
+def test_data_hash_follows_the_bytes(tmp_path):
+    a = tmp_path / "a.csv"
+    a.write_text("x,y\n1,2\n")
+    h = data_hash([a], "y")
+    assert data_hash([a], "y") == h and data_hash([a], "x") != h
+    a.write_text("x,y\n1,3\n")
+    assert data_hash([a], "y") != h
+
+
+def test_output_range():
+    assert output_range(0.0, 5.0, -4.0, 6.0)["side"] == "below"
+    assert output_range(-3.8, 5.9, -4.0, 6.0) is None  # a little shrinkage toward the mean is normal
+
+
+def test_shift_finds_a_unit_change_and_leaves_a_random_split_alone():
+    rng = np.random.default_rng(0)
+    t = pd.DataFrame({"a": rng.normal(size=200), "b": rng.normal(size=200)})
+    v = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60) * 1000})
+    found = shifted_columns(t, v, ["a", "b"])
+    assert [f["column"] for f in found] == ["b"]
+
+
+def test_loop_code_finds_missing_zero_grad_and_per_batch_scheduler():
+    src = (
+        "def train_model(tr, va, config, monitor):\n"
+        "    for epoch in range(10):\n"
+        "        for xb, yb in batches:\n"
+        "            loss = lossf(model(xb), yb)\n"
+        "            loss.backward()\n"
+        "            opt.step()\n"
+        "            scheduler.step()\n"
+    )
+    found = loop_findings(src, "code/model.py")
+    assert {(f["line"], f["cause"]) for f in found} == {(5, "training_loop_bug"), (7, "training_loop_bug")}
+    ok = src.replace("            loss.backward()", "            opt.zero_grad()\n            loss.backward()")
+    ok = ok.replace("            scheduler.step()\n", "        scheduler.step()\n")
+    assert loop_findings(ok, "code/model.py") == []
+
+
+def test_known_error_messages():
+    e = known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")
+    assert e is not None and e["knob"] == "batch_size" and "BatchNorm" in e["why"]
+    shape = known_error("RuntimeError", "mat1 and mat2 shapes cannot be multiplied (4x3 and 5x8)")
+    assert shape is not None and shape["cause"] == "code_error"
+    assert known_error("ValueError", "something else entirely") is None
+
+
+RELU_HEAD = """
+import torch
+from torch import nn
+
+def build_model(config, n_features):
+    layers = [nn.Linear(n_features, 16), nn.Tanh(), nn.Linear(16, 1)]
+    if config.get("output_activation") == "relu":
+        layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+"""
+
+
+@pytest.mark.slow
+def test_relu_head_on_negative_targets_is_output_range_mismatch(project):
+    p = project(RELU_HEAD, kind="torch", entry="code/model.py:build_model", data=linear_data(240),
+                config='lr = 0.01\noptimizer = "adam"\nepochs = 25\nbatch_size = 32\nseed = 0\n'
+                       'output_activation = "relu"\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    assert (e["root_cause"], e["status"]) == ("output_range_mismatch", "resolved")
+    probe = next(t for t in e["tests"] if t["action"].startswith("Compared the predictions' range"))
+    assert "of the target's range lies outside what the model produced" in probe["result"]
+    assert e["fix"]["config_after"]["output_activation"] == "none"
+    assert {"constant", "linear", "boosting"} <= set(e["references"])
+    v = json.loads((p.root / "results/verdict.json").read_text())
+    assert v["status"] == "resolved" and "verdict: resolved" in res.stdout
+
+
+def test_lr_collapse():
+    from model_trainer.probes.lr_used import lr_collapse
+
+    assert lr_collapse([0.1, 0.095, 0.08, 0.05, 0.02, 0.0], 0.1) is None   # cosine, stepped per epoch
+    assert lr_collapse([0.1, 1e-4, 1e-7, 1e-10, 0.0, 0.0], 0.1)["epoch"] == 2
+
+
+NO_ZERO_GRAD = """
+import numpy as np
+import torch
+
+
+def train_model(tr, va, config, monitor):
+    torch.manual_seed(0)
+    cols = ["x0", "x1", "x2"]
+    x, y = torch.tensor(tr[cols].values, dtype=torch.float32), torch.tensor(tr["y"].values, dtype=torch.float32)
+    xv, yv = torch.tensor(va[cols].values, dtype=torch.float32), va["y"].values
+    model = torch.nn.Sequential(torch.nn.Linear(3, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
+    opt = torch.optim.SGD(model.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        total = 0.0
+        for i in range(0, len(x), 32):
+            loss = ((model(x[i:i + 32]).squeeze(-1) - y[i:i + 32]) ** 2).mean()
+            loss.backward()
+            opt.step()
+            total += float(loss)
+        with torch.no_grad():
+            pred = model(xv).squeeze(-1).numpy()
+        rmse = float(np.sqrt(np.mean((pred - yv) ** 2)))
+        monitor.log_epoch(train_loss=total / max(len(x) // 32, 1), val_loss=rmse ** 2, metric=rmse)
+        if monitor.should_stop:
+            break
+    return model
+"""
+
+
+@pytest.mark.slow
+def test_missing_zero_grad_is_named_with_its_line_and_not_claimed_repaired(project):
+    p = project(NO_ZERO_GRAD, config="lr = 0.01\nepochs = 20\n", budget="max_attempts = 3\n")
+    res = cli("train", str(p.spec), "--quiet")
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    code = next(t for t in e["tests"] if t["action"].startswith("Read the training code"))
+    assert "code/model.py:17" in code["result"] and "zero_grad" in code["result"]
+    assert any("Change the code at code/model.py:17" in s for s in e["next_steps"])
+    if res.returncode != 0:
+        assert e["status"] != "resolved" and e["root_cause"] in ("unknown", "budget_exhausted")
+        assert "code change needed: code/model.py:17" in res.stdout
+
+
+BATCHNORM = """
+from torch import nn
+
+def build_model(config, n_features):
+    return nn.Sequential(nn.Linear(n_features, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 1))
+"""
+
+
+def test_batch_of_one_under_batchnorm_is_a_known_error_with_its_config_change(project):
+    # 180 training rows in batches of 179 leave a last batch of one row
+    p = project(BATCHNORM, kind="torch", entry="code/model.py:build_model",
+                config="lr = 0.01\nepochs = 3\nbatch_size = 179\n")
+    res = cli("train", str(p.spec))
+    assert res.returncode == 1
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    known = next(t for t in e["tests"] if t["action"] == "Matched the error message against known causes")
+    assert "BatchNorm" in known["result"] and "`batch_size` is 179" in known["result"]
+    assert "batch_size" in e["next_steps"][0]
+    v = json.loads((p.root / "results/verdict.json").read_text())
+    assert v["status"] == "failed" and "known error" in v["note"] and "verdict: failed" in res.stdout

@@ -1,0 +1,193 @@
+"""Acceptance and the loop's policy, against a fake session: no processes, histories made from the config.
+
+The fake model's validation rmse settles at a level set by the learning rate; the references say what the data
+allow (constant 10, linear 3). These pin the verdict rules of CONTRACT §7: a flag removed but a model left far
+behind is not resolved; a refuted cause is never the root cause; a still-falling curve is not converged.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from model_trainer.detect import Facts
+from model_trainer.events import EpochLogged, RunRecord
+from model_trainer.investigate import judge as J
+from model_trainer.investigate.loop import investigate
+from model_trainer.probes.data_report import DataReport
+from model_trainer.spec import load_spec
+
+REFS = {"constant": 10.0, "linear": 3.0, "boosting": 3.2}
+
+
+class _Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    warning = error = line
+
+
+class _WS:
+    def __init__(self, root: Path) -> None:
+        self.root, self.results, self.log = root, root / "results", _Log()
+
+
+class FakeSession:
+    """Runs are curves: rmse(t) = level + (10 - level) * exp(-t / tau), level = ``levels(lr)``."""
+
+    def __init__(self, tmp: Path, config: str, levels: Any, tau: float = 2.0, budget: int = 6,
+                 data_levels: Any = None) -> None:
+        (tmp / "spec.toml").write_text(
+            '[model]\nentrypoint = "m.py:train_model"\nmetric = "rmse"\n[data]\ntrain = "t.csv"\nval = "v.csv"\n'
+            f'target = "y"\n[config]\n{config}\n[budget]\nmax_attempts = {budget}\n')
+        self.spec = load_spec(tmp / "spec.toml")
+        self.data, self.entry = None, None
+        self.ws = _WS(tmp)
+        self.report = DataReport(n_train=100, n_val=30, features=["x"], feature_std={"x": 1.0},
+                                 feature_absmax={"x": 3.0}, non_finite={}, constant_columns=[], duplicate_rows=0,
+                                 leakage=[], target="y", target_mean=0.0, target_std=10.0, target_min=-30.0,
+                                 target_max=30.0, baseline={"rmse": 10.0}, references=dict(REFS))
+        self.levels, self.tau, self.data_levels = levels, tau, data_levels
+        self.runs: list[RunRecord] = []
+        self.entries: list[Any] = []
+        self.published: list[str] = []
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
+            stop_after_epochs: int | None = None, watch: Any = None, full: bool = False,
+            purpose: str = "train") -> RunRecord:
+        n = stop_after_epochs or int(config.get("epochs", 20))
+        level = self.levels(float(config["lr"]))
+        if self.data_levels is not None:
+            level = self.data_levels(data_repairs or {})
+        hist = []
+        for t in range(1, n + 1):
+            m = level + (10.0 - level) * math.exp(-t / self.tau)
+            hist.append(EpochLogged(t, {"train_loss": m * m, "val_loss": m * m, "metric": m, "lr": config["lr"]},
+                                    0.01))
+        rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config),
+                        data_repairs=dict(data_repairs or {}), history=hist, purpose=purpose,
+                        stop_reason=f"test run limited to {n} epochs" if stop_after_epochs else "")
+        self.runs.append(rec)
+        return rec
+
+    def out_of_time(self) -> bool:
+        return False
+
+    def write_entry(self, build: Any, plot_runs: Any = None) -> Any:
+        e = build(len(self.entries) + 1)
+        self.entries.append(e)
+        return e
+
+    def publish(self, rec: RunRecord) -> None:
+        self.published.append(rec.run_id)
+
+
+def test_too_low_lr_is_resolved_only_when_the_model_is_actually_good(tmp_path):
+    # 1e-5 learns nothing, 1e-4 gets to 76% of the constant's error, 3e-4 matches the linear reference
+    s = FakeSession(tmp_path, "lr = 1e-5\nepochs = 20\n",
+                    lambda lr: 3.0 if lr >= 3e-4 else 7.6 if lr >= 1e-4 else 9.8)
+    v = investigate(s)
+    assert (v.status, v.exit_code, v.cause, v.cause_status) == ("resolved", 0, "learning_rate_too_low", "confirmed")
+    e = s.entries[0]
+    assert e.fix.config_after["lr"] == 3e-4 and e.references == REFS
+    assert v.metric == pytest.approx(3.0, rel=0.01) and v.references == REFS
+
+
+def test_flag_removed_but_far_behind_linear_is_symptom_suppressed(tmp_path):
+    # every raise gets the model to 76% of the constant's error: no red flag any more, but 2.5x the linear model's
+    s = FakeSession(tmp_path, "lr = 1e-5\nepochs = 20\n", lambda lr: 7.6 if lr >= 1e-4 else 9.8)
+    v = investigate(s)
+    assert v.exit_code == 1 and v.status in ("unresolved", "escalated")
+    assert v.cause == "unknown" and "symptom suppressed" in v.note
+    e = s.entries[0]
+    assert e.root_cause in ("unknown", "budget_exhausted") and e.fix is None and e.status != "resolved"
+    assert "Symptom suppressed, cause not found" in e.why.root_cause
+    assert all(h.status != "confirmed" for h in e.hypotheses)
+
+
+def test_refuted_cause_is_never_the_root_cause(tmp_path):
+    # no learning rate helps: every lr test fails, so its cause is refuted and must not be stated
+    s = FakeSession(tmp_path, "lr = 1e-5\nepochs = 20\n", lambda lr: 9.8 if lr >= 1e-4 else 9.9)
+    v = investigate(s)
+    e = s.entries[0]
+    refuted = {h.cause for h in e.hypotheses if h.status == "refuted"}
+    assert e.root_cause not in refuted and v.cause not in refuted
+    assert v.exit_code == 1
+
+
+def test_healthy_run_matching_linear_is_accepted_without_an_entry(tmp_path):
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", lambda lr: 3.1)
+    v = investigate(s)
+    assert (v.status, v.exit_code) == ("accepted", 0) and not s.entries and s.published == ["r1-train"]
+
+
+def test_three_epochs_still_falling_is_insufficient_training(tmp_path):
+    # tau 10: after 3 epochs the curve is still falling steeply
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 3\n", lambda lr: 3.0, tau=10.0)
+    facts = J.baseline_facts(s)
+    flag = J.reason_to_reject(s.run("train", {"lr": 1e-3, "epochs": 3}), facts)
+    assert flag is not None and flag.symptom == "slow_convergence"
+    assert flag.evidence["cause"] == "insufficient_training"
+    v = investigate(s)
+    assert v.symptom == "slow_convergence"
+    # more epochs were tried first, and the longer run was judged like any other
+    first = next(t for t in s.entries[0].tests if t.kind == "intervention")
+    assert first.action.startswith("epochs 3 ->")
+
+
+def _rec(values: list[float], **kw: Any) -> RunRecord:
+    return RunRecord("r", {}, {}, history=[EpochLogged(i + 1, {"val_loss": v, "metric": v}, 0.1)
+                                           for i, v in enumerate(values)], **kw)
+
+
+def _facts(refs: dict[str, float | None] | None = None, kind: str = "function", metric: str = "rmse",
+           hib: bool = False) -> Facts:
+    rep = DataReport(n_train=10, n_val=5, features=[], feature_std={}, feature_absmax={}, non_finite={},
+                     constant_columns=[], duplicate_rows=0, leakage=[], references=dict(refs or REFS))
+    return Facts(metric=metric, higher_is_better=hib, kind=kind, data=rep)
+
+
+def test_optimizer_reported_convergence_is_respected():
+    still_falling = [10.0, 8.0, 6.0, 4.5]
+    assert J.convergence(_rec(still_falling), _facts({})) is not None
+    assert J.convergence(_rec(still_falling, diagnostics={"optimizer_converged": True}), _facts({})) is None
+    flag = J.convergence(_rec([1.0, 1.0, 1.0], diagnostics={"optimizer_converged": False,
+                                                           "optimizer_message": "ABNORMAL"}), _facts({}))
+    assert flag is not None and "ABNORMAL" in flag.message
+
+
+def test_reference_gap_rules():
+    f = _facts()
+    assert J.behind_references(3.1, f) is None          # matching linear is fine
+    assert J.behind_references(4.4, f) is None          # within 1.5x of the best reference
+    gap = J.behind_references(7.6, f)
+    assert gap is not None and gap["reference"] == "linear"
+    # a noise-free linear fit does not make a net at 1% of the constant's error "clearly worse"
+    assert J.behind_references(0.1, _facts({"constant": 10.0, "linear": 1e-6, "boosting": 0.5})) is None
+    # a statistical fit is held to the constant predictor only
+    assert J.behind_references(7.6, _facts(kind="mle")) is None
+    assert J.behind_references(11.5, _facts(kind="mle")) is not None
+    # accuracy: the error is 1 - accuracy
+    acc = _facts({"constant": 0.6, "linear": 0.95, "boosting": 0.97}, metric="accuracy", hib=True)
+    assert J.behind_references(0.95, acc) is None and J.behind_references(0.7, acc) is not None
+
+
+def test_features_and_target_both_unscaled_are_standardised_together(tmp_path):
+    both = {"standardize", "standardize_target"}
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", lambda lr: 9.8,
+                    data_levels=lambda d: 3.0 if both <= {k for k, v in d.items() if v} else 7.6 if d else 9.8)
+    s.report.feature_std = {"x": 1000.0, "z": 1.0}
+    s.report.target_mean, s.report.target_std = 1000.0, 500.0
+    v = investigate(s)
+    assert (v.status, v.cause) == ("resolved", "unscaled_features")
+    e = s.entries[0]
+    first = next(t for t in e.tests if t.kind == "intervention")
+    assert first.action == "standardize features and target together" and first.passed
+    assert {h.cause: h.status for h in e.hypotheses}["unscaled_target"] == "confirmed"
+    assert e.fix.config_after["standardize"] and e.fix.config_after["standardize_target"]
