@@ -33,6 +33,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         # the optimiser itself says it stopped before converging (scikit-learn's max_iter)
         return Finding("slow_convergence", history[-1].epoch if history else None,
                        f"the solver did not converge: {conv[0]}", {"warning": conv[0]})
+    if (facts.diagnostics or {}).get("optimizer_converged") is True:
+        return None  # "still falling" is never claimed against an optimiser that reported convergence
     if not facts.finished or len(history) < 4 or stopped_early(history, facts):
         return None
     losses = series(history, loss_key(history))

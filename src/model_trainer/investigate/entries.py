@@ -105,15 +105,11 @@ def error_message(inv: Investigation) -> str:
 
 
 def fit_comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
-    def cond(d: dict[str, Any]) -> str:
-        c = d.get("condition_number")
-        return "inf" if c is None or not math.isfinite(c) else f"{c:.3g}"
-    parts = [f"condition number {cond(before)} -> {cond(after)}",
-             f"free parameters {before.get('n_params')} -> {after.get('n_params')}"]
-    if "aic" in before and "aic" in after:
-        parts.append(f"AIC {before['aic']:.1f} -> {after['aic']:.1f}, BIC {before['bic']:.1f} -> {after['bic']:.1f}")
-    parts.append(f"validation RMSE {num(before.get('val_rmse'))} -> {num(after.get('val_rmse'))}")
-    return ", ".join(parts)
+    """Two fits as a paper compares them: NLL, AIC, BIC, validation RMSE, condition number, and which model the
+    information criteria favour and by how much (``mle.compare``)."""
+    from model_trainer.mle.compare import compare
+
+    return compare(before, after)["line"]
 
 
 def _unit(inv: Investigation) -> str:

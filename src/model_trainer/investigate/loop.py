@@ -312,6 +312,11 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
         # a fit: a simpler parameterisation that explains the data better per parameter also counts
         improved = d_new["bic"] < d_old["bic"]
     no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base)
+    if trec.ok and d_new and d_old and "nll" in d_new and "nll" in d_old:
+        from model_trainer.mle.compare import compare
+
+        # a fit whose NLL, AIC and condition number did not move: the re-parameterisation changed nothing
+        no_effect = no_effect or compare(d_old, d_new)["no_effect"]
     label_m = inv.facts.metric if key == "metric" else key
     cur = inv.current or inv.finding
     other = False

@@ -40,6 +40,16 @@ from model_trainer.mle.table import bound_findings, estimates_table
 from model_trainer.safemodel import attach_twin
 
 
+def _knobs() -> object:
+    from model_trainer.kinds import Knobs
+
+    # the fit's own loop reads max_iter whether or not the spec lists it, so a repair may always raise it
+    return Knobs(loop=("max_iter",), defaults={"max_iter": 500})
+
+
+KNOBS = _knobs()
+
+
 @dataclass
 class MLEModel:
     """The fitted model: the user's module (by file) and the estimates; ``predict`` calls the user's."""
