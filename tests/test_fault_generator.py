@@ -9,10 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from faults.generate import build, check, plan_programs  # noqa: E402
-from faults.operators import ALL  # noqa: E402
+from faults.generate import build, check, plan_programs
+from faults.operators import ALL
 
-from model_trainer.spec import load_spec  # noqa: E402
+from model_trainer.spec import load_spec
 
 
 def test_plan_is_big_enough_and_covers_every_operator():

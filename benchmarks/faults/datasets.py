@@ -42,7 +42,7 @@ def _clean(names: list[str]) -> list[str]:
     return [str(n).replace(" ", "_").replace("(", "").replace(")", "").replace("/", "_") for n in names]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bunch(loader: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     from sklearn import datasets
 

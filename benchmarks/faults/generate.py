@@ -142,11 +142,13 @@ def check(slot: Slot) -> dict:
     rec = {"slot": slot.__dict__, "truth": p.truth(), "run": out.to_json()}
     if twin is None:
         problem = healthy_ok(out)
-        rec.update(kept=problem is None, evidence=problem or "healthy", twin_metric=out.metric)
+        rec.update(kept=problem is None, evidence=problem or "healthy", twin_metric=out.metric,
+                   twin_target_std=out.target_std)
         return rec
     tout = run_plain(twin)
     rec["twin_run"] = tout.to_json()
     rec["twin_metric"] = tout.metric if np.isfinite(tout.metric) else None
+    rec["twin_target_std"] = tout.target_std
     problem = healthy_ok(tout)
     if problem:
         rec.update(kept=False, evidence=f"healthy twin is not healthy: {problem}")

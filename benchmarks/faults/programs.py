@@ -448,3 +448,18 @@ def base(name: str, dataset: str, seed: int) -> Program:
         code, config = SK_MLP, {"lr": 0.01, "epochs": 300, "weight_decay": 0.0001, "hidden_units": 32}
     return Program(pid=pid, seed=seed, base=name, dataset=dataset, kind=info["kind"], task=task,
                    code=textwrap.dedent(code).lstrip(), config=config, train=train, val=val, metric=metric)
+
+
+def load_program(root: Path) -> Program:
+    """Read back a written program folder (its spec, code, data and ground truth)."""
+    import tomllib
+
+    truth = json.loads((root / "truth.json").read_text())
+    spec = tomllib.loads((root / "spec.toml").read_text())
+    p = Program(pid=truth["id"], seed=truth["seed"], base=truth["base"], dataset=truth["dataset"], kind=truth["kind"],
+                task=truth["task"], code=(root / "code/model.py").read_text(), config=dict(spec.get("config", {})),
+                train=pd.read_csv(root / "data/train.csv"), val=pd.read_csv(root / "data/val.csv"),
+                metric=truth["metric"], operator=truth["operator"], family=truth["family"],
+                symptoms=truth["expected_symptoms"], causes=truth["expected_causes"],
+                repairable=bool(truth["repairable"]), effect=truth["effect"], description=truth["description"])
+    return p

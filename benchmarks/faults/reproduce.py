@@ -216,3 +216,34 @@ def _identifiability(f: Any, theta: np.ndarray) -> dict[str, float]:
         res["max_abs_corr"] = float(np.max(np.abs(corr))) if k > 1 else 0.0
         res["max_rel_se"] = float(np.max(se / np.maximum(np.abs(theta), 1e-3)))
     return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python benchmarks/faults/reproduce.py DIR``: one plain training of a written program, as JSON.
+
+    Run as its own process it costs what one training costs a user (interpreter, imports, training),
+    the yardstick the repair benchmark divides the tool's wall time by.
+    """
+    import json
+    import sys
+    from pathlib import Path
+
+    from .programs import load_program
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or not (Path(args[0]) / "truth.json").exists():
+        print("usage: reproduce.py PROGRAM_DIR (a folder with truth.json, spec.toml, code/, data/)", file=sys.stderr)
+        return 2
+    out = run_plain(load_program(Path(args[0])))
+    print(json.dumps(out.to_json()))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from faults.reproduce import main as _main
+
+    sys.exit(_main())

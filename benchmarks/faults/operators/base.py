@@ -61,9 +61,17 @@ def clearly_worse(faulty: Outcome, twin: Outcome) -> str | None:
         if faulty.metric <= twin.metric - 0.08:
             return f"accuracy {faulty.metric:.3f} vs healthy twin {twin.metric:.3f}"
         return None
-    if faulty.metric >= 1.25 * twin.metric + 1e-9:
-        return f"rmse {faulty.metric:.4g} vs healthy twin {twin.metric:.4g} ({faulty.metric / twin.metric:.2f}x)"
+    # relative to each run's own target spread: a data operator may have changed the target's units
+    f, t = faulty.metric / _spread(faulty), twin.metric / _spread(twin)
+    if f >= 1.25 * t + 1e-9:
+        return (f"rmse {faulty.metric:.4g} vs healthy twin {twin.metric:.4g}"
+                + (f" ({f / t:.2f}x)" if _spread(faulty) == _spread(twin) else
+                   f" (relative to the target's spread: {f:.3g} vs {t:.3g})"))
     return None
+
+
+def _spread(out: Outcome) -> float:
+    return out.target_std if math.isfinite(out.target_std) and out.target_std > 0 else 1.0
 
 
 @dataclass
