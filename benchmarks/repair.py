@@ -93,9 +93,13 @@ def good_enough(metric: float | None, twin: float | None, kind: str, spread: flo
 
 
 def plain_seconds(program: Path, timeout: float) -> float | None:
+    """One plain training of the program as a fresh process; None where it has no plain run (a scenario)."""
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(HERE / "faults/reproduce.py"), str(program)], capture_output=True,
-                          text=True, timeout=timeout)
+    try:
+        proc = subprocess.run([sys.executable, str(HERE / "faults/reproduce.py"), str(program)],
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
     return time.perf_counter() - t if proc.returncode == 0 else None
 
 
@@ -187,6 +191,28 @@ def markdown(name: str, summary: dict[str, Any], rows: list[dict[str, Any]]) -> 
     return "\n".join(out) + "\n"
 
 
+def write_scenarios(out_dir: Path) -> dict[str, Any]:
+    """The 34 hand-written scenarios (the set the thresholds were tuned on), in the generated programs' layout.
+
+    They have no healthy twin, so "repaired" falls back to exit 0 with a resolved entry for them.
+    """
+    from scenarios import SCENARIOS
+
+    records = []
+    for sc in SCENARIOS:
+        root = out_dir / sc.name
+        root.mkdir(parents=True, exist_ok=True)
+        sc.write(root)
+        truth = {"id": sc.name, "status": "faulty" if sc.expected_symptom else "healthy", "operator": sc.name,
+                 "base": sc.mode, "dataset": "scenario", "repairable": sc.repairable if sc.expected_symptom else None,
+                 "expected_symptoms": [sc.expected_symptom] if sc.expected_symptom else [],
+                 "expected_causes": [sc.expected_root_cause] if sc.expected_root_cause else [],
+                 "metric": sc.metric, "effect": "scenario"}
+        (root / "truth.json").write_text(json.dumps(truth, indent=2))
+        records.append({"truth": truth, "kept": True, "path": sc.name, "twin_metric": None})
+    return {"summary": {"scenarios": len(records)}, "programs": records}
+
+
 def run_set(name: str, manifest: dict[str, Any], root: Path, jobs: int, timeout: float) -> tuple[dict, list]:
     kept = [p for p in manifest["programs"] if p["kept"]]
     work = root / "ws"
@@ -194,6 +220,10 @@ def run_set(name: str, manifest: dict[str, Any], root: Path, jobs: int, timeout:
     def one(p: dict[str, Any]) -> dict[str, Any]:
         prog = root / p["path"]
         row = run_one(prog, p.get("twin_metric"), p.get("twin_target_std"), work / prog.name, timeout)
+        if row["effect"] == "scenario":
+            row["model_ok"] = row["resolved_entry"] or (row["status"] == "healthy" and row["exit"] == 0)
+        with open(root / "rows.jsonl", "a") as f:  # partial results survive an interrupted benchmark
+            f.write(json.dumps(row, default=str) + "\n")
         print(f"{row['id']:62s} exit={row['exit']} symptom={row['symptom']} cause={row['cause']} "
               f"metric={row['metric']} twin={row['twin_metric']} cost={row['cost']}", flush=True)
         return row
@@ -205,7 +235,8 @@ def run_set(name: str, manifest: dict[str, Any], root: Path, jobs: int, timeout:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Run model-trainer on generated faulty/healthy programs and real bugs.")
     ap.add_argument("--half", choices=["eval", "tune", "all"], default="eval")
-    ap.add_argument("--set", dest="which", choices=["faults", "realbugs", "both"], default="both")
+    ap.add_argument("--set", dest="which", choices=["faults", "realbugs", "both", "scenarios"], default="both",
+                    help="generated faults, ported real bugs, both, or the hand-written tuning scenarios")
     ap.add_argument("--limit", type=int, default=None, help="a spread subset of N generated programs")
     ap.add_argument("--filter", default=None, help="only this operator (or base, or 'healthy')")
     ap.add_argument("--jobs", type=int, default=1)
@@ -233,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
             s, rows = run_set("real bugs", manifest, out / "realbugs", args.jobs, args.timeout)
             result["realbugs"] = {"generation": manifest["summary"], "summary": s, "rows": rows}
             md.append(markdown("Real bugs (ported)", s, rows))
+        if args.which == "scenarios":
+            manifest = write_scenarios(out / "scenarios")
+            s, rows = run_set("scenarios", manifest, out / "scenarios", args.jobs, args.timeout)
+            result["scenarios"] = {"summary": s, "rows": rows}
+            md.append(markdown("Hand-written scenarios (tuning set)", s, rows))
     finally:
         if args.out is None:
             shutil.rmtree(out, ignore_errors=True)

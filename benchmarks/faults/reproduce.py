@@ -15,6 +15,13 @@ Example:
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    __package__ = "faults"
+
 import math
 import time
 import types
@@ -225,8 +232,6 @@ def main(argv: list[str] | None = None) -> int:
     the yardstick the repair benchmark divides the tool's wall time by.
     """
     import json
-    import sys
-    from pathlib import Path
 
     from .programs import load_program
 
@@ -240,10 +245,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from faults.reproduce import main as _main
-
-    sys.exit(_main())
+    sys.exit(main())
