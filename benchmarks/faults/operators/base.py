@@ -22,8 +22,8 @@ import numpy as np
 
 from ..programs import Program
 
-EFFECTS = ("nonfinite", "nonfinite_or_worse", "worse", "error", "overfit", "constant", "singular", "bound",
-           "convergence_warning")
+EFFECTS = ("nonfinite", "nonfinite_or_worse", "worse", "worse_or_constant", "error", "overfit", "constant",
+           "singular", "bound", "convergence_warning")
 
 
 @dataclass
@@ -113,7 +113,11 @@ class Operator:
         if e in ("nonfinite", "nonfinite_or_worse") and (faulty.nonfinite or
                                                          (faulty.error and "nan" in faulty.error.lower())):
             return "non-finite loss"
-        if e in ("worse", "nonfinite_or_worse"):
+        if e in ("worse", "worse_or_constant") and (faulty.nonfinite or not math.isfinite(faulty.metric)):
+            return None  # a divergence is another fault than the one this operator claims to inject
+        if e == "worse_or_constant" and _constant(faulty):
+            return f"constant predictions (std {faulty.pred_std:.2g})"
+        if e in ("worse", "nonfinite_or_worse", "worse_or_constant"):
             return None if faulty.error else clearly_worse(faulty, twin)
         if e == "error":
             if faulty.error and self.error_text.lower() in faulty.error.lower():
@@ -122,9 +126,7 @@ class Operator:
         if e == "overfit":
             return _overfit(faulty, twin)
         if e == "constant":
-            if math.isfinite(faulty.pred_std) and faulty.pred_std <= 1e-3 * max(faulty.target_std, 1e-12):
-                return f"constant predictions (std {faulty.pred_std:.2g})"
-            return None
+            return f"constant predictions (std {faulty.pred_std:.2g})" if _constant(faulty) else None
         if e == "singular":
             return _singular(faulty)
         if e == "bound":
@@ -135,6 +137,10 @@ class Operator:
         if e == "convergence_warning":
             return "ConvergenceWarning" if faulty.extra.get("convergence_warning") else None
         return None
+
+
+def _constant(out: Outcome) -> bool:
+    return math.isfinite(out.pred_std) and out.pred_std <= 1e-3 * max(out.target_std, 1e-12)
 
 
 def _overfit(faulty: Outcome, twin: Outcome) -> str | None:

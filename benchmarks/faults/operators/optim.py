@@ -36,8 +36,10 @@ def _huge_decay(p: Program, rng: object) -> None:
     if "C" in p.config:
         p.config["C"] = 1e-5
     else:
-        huge = {"sk_sgd": 10.0, "sk_mlp": 1e3, "linreg_np": 50.0, "logreg_np": 50.0}
-        p.config["weight_decay"] = huge.get(p.base, 5.0)
+        # for plain gradient descent the largest decay that still converges (lr * decay below the stability
+        # limit): beyond it the fault would be a divergence, not over-regularisation
+        huge = {"sk_sgd": 10.0, "sk_mlp": 1e3, "linreg_np": 5.0, "logreg_np": 2.0}
+        p.config["weight_decay"] = huge.get(p.base, 50.0)
 
 
 def _tiny_big(p: Program, rng: object) -> None:
@@ -72,7 +74,7 @@ TOO_FEW_ITERATIONS = Mutation(
     repairable=True, description="max_iter = 3: the solver stops before converging")
 HUGE_WEIGHT_DECAY = Mutation(
     name="huge_weight_decay", family="optimiser", bases=(*TORCH_ALL, *GD, "sk_sgd", "sk_logreg", "sk_mlp"),
-    mutate=_huge_decay, effect="worse", symptoms=("underfitting", "constant_output"),
+    mutate=_huge_decay, effect="worse_or_constant", symptoms=("underfitting", "constant_output"),
     causes=("excessive_regularization",), repairable=True, description="weight decay (or 1/C) orders too large")
 OVERFIT_TINY = Mutation(
     name="overfit_tiny_data", family="optimiser", bases=("mlp_fn", "mlp_torch"), tasks=("regression",),
