@@ -36,7 +36,7 @@ from .operators import ALL, BY_NAME, Operator, Outcome
 from .programs import BASES, Program, base, half_of
 from .reproduce import run_plain
 
-PAIRS = 150           # faulty seed pairs: 300 faulty programs before the reproduction check
+PAIRS = 170           # faulty seed pairs: 340 faulty programs before the reproduction check
 HEALTHY_ROUNDS = 1    # healthy programs per base-dataset pair and half
 HEALTHY_SEED0 = 100_000
 TASK_OF = {"diabetes": "regression", "breast_cancer": "binary", "wine": "multiclass", "digits": "multiclass",
@@ -125,6 +125,9 @@ def healthy_ok(out: Outcome) -> str | None:
         return "non-finite"
     if out.extra.get("convergence_warning"):
         return "ConvergenceWarning"
+    val = [r["val_loss"] for r in out.history if "val_loss" in r]
+    if len(val) >= 5 and val[-1] > 1.2 * min(val):
+        return f"overfits: final val_loss {val[-1]:.4g} is {val[-1] / min(val):.2f}x its minimum"
     if out.higher_is_better:
         return None if out.metric >= 0.6 else f"accuracy {out.metric:.3f}"
     if out.metric > 0.9 * out.target_std:
