@@ -126,7 +126,8 @@ def healthy_ok(out: Outcome) -> str | None:
     if out.extra.get("convergence_warning"):
         return "ConvergenceWarning"
     val = [r["val_loss"] for r in out.history if "val_loss" in r]
-    if len(val) >= 5 and val[-1] > 1.2 * min(val):
+    # a rise that matters: 1.2x the minimum and more than 5% of the first epoch's loss (tiny losses jitter)
+    if len(val) >= 5 and val[-1] > 1.2 * min(val) and val[-1] - min(val) > 0.05 * val[0]:
         return f"overfits: final val_loss {val[-1]:.4g} is {val[-1] / min(val):.2f}x its minimum"
     if out.higher_is_better:
         return None if out.metric >= 0.6 else f"accuracy {out.metric:.3f}"
