@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", dest="which", choices=["faults", "realbugs", "both", "scenarios"], default="both",
                     help="generated faults, ported real bugs, both, or the hand-written tuning scenarios")
     ap.add_argument("--limit", type=int, default=None, help="a spread subset of N generated programs")
-    ap.add_argument("--filter", default=None, help="only this operator (or base, or 'healthy')")
+    ap.add_argument("--filter", default=None,
+                    help="only this operator (or base, or 'healthy'); with --set realbugs, bugs whose name has it")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds per tool command")
     ap.add_argument("--out", type=Path, default=None, help="keep programs and workspaces here")
@@ -259,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             result["faults"] = {"generation": manifest["summary"], "summary": s, "rows": rows}
             md.append(markdown(f"Generated faults, {args.half} half", s, rows))
         if args.which in ("realbugs", "both"):
-            manifest = generate_realbugs(out / "realbugs", verbose=False)
+            manifest = generate_realbugs(out / "realbugs", verbose=False,
+                                         only=args.filter if args.which == "realbugs" else None)
             print(f"real bugs: {json.dumps(manifest['summary'])}", flush=True)
             s, rows = run_set("real bugs", manifest, out / "realbugs", args.jobs, args.timeout)
             result["realbugs"] = {"generation": manifest["summary"], "summary": s, "rows": rows}
