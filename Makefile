@@ -29,8 +29,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
 	$(BIN)/python benchmarks/search_workers.py
 
+# The evaluation half of the generated fault benchmark plus the ported real bugs. A spread subset of
+# BENCH_LIMIT generated programs by default (about a minute each on 2 cores); BENCH_LIMIT= runs them all.
+BENCH_LIMIT ?= 40
 bench-repair: $(STAMP)
-	$(BIN)/python benchmarks/repair.py
+	mkdir -p bench_out
+	$(BIN)/python benchmarks/repair.py --half eval --set both $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --jobs 1 \
+		--json bench_out/repair.json --md bench_out/repair.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
