@@ -71,7 +71,7 @@ class FakeSession:
             hist.append(EpochLogged(t, {"train_loss": m * m, "val_loss": m * m, "metric": m, "lr": config["lr"]},
                                     0.01))
         rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config),
-                        data_repairs=dict(data_repairs or {}), history=hist, purpose=purpose,
+                        data_repairs=dict(data_repairs or {}), history=hist, purpose=purpose, status="completed",
                         stop_reason=f"test run limited to {n} epochs" if stop_after_epochs else "")
         self.runs.append(rec)
         return rec
@@ -142,6 +142,7 @@ def test_three_epochs_still_falling_is_insufficient_training(tmp_path):
 
 
 def _rec(values: list[float], **kw: Any) -> RunRecord:
+    kw.setdefault("status", "completed")
     return RunRecord("r", {}, {}, history=[EpochLogged(i + 1, {"val_loss": v, "metric": v}, 0.1)
                                            for i, v in enumerate(values)], **kw)
 
