@@ -58,7 +58,7 @@ def test_a_crash_prints_the_exception_and_where_the_traceback_is(project):
     res = cli("train", str(p.spec), "--quiet")
     assert res.returncode == 1, res.stderr
     lines = res.stdout.strip().splitlines()
-    assert lines[-2].startswith("verdict: unresolved · training_error") and "dev_diary.md #1" in lines[-2]
+    assert lines[-2].startswith("verdict: failed · training_error") and "dev_diary.md #1" in lines[-2]
     assert lines[-1] == ("error: ValueError: shapes (3,) and (4,) not aligned (full traceback in "
                          "training_full.log)")
     assert "ValueError: shapes (3,) and (4,) not aligned" in p.text("training_full.log")

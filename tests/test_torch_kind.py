@@ -45,11 +45,14 @@ def test_torch_trainer_converges_and_measures(project):
 def test_same_seed_same_history(project, tmp_path):
     cfg = 'lr = 0.01\noptimizer = "sgd"\nmomentum = 0.9\nepochs = 4\nseed = 3\n'
     p = _torch_project(project, cfg)
-    cli("train", str(p.spec), "--quiet")
-    first = pd.read_csv(p.root / "results/training_history.csv")
-    cli("train", str(p.spec), "--quiet")
-    second = pd.read_csv(p.root / "results/training_history.csv")
-    assert first["train_loss"].tolist() == second["train_loss"].tolist()
+    histories = []
+    for name in ("a", "b"):
+        # the first run of each command, accepted or not (4 epochs need not converge)
+        cli("train", str(p.spec), "--out", str(tmp_path / name), "--quiet")
+        first_run = sorted((tmp_path / name / "results/runs").iterdir())[0]
+        histories.append(pd.read_csv(first_run / "history.csv"))
+    assert len(histories[0]) == 4
+    assert histories[0]["train_loss"].tolist() == histories[1]["train_loss"].tolist()
 
 
 def test_early_stopping_restores_best_weights(project):

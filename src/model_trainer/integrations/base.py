@@ -3,16 +3,17 @@
 Inside ``model-trainer train`` (function mode) the user's ``train_model(data_train, data_val, config,
 monitor)`` hands its ``monitor`` to the callback, and the supervisor records everything. Run standalone
 (a plain ``python train.py``), the callback is given a ``workspace`` folder instead and
-:class:`StandaloneRun` writes the same records the supervisor would: ``results/training_history.csv``
-(the contract's columns, flushed per epoch), ``training_full.log`` and ``results/runs/<run_id>/``
-(config, history, outcome), so that ``model-trainer diagnose`` and ``gates`` read them like any other.
+:class:`StandaloneRun` writes the same run records the supervisor would: ``training_full.log`` and
+``results/runs/<run_id>/`` (config, ``history.csv`` in the contract's columns flushed per epoch, outcome), so
+that ``model-trainer diagnose`` and ``gates`` read them like any other. There is no model for the tool to accept,
+so the workspace's accepted history, ``results/training_history.csv``, is left alone.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as d:
 ...     bridge = MonitorBridge(workspace=d, metric_name="rmse")
 ...     bridge.log(train_loss=0.5, val_loss=0.6, metric=0.7, lr=0.01)
 ...     bridge.finish()
-...     print(open(f"{d}/results/training_history.csv").readline().strip())
+...     print(open(bridge.standalone.history_path).readline().strip())
 epoch,train_loss,val_loss,metric,grad_norm,time_s,lr
 """
 
@@ -45,9 +46,10 @@ class StandaloneRun:
         atomic_write_text(run_dir / "config.json", json.dumps(
             {"run_id": self.run_id, "purpose": "standalone", "kind": "function", "config": self.rec.config,
              "data_repairs": {}, "stop_after_epochs": None}, indent=2, default=str))
-        # this run's history is the workspace's: there is no supervisor to accept or refuse it
-        self.ws.reset_history()
-        self._writers = [HistoryWriter(run_dir / "history.csv"), HistoryWriter(self.ws.history_path)]
+        # a standalone run has no model for the tool to accept, so its history stays in its run folder: the
+        # workspace's accepted history (results/training_history.csv) is never rewritten from outside a command
+        self.history_path = run_dir / "history.csv"
+        self._writers = [HistoryWriter(self.history_path)]
         self.ws.log.line(f"run {self.run_id} started (standalone): config={json.dumps(self.rec.config, default=str)}")
         self._t0 = time.monotonic()
         self.monitor = Monitor(self._emit)
@@ -79,6 +81,10 @@ class StandaloneRun:
             self.ws.log.error(f"run {self.run_id} failed: {type(error).__name__}: {error}", tb)
         elif self.monitor.should_stop:
             rec.status, rec.stop_reason = "stopped", self.monitor.stop_reason or ""
+        else:
+            rec.status = "completed"
+        for w in self._writers:
+            w.close()
         atomic_write_text(self.run_dir / "outcome.json", json.dumps(rec.outcome(), indent=2, default=str))
         self.ws.log.line(f"run {self.run_id}: {rec.status}, {len(rec.history)} epochs, {rec.wall_s:.1f}s"
                          + (f" ({rec.stop_reason})" if rec.stop_reason else ""))

@@ -9,8 +9,8 @@ Inside ``model-trainer train`` (function mode)::
         return module
 
 Standalone (a plain ``python train.py``): ``ModelTrainerCallback(workspace="out/")`` writes
-``out/results/training_history.csv``, ``out/training_full.log`` and ``out/results/runs/<run_id>/``, which
-``model-trainer diagnose out/results/training_history.csv`` and ``model-trainer gates out`` read.
+``out/training_full.log`` and ``out/results/runs/<run_id>/`` (config, ``history.csv``, outcome), which
+``model-trainer diagnose out/results/runs/<run_id>/history.csv`` and ``model-trainer gates out`` read.
 
 Per epoch it logs what Lightning already computed: the epoch values of what the module logged under
 ``train_loss``/``val_loss``/``metric`` (``self.log(..., on_epoch=True)``), the first optimiser's learning

@@ -53,10 +53,18 @@ def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord |
     if rec is not None and rec.history:
         key, value = model_metric(rec, facts.higher_is_better)
         metric = value if key == "metric" and math.isfinite(value) else None
+    if entry is not None:  # what the entry records, unless the caller knows better
+        symptom = symptom or entry.symptom
+        cause = cause or entry.root_cause
+    error = traceback_at = None
+    if rec is not None and rec.error is not None and status == "failed":
+        # the exception's last line, and where its full traceback is (CONTRACT §1)
+        error = f"{rec.error.exc_type}: {rec.error.message}".strip().splitlines()[-1]
+        traceback_at = "training_full.log"
     return Verdict(status=status, exit_code=code, symptom=symptom, cause=cause,  # type: ignore[arg-type]
                    cause_status=cause_status, metric_name=facts.metric if metric is not None else None, metric=metric,
                    units=(session.spec.domain.target_units or "") if facts.metric in ("rmse", "mae") else "",
-                   references=_refs(facts),
+                   references=_refs(facts), error=error, traceback_at=traceback_at,
                    entry_id=getattr(entry, "id", None), run_id=rec.run_id if rec is not None else None, note=note)
 
 

@@ -315,8 +315,9 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     if trec.ok and d_new and d_old and "nll" in d_new and "nll" in d_old:
         from model_trainer.mle.compare import compare
 
-        # a fit whose NLL, AIC and condition number did not move: the re-parameterisation changed nothing
-        no_effect = no_effect or compare(d_old, d_new)["no_effect"]
+        # a fit is judged by its NLL, AIC and condition number, not by its predictions alone: dropping a parameter
+        # the likelihood ignores leaves the RMSE as it was and still makes the information matrix invertible
+        no_effect = compare(d_old, d_new)["no_effect"]
     label_m = inv.facts.metric if key == "metric" else key
     cur = inv.current or inv.finding
     other = False
