@@ -54,8 +54,9 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
     Cause("excessive_regularization", "regularisation holds the model back", ("weight_decay", "dropout"),
           (("weight_decay", "Test a smaller weight decay."),)),
     Cause("non_identifiable", "parameters the data cannot tell apart", (),
-          (("", "Check residuals by group for systematic bias."),
-           ("", "Compare the full and the reduced model by cross-validation before writing the section."))),
+          (("residuals_by_group", "Check residuals by group for systematic bias."),
+           ("cross_validation", "Compare the full and the reduced model by cross-validation before writing the "
+                                "section."))),
     Cause("parameter_scaling", "parameters on scales the optimiser cannot handle together", (),
           (("", "Rescale the parameters (e.g. log scale) so that they are of comparable magnitude."),)),
     Cause("numerical_overflow", "the arithmetic overflowed", (),

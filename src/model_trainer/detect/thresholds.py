@@ -147,6 +147,10 @@ MLE_NO_EFFECT_REL = 1e-9
 # either model, 2..10 positive to strong, above 10 decisive.
 MLE_IC_WEAK = 2.0
 MLE_IC_DECISIVE = 10.0
+# Parametric-bootstrap recovery: an estimate that comes back from data simulated at the fit more than this far
+# (relative) is not pinned by data of this size: a 95% interval of +-2 SE reaches about this far when the relative
+# SE is ~12%, the level above which an estimate is usually reported as imprecise.
+MLE_RECOVERY_TOL = 0.25
 
 # --- diagnose: post-hoc reading of someone else's log --------------------------------------------------------
 # A short run (tens of epochs) is too short for the moving-average overfitting rule above, whose smoothing

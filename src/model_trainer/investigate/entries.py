@@ -13,6 +13,7 @@ from typing import Any
 
 from model_trainer.causes import next_steps as cause_steps
 from model_trainer.detect import HORIZON, Facts, category
+from model_trainer.detect import thresholds as T
 from model_trainer.events import DiaryEntry, Fix, Hypothesis, RunRecord, Why
 from model_trainer.investigate.judge import model_metric, refs_of
 from model_trainer.investigate.measure import code_change_note, probe
@@ -120,6 +121,21 @@ def fit_comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
     return compare(before, after)["line"]
 
 
+def record_comparison(inv: Investigation, rec: RunRecord, before: dict[str, Any], after: dict[str, Any]) -> None:
+    """The comparison an entry quotes (differences of AIC and BIC included) is written beside the test run, so
+    every number the diary states is in a recorded file."""
+    import json
+
+    from model_trainer.mle.compare import compare
+    from model_trainer.records.atomic import atomic_write_text
+
+    runs = getattr(getattr(inv.session, "ws", None), "runs", None)
+    if runs is None or not (runs / rec.run_id).is_dir():
+        return
+    atomic_write_text(runs / rec.run_id / "comparison.json",
+                      json.dumps(compare(before, after), indent=2, default=str) + "\n")
+
+
 def _unit(inv: Investigation) -> str:
     return "iterations" if inv.facts.kind == "mle" else "epochs"
 
@@ -162,6 +178,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
               code_after=code_after + "  # accepted", run_id=final.run_id)
     defaults = knobs_of(s.spec.model.kind).defaults
     changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k, defaults.get(k))}
+    # validations the final fit already ran are done too: a next step never asks for what the entry reports
+    changed |= set((d or {}).get("validation") or {})
     steps = [*code_change_note(inv)]
     for c in kept:
         steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
@@ -194,8 +212,15 @@ def _fit_lines(d: dict[str, Any]) -> list[str]:
         out.append(f"Parameter estimates: {est}")
     v = d.get("validation") or {}
     if "recovery" in v:
+        rec = v["recovery"]
         out.append(f"Validation, recovery: refitted on data simulated from this fit, the estimates came back "
-                   f"within {100 * v['recovery']['max_abs_relative_error']:.1f}% (largest relative error)")
+                   f"within {100 * rec['max_abs_relative_error']:.1f}% (largest relative error)")
+        poor = {k: e for k, e in (rec.get("relative_error") or {}).items()
+                if isinstance(e, float) and math.isfinite(e) and abs(e) > T.MLE_RECOVERY_TOL}
+        if poor:
+            out.append("Finding: the simulated data do not recover " + ", ".join(
+                f"`{k}` ({100 * e:+.1f}%)" for k, e in poor.items()) + f", beyond {100 * T.MLE_RECOVERY_TOL:.0f}%: "
+                "report its interval, not the point estimate alone, and do not read more into its value")
     if "residuals_by_group" in v:
         rel = v["residuals_by_group"]["relative_to_mean_target"]
         out.append(f"Validation, residuals by `{v['residuals_by_group']['column']}`: mean residual "

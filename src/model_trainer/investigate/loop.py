@@ -346,6 +346,7 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
         passed = True
     if d_new and d_old:
         result += "; " + entries.fit_comparison(d_old, d_new)
+        entries.record_comparison(inv, trec, d_old, d_new)
     n = inv.add(change.hypothesis, change.description, "intervention", trec.run_id, result, passed)
     if passed is None:
         inv.suspect(change.root_cause, 0.0, n)

@@ -58,7 +58,8 @@ def _fmt(v: Any) -> str:
     if v is None:
         return "n/a"
     v = float(v)
-    return "inf" if math.isinf(v) else f"{v:.4g}" if abs(v) < 1e4 or abs(v) >= 1e7 else f"{v:,.1f}"
+    # no thousands separators: a reader (and the traceability gate) must find the same number in the run's files
+    return "inf" if math.isinf(v) else f"{v:.4g}" if abs(v) < 1e4 else f"{v:.1f}"
 
 
 def line(c: dict[str, Any]) -> str:
@@ -78,5 +79,5 @@ def line(c: dict[str, Any]) -> str:
             verdicts.append(f"{ic.upper()} differs by {abs(d['delta']):.3g} (no real difference)")
         else:
             model = "the changed model" if d["favours"] == "after" else "the model before the change"
-            verdicts.append(f"{ic.upper()} favours {model} by {abs(d['delta']):,.1f} ({d['strength']})")
+            verdicts.append(f"{ic.upper()} favours {model} by {abs(d['delta']):.1f} ({d['strength']})")
     return "; ".join(parts) + (". " + "; ".join(verdicts) if verdicts else "")
