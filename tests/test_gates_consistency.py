@@ -128,10 +128,16 @@ def test_an_altered_epoch_count_and_test_mark_fail(workspace, tmp_path):
     m = re.search(r"- rmse \d+\.\d{4} after (\d+) epochs", (root / "dev_diary.md").read_text())
     assert m
     alter(root, f"after {m.group(1)} epochs", f"after {int(m.group(1)) + 20} epochs")
-    alter(root, r"(\*\*Test 1\*\*.*\n- Hypothesis.*\n- Result: .*?)❌", r"\1✅", regex=True)
+    # the first test that carries a mark (measurements carry none) gets the opposite one
+    t = re.search(r"\*\*Test (\d+)\*\*.*\n- Hypothesis.*\n- Result: .*?(❌|✅)", (root / "dev_diary.md").read_text())
+    assert t, "no test in the diary carries a ✅/❌ mark"
+    n, mark = t.group(1), t.group(2)
+    flipped = "✅" if mark == "❌" else "❌"
+    alter(root, rf"(\*\*Test {n}\*\*.*\n- Hypothesis.*\n- Result: .*?){mark}", rf"\g<1>{flipped}", regex=True)
     fails = consistency_failures(root)
     assert any(f"{int(m.group(1)) + 20} epochs are stated for run" in f for f in fails), fails
-    assert any("test 1 is marked ✅ but dev_diary.json records it as failed" in f for f in fails), fails
+    recorded = "failed" if mark == "❌" else "passed"
+    assert any(f"test {n} is marked {flipped} but dev_diary.json records it as {recorded}" in f for f in fails), fails
 
 
 def test_a_run_id_that_does_not_exist_fails(workspace, tmp_path):

@@ -249,8 +249,18 @@ def _unknown_why(inv: Investigation) -> Why:
         text += " Ruled out by a failed test: " + ", ".join(
             f"`{h.cause}` (test {', '.join(map(str, h.evidence))})" for h in refuted) + "."
     if inv.suppressed:
-        text += (" Symptom suppressed, cause not found: " + "; ".join(inv.suppressed)
-                 + ". Removing the red flag did not make the model acceptable.")
+        # each kept change removed the flag it was tested against (evidence for its cause, which stays open); what
+        # remained was worked on as a problem of its own, with changes stacked on the kept ones
+        first = min(inv.flag_removed.values(), default=0)
+        later = [t for t in inv.tests if t.kind == "intervention" and t.n > first and not t.passed]
+        kept = " Kept: " if len(inv.suppressed) == 1 else " Kept, each on top of the one before: "
+        text += (kept + "; ".join(inv.suppressed) + f". Still not accepted: "
+                 f"{inv.remaining}.")
+        if later:
+            text += " Tried for what remained, without success: " + "; ".join(
+                f"{t.action} (test {t.n})" for t in later) + "."
+        text += (" Symptom suppressed, cause not found: " + ("removing the red flag" if inv.flag_removed else
+                                                             "improving the model") + " did not make it acceptable.")
     return Why(root_cause=text, domain_insight="", implication="")
 
 
@@ -277,8 +287,9 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
         result.append(f"{inv.facts.metric} {num(val)} (run `{inv.failing.run_id}`, the failing run)")
     if suppressed is not None:
         _, sv = model_metric(suppressed[1], inv.facts.higher_is_better)
-        result.append(f"With {suppressed[0].description}: {inv.facts.metric} {num(sv)} (run `{suppressed[1].run_id}`)"
-                      ", no red flag but not accepted: symptom suppressed, cause not found")
+        kept = " and then ".join(c.description for c in inv.stack) or suppressed[0].description
+        result.append(f"With {kept}: {inv.facts.metric} {num(sv)} (run `{suppressed[1].run_id}`), not accepted: "
+                      f"{inv.remaining or 'see The Why'}; symptom suppressed, cause not found")
     refs = _references_line(inv.facts)
     if refs:
         result.append(refs)

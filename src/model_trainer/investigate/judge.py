@@ -173,7 +173,8 @@ def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
         return Finding("slow_convergence", rec.history[-1].epoch if rec.history else None,
                        f"the optimiser reported that it did not converge ({msg})",
                        {"optimizer_converged": False, "optimizer_message": msg, "cause": "insufficient_training"})
-    if any(n.startswith("restored the weights") for n in rec.notes) or rec.stop_reason:
+    if any(n.startswith("restored the weights") for n in rec.notes) or (rec.stop_reason and
+                                                                         not _ran_its_length(rec, facts)):
         return None
     key = "val_loss" if series(rec.history, "val_loss") else "metric" if series(rec.history, "metric") else None
     if key is None:
@@ -199,6 +200,13 @@ def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
                    f"the {label} was still falling at the last epoch ({gain:.0%} lower over the last {q} of "
                    f"{len(vals)} epochs)", {"tail_improvement": gain, "tail_epochs": q, "series": key,
                                             "cause": "insufficient_training"})
+
+
+def _ran_its_length(rec: RunRecord, facts: Facts) -> bool:
+    """A test run whose limit was the planned number of epochs ended as a full training would: its curve is judged."""
+    planned = facts.epochs_planned
+    return (rec.stop_reason.startswith("test run limited") and isinstance(planned, int)
+            and len(rec.history) >= planned)
 
 
 def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:

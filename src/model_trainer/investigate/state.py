@@ -47,11 +47,15 @@ class Investigation:
     suspicion: dict[str, float] = field(default_factory=dict)
     # the cause is in the user's code, beyond any knob: (cause, where, what to change)
     code_findings: list[tuple[str, str, str]] = field(default_factory=list)
-    suppressed: list[str] = field(default_factory=list)   # changes that removed the flag but left the model behind
+    # kept changes that removed the flag under test but left a run that is not accepted: what each removed, and how
+    suppressed: list[str] = field(default_factory=list)
+    remaining: str = ""                                  # why the last kept change's run was still not accepted
     # what the loop works on now: the first finding, or what remained after a kept change (stacked changes)
     current: Finding | None = None
     compare_with: RunRecord | None = None
     stack: list[Any] = field(default_factory=list)        # kept changes (``repairs.Change``), oldest first
+    # causes whose test removed the red flag it was about: evidence for them, so never refuted afterwards
+    flag_removed: dict[str, int] = field(default_factory=dict)  # cause -> the test that removed the flag
 
     def __post_init__(self) -> None:
         self.current = self.current or self.finding
@@ -71,14 +75,27 @@ class Investigation:
             h.evidence.append(test_n)
 
     def settle(self, cause: str, status: str, test_n: int) -> None:
-        """A test's outcome: ``confirmed`` wins over everything, ``refuted`` over ``open``."""
+        """A test's outcome: ``confirmed`` wins over everything, ``refuted`` over ``open``.
+
+        A cause whose change removed the flag it was about is not refuted by a later test (a second step in the
+        same direction, or a gap to the references that remains): it stays open until an accepted run confirms it.
+        """
         h = self.hypotheses.setdefault(cause, Hypothesis(cause))
         if test_n not in h.evidence:
             h.evidence.append(test_n)
-        if h.status == "confirmed":
+        if h.status == "confirmed" or (status == "refuted" and cause in self.flag_removed):
             return
         if status == "confirmed" or (status == "refuted" and h.status == "open"):
             h.status = status  # type: ignore[assignment]
+
+    def removed_flag(self, cause: str, test_n: int) -> None:
+        """``cause``'s test made the red flag under test go away: an open hypothesis with that test as evidence."""
+        self.flag_removed.setdefault(cause, test_n)
+        h = self.hypotheses.setdefault(cause, Hypothesis(cause))
+        if h.status == "refuted":
+            h.status = "open"  # an earlier change for it failed, this one worked: the evidence is mixed
+        if test_n not in h.evidence:
+            h.evidence.append(test_n)
 
     def ranked_open(self) -> list[Hypothesis]:
         """Open hypotheses, the best supported first."""

@@ -39,7 +39,9 @@ def strength(delta: float) -> str:
 def criterion(before: float, after: float) -> dict[str, Any]:
     delta = after - before
     favours = "neither" if abs(delta) < T.MLE_IC_WEAK else ("after" if delta < 0 else "before")
-    return {"before": before, "after": after, "delta": delta, "favours": favours, "strength": strength(delta)}
+    # ``difference`` is the size a sentence states ("favours ... by 205.1"), kept so that it is a recorded number
+    return {"before": before, "after": after, "delta": delta, "difference": abs(delta), "favours": favours,
+            "strength": strength(delta)}
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -58,8 +60,8 @@ def _fmt(v: Any) -> str:
     if v is None:
         return "n/a"
     v = float(v)
-    # no thousands separators: a reader (and the traceability gate) must find the same number in the run's files
-    return "inf" if math.isinf(v) else f"{v:.4g}" if abs(v) < 1e4 else f"{v:.1f}"
+    # no thousands separators: a reader (and the traceability gate) takes "1,740,356.1" for three numbers
+    return "inf" if math.isinf(v) else f"{v:.4g}" if abs(v) < 1e4 or abs(v) >= 1e7 else f"{v:.1f}"
 
 
 def line(c: dict[str, Any]) -> str:
@@ -76,8 +78,8 @@ def line(c: dict[str, Any]) -> str:
         if "delta" not in d:
             continue
         if d["favours"] == "neither":
-            verdicts.append(f"{ic.upper()} differs by {abs(d['delta']):.3g} (no real difference)")
+            verdicts.append(f"{ic.upper()} differs by {d['difference']:.3g} (no real difference)")
         else:
             model = "the changed model" if d["favours"] == "after" else "the model before the change"
-            verdicts.append(f"{ic.upper()} favours {model} by {abs(d['delta']):.1f} ({d['strength']})")
+            verdicts.append(f"{ic.upper()} favours {model} by {d['difference']:.1f} ({d['strength']})")
     return "; ".join(parts) + (". " + "; ".join(verdicts) if verdicts else "")
