@@ -109,7 +109,7 @@ def render_markdown(e: DiaryEntry, plot_rel: list[str] | None = None) -> str:
     if e.why.implication:
         out += ["**Implication for Paper**:", e.why.implication, ""]
     out += ["### Actionable Next Steps", ""]
-    out += [f"{i}. {s}" for i, s in enumerate(e.next_steps, 1)]
+    out += [f"{i}. {s}" for i, s in enumerate(e.next_steps, 1)] or ["None: nothing this entry found is left open."]
     out += ["", f"**Status**: {_STATUS[e.status]}", "", "---", ""]
     return "\n".join(out)
 
