@@ -109,16 +109,25 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         est = (d1 or {}).get("estimates", {})
         order = sorted(((k, v) for k, v in est.items() if any(k == t["name"] for t in tiers)), key=lambda kv: -kv[1])
         ranking = " > ".join(f"{k} ({v:.3g})" for k, v in order)
+        kinds = [f"{len(support)} without data support, e.g. {', '.join(support[:3])}" if support else "",
+                 f"{len(coll)} collinear with others, e.g. {', '.join(coll[:3])}" if coll else ""]
+        detail = "; ".join(k for k in kinds if k)
+        fixed_by = f" The change that removed the red flag: {ev.fix_description}." if ev.fix_description else ""
+        if tiers:
+            implication = ("Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
+                           "for these data, and the tier approach justified by identifiability (the condition number) "
+                           "and by the domain (the covariate that defines the tiers).")
+        elif d1 is not None and (d1.get("reparam") or {}).get("fixed"):
+            implication = ("State in the paper which parameter was held fixed and why: the data determine only the "
+                           "combination, so the reported value of its partner carries both.")
+        else:
+            implication = ""
         return Why(
             root_cause=f"Non-identifiable parameters: {len(weak)} of {d0.get('n_params')} parameters had no direction "
-                       f"the data could pin down ({len(support)} without data support, e.g. "
-                       f"{', '.join(support[:3]) or 'none'}; {len(coll)} collinear with others, e.g. "
-                       f"{', '.join(coll[:3]) or 'none'}). The data cannot tell these parameters apart, so the "
-                       f"information matrix is singular{tried}.{fixed}",
+                       f"the data could pin down" + (f" ({detail})" if detail else "") + ". The data cannot tell "
+                       f"these parameters apart, so the information matrix is singular{tried}.{fixed_by}",
             domain_insight=((f"The tied estimates order as {ranking}." if ranking else "") + perf_s).strip(),
-            implication="Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
-                        "for these data, and the tier approach justified by identifiability (the condition number) "
-                        "and by the domain (the covariate that defines the tiers).")
+            implication=implication)
     if root_cause == "invalid_data" and rep is not None:
         cells = ", ".join(f"`{c}` ({n} cells)" for c, n in rep.non_finite.items()) or ", ".join(rep.leakage)
         return Why(
