@@ -112,7 +112,8 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         kinds = [f"{len(support)} without data support, e.g. {', '.join(support[:3])}" if support else "",
                  f"{len(coll)} collinear with others, e.g. {', '.join(coll[:3])}" if coll else ""]
         detail = "; ".join(k for k in kinds if k)
-        fixed_by = f" The change that removed the red flag: {ev.fix_description}." if ev.fix_description else ""
+        fixed_by = (f" The change that removed the red flag: {ev.fix_description.removeprefix('Changing ')}."
+                    if ev.fix_description else "")
         if tiers:
             implication = ("Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
                            "for these data, and the tier approach justified by identifiability (the condition number) "
