@@ -126,7 +126,7 @@ def test_hard_death_is_survived(project, mode, signame):
 
 
 def test_hang_is_stopped_at_the_time_limit(project):
-    p = project(CRASHY, config='mode = "hang"\n', budget='time_limit = "4s"\n')
+    p = project(CRASHY, config='mode = "hang"\n', budget='time_limit = "10s"\n')
     res = cli("train", str(p.spec), "--quiet")
     assert res.returncode == 1
     entry = _diary(p.root)[0]
