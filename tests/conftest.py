@@ -118,3 +118,30 @@ def train_model(data_train, data_val, config, monitor):
             break
     return Linear(w)
 """
+
+
+@pytest.fixture(scope="session")
+def repaired_workspace(tmp_path_factory) -> Path:
+    """One real workspace for the tests that read a finished investigation (gates, consistency, hand-off): a
+    tiny project whose unscaled features make the gradients explode, repaired by standardising. Tests that alter
+    it work on a copy (``copy_workspace``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from scenarios import SCENARIOS
+
+    root = tmp_path_factory.mktemp("ws")
+    sc = next(s for s in SCENARIOS if s.name == "function_unscaled_features")
+    res = cli("train", str(sc.write(root)), "--quiet")
+    assert res.returncode == 0, res.stderr
+    return root
+
+
+def copy_workspace(src: Path, dst: Path) -> Path:
+    """A copy to alter; every path in the records is relative, so nothing needs rewriting. The gates' own reports
+    are left behind so that each test's run of the gates writes them afresh."""
+    import shutil
+
+    shutil.copytree(src, dst)
+    for name in ("quality_gates.json", "quality_gates.md"):
+        (dst / name).unlink(missing_ok=True)
+    return dst
+

@@ -14,24 +14,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from scenarios import SCENARIOS
 
-from conftest import cli
+from conftest import cli, copy_workspace
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("ws")
-    sc = next(s for s in SCENARIOS if s.name == "function_unscaled_features")
-    res = cli("train", str(sc.write(root)), "--quiet")
-    assert res.returncode == 0, res.stderr
-    return root
+@pytest.fixture
+def workspace(repaired_workspace: Path) -> Path:
+    return repaired_workspace
 
 
-def copy(src: Path, dst: Path) -> Path:
-    """A copied workspace: every path in its records is relative, so nothing needs rewriting."""
-    import shutil
-
-    shutil.copytree(src, dst)
-    return dst
+copy = copy_workspace
 
 
 def gates(root: Path) -> tuple[int, dict]:

@@ -8,34 +8,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-from scenarios import SCENARIOS
-
-from conftest import cli
+from conftest import cli, copy_workspace
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("ws")
-    sc = next(s for s in SCENARIOS if s.name == "function_unscaled_features")
-    res = cli("train", str(sc.write(root)), "--quiet")
-    assert res.returncode == 0, res.stderr
-    return root
+@pytest.fixture
+def workspace(repaired_workspace: Path) -> Path:
+    return repaired_workspace
 
 
-def copy(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    # every path in the records is relative to the workspace: a copy needs no rewriting
-    for name in ("quality_gates.json", "quality_gates.md"):
-        (dst / name).unlink(missing_ok=True)
-    return dst
+copy = copy_workspace
 
 
 def gates(root: Path) -> tuple[int, dict, str]:
