@@ -180,3 +180,37 @@ def test_batch_of_one_under_batchnorm_is_a_known_error_with_its_config_change(pr
     assert "batch_size" in e["next_steps"][0]
     v = json.loads((p.root / "results/verdict.json").read_text())
     assert v["status"] == "failed" and "known error" in v["note"] and "verdict: failed" in res.stdout
+
+
+def test_a_linear_model_on_curved_data_is_judged_against_the_linear_reference(project):
+    """A converged linear regression cannot follow y's curvature; boosted trees can. Its ceiling is the linear
+    reference, so it is accepted, and the run records why: its outputs are linear in its inputs."""
+    from conftest import LINEAR_GD
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-2, 2, size=(320, 2))
+    frame = pd.DataFrame(x, columns=["x0", "x1"])
+    frame["y"] = x[:, 0] + 3.0 * np.abs(x[:, 1]) - 3.0 + 0.05 * rng.normal(size=len(x))
+    p = project(LINEAR_GD, config="lr = 0.1\nepochs = 60\n", data=frame)
+    res = cli("train", str(p.root / "spec.toml"), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    refs = json.loads((p.root / "results/data_report.json").read_text())["references"]
+    assert refs["boosting"] * 1.5 < refs["linear"]  # without the linearity check this run would be "underfitting"
+    diag = json.loads(next((p.root / "results/runs").glob("*/diagnostics.json")).read_text())
+    assert diag["linear_r2"] > 0.999
+
+
+def test_the_linearity_of_a_network_is_not_claimed():
+    from model_trainer.kinds.common import linearity
+
+    class Curved:
+        def predict(self, x):
+            return np.tanh(3 * np.asarray(x)[:, 0]) + np.asarray(x)[:, 1] ** 2
+
+    class Flat:
+        def predict(self, x):
+            return np.zeros(len(x))
+
+    x = np.random.default_rng(0).normal(size=(100, 2))
+    assert linearity(Curved(), x) < 0.9
+    assert linearity(Flat(), x) is None  # a constant output makes no claim

@@ -42,7 +42,7 @@ class FakeSession:
     """Runs are curves: rmse(t) = level + (10 - level) * exp(-t / tau), level = ``levels(lr)``."""
 
     def __init__(self, tmp: Path, config: str, levels: Any, tau: float = 2.0, budget: int = 6,
-                 data_levels: Any = None, nan_above: float | None = None) -> None:
+                 data_levels: Any = None, nan_above: float | None = None, cfg_levels: Any = None) -> None:
         (tmp / "spec.toml").write_text(
             '[model]\nentrypoint = "m.py:train_model"\nmetric = "rmse"\n[data]\ntrain = "t.csv"\nval = "v.csv"\n'
             f'target = "y"\n[config]\n{config}\n[budget]\nmax_attempts = {budget}\n')
@@ -54,6 +54,7 @@ class FakeSession:
                                  leakage=[], target="y", target_mean=0.0, target_std=10.0, target_min=-30.0,
                                  target_max=30.0, baseline={"rmse": 10.0}, references=dict(REFS))
         self.levels, self.tau, self.data_levels = levels, tau, data_levels
+        self.cfg_levels = cfg_levels  # level from the whole config and data repairs, when given
         self.nan_above = nan_above  # a learning rate above it diverges: the loss is NaN at epoch 1
         self.runs: list[RunRecord] = []
         self.entries: list[Any] = []
@@ -63,9 +64,11 @@ class FakeSession:
             stop_after_epochs: int | None = None, watch: Any = None, full: bool = False,
             purpose: str = "train") -> RunRecord:
         n = stop_after_epochs or int(config.get("epochs", 20))
-        level = self.levels(float(config["lr"]))
+        level = self.levels(float(config["lr"])) if self.levels is not None else 0.0
         if self.data_levels is not None:
             level = self.data_levels(data_repairs or {})
+        if self.cfg_levels is not None:
+            level = self.cfg_levels(config, data_repairs or {})
         hist = []
         if self.nan_above is not None and float(config["lr"]) > self.nan_above:
             # diverged: the supervisor stops the run at the first non-finite loss
@@ -240,3 +243,37 @@ def test_lr_that_removed_the_nan_is_never_refuted_when_the_gap_remains(tmp_path)
     assert not any(t.action.startswith(f"lr {kept_lr} ->") for t in e.tests)
     assert "`nan_loss` red flag (test" in e.why.root_cause and "Still not accepted" in e.why.root_cause
     assert "Symptom suppressed, cause not found" in e.why.root_cause and "symptom suppressed" in v.note
+
+
+def test_a_linear_model_is_held_to_the_linear_reference_not_to_boosting():
+    refs = {"constant": 10.0, "linear": 3.0, "boosting": 1.0}
+    assert J.behind_references(3.0, _facts(refs)) is not None  # a network at 3x boosting's error is behind
+    linear = _facts(refs)
+    linear.diagnostics = {"linear_r2": 0.99995}
+    assert J.behind_references(3.0, linear) is None  # a linear model at the linear reference is at its ceiling
+    assert J.behind_references(5.0, linear) is not None  # and still held to it
+
+
+def test_huge_weight_decay_is_searched_down_and_confirmed(tmp_path):
+    # weight decay 50 holds the model at the constant's error; 0.005 or less gets it to the linear reference
+    s = FakeSession(tmp_path, "lr = 1e-2\nweight_decay = 50.0\nepochs = 20\n", None, budget=8,
+                    cfg_levels=lambda cfg, data: 3.0 if cfg["weight_decay"] <= 0.005 else 9.8)
+    v = investigate(s)
+    assert (v.status, v.exit_code, v.cause, v.cause_status) == ("resolved", 0, "excessive_regularization",
+                                                                "confirmed")
+    e = s.entries[0]
+    assert e.fix.config_after["weight_decay"] <= 0.005
+    assert any("Regularisation too strong" in t.hypothesis and t.kind == "measurement" for t in e.tests)
+
+
+def test_shuffled_label_control_says_the_labels_carry_no_signal(tmp_path):
+    # the model learns nothing from the labels it is given, shuffled or not, while boosting reaches 3.2
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", None, budget=6, cfg_levels=lambda cfg, data: 9.9)
+    v = investigate(s)
+    assert v.exit_code == 1
+    e = s.entries[0]
+    control = [t for t in e.tests if t.action == "Trained on shuffled labels as a control"]
+    assert len(control) == 1 and "no better than shuffled" in control[0].result
+    assert any(r.data_repairs.get("permute_target") for r in s.runs)
+    assert e.root_cause != "label_corruption"  # a measurement points at it; no test confirmed it
+    assert not any("control" in p for p in s.published)  # a control run is never the model handed over

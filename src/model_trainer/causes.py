@@ -51,8 +51,9 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           (("", "Compare early stopping with weight decay in a search."),)),
     Cause("insufficient_capacity", "the model is too small for the signal", ("hidden_units",),
           (("", "Check the larger model for overfitting on a held-out split."),)),
-    Cause("excessive_regularization", "regularisation holds the model back", ("weight_decay", "dropout"),
-          (("weight_decay", "Test a smaller weight decay."),)),
+    Cause("excessive_regularization", "regularisation holds the model back", ("weight_decay", "alpha", "C"),
+          (("", "Check that the weaker regularisation does not start to overfit (validation loss rising while "
+                "training loss falls)."),)),
     Cause("non_identifiable", "parameters the data cannot tell apart", (),
           (("residuals_by_group", "Check residuals by group for systematic bias."),
            ("cross_validation", "Compare the full and the reduced model by cross-validation before writing the "

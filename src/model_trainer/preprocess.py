@@ -12,7 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-DATA_REPAIRS = ("standardize", "standardize_target", "drop_non_finite_rows", "drop_constant_columns")
+DATA_REPAIRS = ("standardize", "standardize_target", "drop_non_finite_rows", "drop_constant_columns",
+                "permute_target")
+# ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
+# see whether the real labels fit any better; a model trained on it is never accepted
 
 
 @dataclass
@@ -57,6 +60,9 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         train = train[np.isfinite(train[cols].to_numpy(dtype=float)).all(axis=1)]
         val = val[np.isfinite(val[cols].to_numpy(dtype=float)).all(axis=1)]
     pre = Preprocess(features=list(features), target=target)
+    if repairs.get("permute_target") and target:
+        train = train.copy()
+        train[target] = np.random.default_rng(0).permutation(train[target].to_numpy())
     if repairs.get("drop_constant_columns"):
         pre.dropped_columns = [c for c in features if train[c].nunique(dropna=True) <= 1]
         pre.features = [c for c in features if c not in pre.dropped_columns]

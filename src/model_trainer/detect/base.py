@@ -77,6 +77,28 @@ def rel_improvement(values: list[float], start: int, end: int | None = None) -> 
     return (chunk[0] - chunk[-1]) / abs(chunk[0])
 
 
+def is_linear(facts: Facts) -> bool:
+    """The run's model is linear in its inputs (``linear_r2`` of its outputs on validation, ``T.LINEAR_R2``)."""
+    from model_trainer.detect.thresholds import LINEAR_R2
+
+    r2 = (facts.diagnostics or {}).get("linear_r2")
+    return isinstance(r2, (int, float)) and r2 >= LINEAR_R2
+
+
+def applicable_references(facts: Facts) -> dict[str, float]:
+    """The fitted references a model is held to: the constant only for a statistical fit, constant and linear for
+    a model linear in its inputs, all of them otherwise."""
+    import math
+
+    refs = {k: float(v) for k, v in (getattr(facts.data, "references", None) or {}).items()
+            if isinstance(v, (int, float)) and math.isfinite(v)}
+    if facts.kind == "mle":
+        return {k: v for k, v in refs.items() if k == "constant"}
+    if is_linear(facts):
+        return {k: v for k, v in refs.items() if k in ("constant", "linear")}
+    return refs
+
+
 def metric_vs_baseline(history: list[EpochLogged], facts: Facts) -> float | None:
     """Best metric over baseline metric for lower-is-better error metrics; None when not comparable."""
     if facts.baseline_metric is None or facts.higher_is_better or facts.baseline_metric <= 0:

@@ -24,10 +24,11 @@ from model_trainer.records.fmt import num
 DESCRIPTOR = Descriptor("constant_output", "CONVERGENCE", online=False, horizon=False,
     causes=(
         "learning_rate_too_high", "bad_initialization", "output_range_mismatch", "label_corruption",
+        "excessive_regularization",
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "lower_lr", "adam", "kaiming_init", "switch_activation",
+        "lower_lr", "adam", "kaiming_init", "switch_activation", "lower_regularization",
     ),
 )
 

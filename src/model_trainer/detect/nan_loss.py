@@ -31,7 +31,7 @@ DESCRIPTOR = Descriptor("nan_loss", "NUMERICAL", online=True, horizon=False,
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     d = facts.diagnostics or {}
     overflow = [w for w in facts.warnings if "overflow" in w]
-    if d and overflow and (not d.get("converged", True) or not math.isfinite(float(d.get("nll", 0.0))) or
+    if "nll" in d and overflow and (not d.get("converged", True) or not math.isfinite(float(d.get("nll", 0.0))) or
                            int(d.get("iterations", 1)) <= 1):
         return Finding("nan_loss", history[-1].epoch if history else None,
                        f"the likelihood overflowed during the fit ({overflow[0]}); the optimizer "

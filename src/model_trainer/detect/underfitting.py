@@ -10,7 +10,17 @@ Example:
 from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import (
+    Descriptor,
+    Facts,
+    Finding,
+    applicable_references,
+    finite,
+    loss_key,
+    metric_vs_baseline,
+    rel_improvement,
+    series,
+)
 from model_trainer.detect.slow_convergence import still_falling
 from model_trainer.events import EpochLogged
 
@@ -18,11 +28,12 @@ DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=Tru
     causes=(
         "output_range_mismatch", "unscaled_features", "unscaled_target", "learning_rate_too_low",
         "training_loop_bug", "label_corruption", "train_val_mismatch", "insufficient_capacity",
+        "excessive_regularization",
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "rescale_parameters", "output_activation", "standardize", "standardize_target", "switch_activation",
-        "raise_lr", "adam", "more_capacity",
+        "raise_lr", "adam", "more_capacity", "lower_regularization",
     ),
 )
 
@@ -33,6 +44,9 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     ratio = metric_vs_baseline(history, facts)
     if ratio is None or ratio < T.UNDERFIT_BASELINE_RATIO:
         return None
+    refs = [v for k, v in applicable_references(facts).items() if k != "constant" and v > 0]
+    if refs and min(finite(series(history, "metric"))) <= T.UNDERFIT_AT_REFERENCE * min(refs):
+        return None  # as good as what a reference model of its class gets from these data: noise, not underfitting
     losses = series(history, loss_key(history))
     if still_falling(losses):
         return None  # still improving steadily: that is slow convergence

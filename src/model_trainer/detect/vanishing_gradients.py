@@ -29,10 +29,12 @@ from model_trainer.records.fmt import num
 DESCRIPTOR = Descriptor("vanishing_gradients", "CONVERGENCE", online=False, horizon=False,
     causes=(
         "saturating_activation", "bad_initialization", "output_range_mismatch", "learning_rate_too_low",
+        "learning_rate_too_high", "excessive_regularization",
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr",
+        "switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr", "lower_lr",
+        "lower_regularization",
     ),
 )
 

@@ -47,7 +47,8 @@ def numbers_in(text: str) -> list[tuple[str, float]]:
 
 def corpus_numbers(root: Path) -> list[float]:
     files = list((root / "results/runs").rglob("*"))
-    files += [root / "results" / n for n in ("data_report.json", "thresholds.json", "model_final.manifest.json")]
+    files += [root / "results" / n for n in ("data_report.json", "thresholds.json", "budget.json",
+                                                  "model_final.manifest.json")]
     files += list((root / "results/search").glob("*.json"))
     manifest = root / "results/model_final.manifest.json"
     if manifest.exists():

@@ -271,8 +271,9 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     why = _unknown_why(inv)
     steps = []
     if escalated:
-        steps.append(f"Flag for @advisor: the budget ({inv.attempts} of {s.spec.budget.max_attempts} attempts, "
-                     f"time limit {s.spec.budget.time_limit:.0f}s) ran out before a repair was confirmed.")
+        ran_out = (f"the time limit of {s.spec.budget.time_limit:g}s" if s.out_of_time() else
+                   f"the attempt budget ({inv.attempts} of {s.spec.budget.max_attempts} attempts)")
+        steps.append(f"Flag for @advisor: {ran_out} ran out before a repair was confirmed (results/budget.json).")
     steps += code_change_note(inv)
     steps += inv.unavailable
     done = {t.action for t in inv.tests}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from itertools import pairwise
 from typing import Any
 
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import finite, series
+from model_trainer.detect.base import applicable_references, finite, is_linear, series
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
 from model_trainer.probes.references import References, data_hash, references
@@ -59,17 +60,43 @@ def better(key: str, new: float, old: float, higher_is_better: bool) -> bool:
     return new > old if key == "metric" and higher_is_better else new < old
 
 
-def baseline_facts(session: Any, config: dict[str, Any] | None = None) -> Facts:
-    """The facts every run of this session is judged by: metric, planned epochs, data report with references."""
+def baseline_facts(session: Any, config: dict[str, Any] | None = None, references: bool = True) -> Facts:
+    """The facts every run of this session is judged by: metric, planned epochs, data report with references
+    (``references=False``: without them for now; ``references_in_background`` fits them)."""
     spec, ds = session.spec, session.data
     if session.report is None:
         session.report = data_report(ds.train, ds.val, ds.features, ds.target, spec.model.metric)
-        _attach_references(session)
+        if references:
+            _attach_references(session)
     config = dict(spec.config if config is None else config)
     epochs = config.get("epochs")
     return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better, kind=spec.model.kind,
                  epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
                  baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
+
+
+def references_in_background(session: Any) -> Callable[[], None]:
+    """Fit the references in a thread while the first run trains in its own process (they are needed only to judge
+    it); the returned call waits for them and re-raises what the fit raised."""
+    import threading
+
+    if getattr(session.report, "references", None):
+        return lambda: None
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            _attach_references(session)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            failed.append(exc)
+    t = threading.Thread(target=work, name="references", daemon=True)
+    t.start()
+
+    def wait() -> None:
+        t.join()
+        if failed:
+            raise failed[0]
+    return wait
 
 
 def _attach_references(session: Any) -> None:
@@ -108,6 +135,9 @@ def record_facts(session: Any) -> None:
     consts = {k: v for k, v in vars(T).items() if k.isupper()}
     consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99}
     atomic_write_text(session.ws.results / "thresholds.json", json.dumps(consts, indent=2))
+    # the budget in force (defaults included): an escalation quotes it
+    atomic_write_text(session.ws.results / "budget.json", json.dumps(session.spec.budget.model_dump(), indent=2,
+                                                                     default=str))
 
 
 def watch_for(facts: Facts) -> Any:
@@ -144,7 +174,7 @@ def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
         return None
     if facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
         return None
-    usable = {"constant": const} if facts.kind == "mle" else refs
+    usable = applicable_references(facts)
     best_name = min(usable, key=lambda k: _error(facts.metric, usable[k]))
     e_model, e_best, e_const = (_error(facts.metric, value), _error(facts.metric, usable[best_name]),
                                 _error(facts.metric, const))
@@ -210,7 +240,7 @@ def _ran_its_length(rec: RunRecord, facts: Facts) -> bool:
 
 
 def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
-    refs = [v for v in refs_of(facts).values() if v is not None and math.isfinite(v)]
+    refs = list(applicable_references(facts).values())
     if not refs or not math.isfinite(value) or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
         return False
     return _error(facts.metric, value) <= min(_error(facts.metric, r) for r in refs)
@@ -218,6 +248,8 @@ def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
 
 def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     """The first reason not to accept a finished run: a red flag, no convergence, or far behind the references."""
+    if facts.diagnostics is None and rec.diagnostics:
+        facts = replace(facts, diagnostics=rec.diagnostics)
     flag = first_finding(rec.history, facts)
     if flag is not None:
         return flag
@@ -231,6 +263,9 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     if gap is None:
         return None
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
+    if is_linear(facts):
+        refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
+                 "them), so it is held to the linear reference")
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"validation {facts.metric} {num(value)} is clearly worse than the {gap['reference']} reference's "
                    f"{num(gap['reference_value'])} fitted on the same split (references: {refs})",

@@ -24,6 +24,7 @@ from model_trainer.investigate.judge import (
     model_metric,
     reason_to_reject,
     record_facts,
+    references_in_background,
     watch_for,
 )
 from model_trainer.investigate.state import Investigation
@@ -38,11 +39,14 @@ EXIT_OK, EXIT_UNRESOLVED = 0, 1
 
 def investigate(session: Any) -> Verdict:
     spec = session.spec
-    facts = baseline_facts(session)
+    facts = baseline_facts(session, references=False)
+    wait_for_references = references_in_background(session)
     _log_data_warnings(session, facts.data)
     record_facts(session)
     config = dict(spec.config)
     rec = session.run("train", config, full=True, watch=watch_for(facts))
+    wait_for_references()
+    record_facts(session)
     if not rec.ok:
         known = known_error(rec.error.exc_type, rec.error.message) if rec.error else None
 
@@ -98,7 +102,8 @@ def test_epochs(inv: Investigation) -> int | None:
 
 
 # repairs that move a knob back the way a kept change moved it
-_UNDOES = {"raise_lr": "lower_lr", "lower_lr": "raise_lr"}
+_UNDOES = {"raise_lr": "lower_lr", "lower_lr": "raise_lr", "lower_regularization": "regularization",
+           "regularization": "lower_regularization", "weight_decay": "lower_regularization"}
 
 
 def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
@@ -169,6 +174,7 @@ def _out_of_budget(inv: Investigation) -> bool:
 def repair(inv: Investigation) -> Verdict:
     base_cfg, base_data = dict(inv.session.spec.config), {}
     measure.probe(inv)
+    measure.label_control(inv)
     queue = prioritise(inv, proposals(inv, base_cfg, base_data))
     for c in [c for c in queue if c.missing_key]:
         inv.unavailable.append(f"{c.repair} ({c.description}): not available: add `{c.missing_key}` to [config]")
@@ -299,9 +305,11 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         if not rec.ok or not math.isfinite(loss):
             loss = math.inf
         scored.append((loss, cand, rec))
-        if math.isfinite(best_val) and loss >= best_val:
-            break  # the bracket stopped improving: the better half is behind us (a diverging first step is not that)
-        best_val = loss
+        if math.isfinite(best_val) and loss > best_val + 1e-4 * abs(best_val):
+            # the bracket got worse: the better half is behind us (a diverging first step is not that; a tie is a
+            # plateau, where a penalty or step still too strong changes nothing yet, so the search goes on)
+            break
+        best_val = min(best_val, loss)
     if len(scored) < 2:
         return change  # no search happened: the test itself is the one run
     scored.sort(key=lambda t: t[0])
@@ -376,7 +384,7 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
         result = (f"No red flag in {len(trec.history)} {unit}; {label_m} {num(new)} (was {_was(old)} at the same "
                   f"{unit[:-1]})" if n_epochs else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
         passed = True
-    if d_new and d_old:
+    if d_new and d_old and "nll" in d_new and "nll" in d_old:
         result += "; " + entries.fit_comparison(d_old, d_new)
         entries.record_comparison(inv, trec, d_old, d_new)
     n = inv.add(change.hypothesis, change.description, "intervention", trec.run_id, result, passed)

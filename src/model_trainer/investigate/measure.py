@@ -31,6 +31,8 @@ def probe(inv: Investigation) -> None:
     _loop_code(inv)
     _lr_used(inv)
     _label_signal(inv)
+    _regularization(inv)
+    _lr_range(inv)
     _record(inv)
 
 
@@ -219,8 +221,102 @@ def _label_signal(inv: Investigation) -> None:
                 f"{inv.facts.metric} {num(m)} is no better than the constant predictor's {num(const)} while boosted "
                 f"trees reach {num(boost)}: the inputs predict the target, yet this model learnt nothing from them",
                 None)
+    inv.measurements["label_signal"] = n
     inv.suspect("label_corruption", 1.0, n)
     inv.suspect("training_loop_bug", 0.8, n)
+
+
+def label_control(inv: Investigation) -> None:
+    """The shuffled-label control: the same training, short, on labels permuted against their rows. Real labels that
+    fit no better than shuffled ones no longer match their inputs for this code (or its loop learns nothing)."""
+    import math
+
+    from model_trainer.investigate.judge import model_metric
+
+    if "label_signal" not in inv.measurements or "label_control" in inv.measurements or not inv.failing.history:
+        return
+    s = inv.session
+    if s.out_of_time() or inv.attempts + 2 > s.spec.budget.max_attempts:
+        return
+    if any(w >= 1.2 for c, w in inv.suspicion.items() if c not in ("label_corruption", "training_loop_bug")):
+        return  # another measurement already points at a cause a knob tests: that test comes first, not a control
+    planned = inv.facts.epochs_planned or len(inv.failing.history)
+    k = int(min(len(inv.failing.history), max(3, math.ceil(0.3 * planned))))
+    rec = s.run("control-shuffled-labels", dict(inv.failing.config), {"permute_target": True},
+                stop_after_epochs=k, purpose="test")
+    inv.attempts += 1
+    inv.runs.append(rec)
+    hib = inv.facts.higher_is_better
+    _, shuffled = model_metric(rec, hib)
+    _, real = model_metric(inv.failing, hib, upto_epoch=len(rec.history))
+    inv.measurements["label_control"] = {"run": rec.run_id, "shuffled": shuffled, "real": real}
+    if not (rec.ok and math.isfinite(shuffled) and math.isfinite(real)):
+        inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
+                "measurement", rec.run_id, f"The control run {rec.status}; no comparison", None)
+        return
+
+    def err(v: float) -> float:
+        return 1 - v if hib else v
+    label = inv.facts.metric
+    at = f"at epoch {len(rec.history)}"
+    if err(real) >= 0.95 * err(shuffled):
+        n = inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
+                    "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "
+                    f"shuffled ones {at} -> the real labels fit no better than shuffled ones", None)
+        inv.suspect("label_corruption", 1.5, n)
+        inv.suspect("training_loop_bug", 0.5, n)
+    else:
+        inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
+                "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "
+                f"shuffled ones {at} -> the real labels carry signal this model uses", None)
+        inv.suspicion["label_corruption"] = inv.suspicion.get("label_corruption", 0.0) - 1.0
+
+
+def _regularization(inv: Investigation) -> None:
+    """A penalty far beyond the usual range holds the weights near zero: the model underfits or predicts a constant,
+    and with first-layer weights near zero the gradients reaching them vanish too."""
+    from model_trainer.detect.thresholds import STRONG_ALPHA, STRONG_WEIGHT_DECAY, WEAK_C
+
+    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients"):
+        return
+    cfg = inv.failing.config
+
+    def value(key: str) -> float | None:
+        v = cfg.get(key)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+    wd, alpha, c = value("weight_decay"), value("alpha"), value("C")
+    if wd is not None and wd >= STRONG_WEIGHT_DECAY:
+        said = f"weight_decay {num(wd)} (common values 1e-5..{num(STRONG_WEIGHT_DECAY)})"
+    elif alpha is not None and alpha >= STRONG_ALPHA:
+        said = f"alpha {num(alpha)} (common values 1e-5..{num(STRONG_ALPHA)})"
+    elif c is not None and 0 < c <= WEAK_C:
+        said = f"C {num(c)}, the inverse strength (common values {num(WEAK_C)}..100)"
+    else:
+        return
+    n = inv.add("Regularisation too strong", "Read the regularisation strength the run used", "measurement",
+                inv.failing.run_id, f"{said} -> beyond the usual range", None)
+    inv.suspect("excessive_regularization", 1.2, n)
+
+
+def _lr_range(inv: Investigation) -> None:
+    """An adaptive optimiser's step far beyond its usual range kills ReLU units and flattens the loss: the red flag
+    then reads as vanishing gradients or a constant output, not as a divergence."""
+    from model_trainer.detect.thresholds import ADAPTIVE_LR_HIGH
+
+    if inv.finding.symptom not in ("vanishing_gradients", "dying_relu", "constant_output", "underfitting",
+                                   "oscillating_loss"):
+        return
+    cfg = inv.failing.config
+    lr, opt = cfg.get("lr"), str(cfg.get("optimizer", "")).lower()
+    if not isinstance(lr, (int, float)) or isinstance(lr, bool) or opt not in ("adam", "adamw", "rmsprop"):
+        return
+    if lr < ADAPTIVE_LR_HIGH:
+        return
+    n = inv.add("Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the "
+                "optimiser's usual range", "measurement", inv.failing.run_id,
+                f"lr {num(lr)} with {opt}, whose default is 0.001: {num(lr / 1e-3)}x it -> beyond the usual range",
+                None)
+    inv.suspect("learning_rate_too_high", 1.6, n)
 
 
 def code_change_note(inv: Investigation) -> list[str]:
@@ -228,6 +324,6 @@ def code_change_note(inv: Investigation) -> list[str]:
             for _, where, what in inv.code_findings]
 
 
-__all__ = ["code_change_note", "probe"]
+__all__ = ["code_change_note", "label_control", "probe"]
 
 

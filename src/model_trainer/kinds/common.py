@@ -64,6 +64,39 @@ def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preproce
                                    "target's units"}
 
 
+def linearity(model: Any, x: Any) -> float | None:
+    """R² of the model's outputs regressed linearly on its inputs (validation rows): 1 for a model linear in them.
+
+    Regression outputs are ``predict``; a binary classifier's are the log-odds of ``predict_proba``. None when the
+    outputs are constant, multi-class, or cannot be had: no claim is made then.
+    """
+    import numpy as np
+
+    given, x = x, np.asarray(x, dtype=np.float64)
+    if x.ndim != 2 or x.shape[0] < x.shape[1] + 5:
+        return None
+    try:
+        if hasattr(model, "predict_proba"):
+            proba = np.asarray(model.predict_proba(given), dtype=np.float64)
+            if proba.ndim != 2 or proba.shape[1] != 2:
+                return None
+            p = np.clip(proba[:, 1], 1e-9, 1 - 1e-9)
+            out = np.log(p / (1 - p))
+        else:
+            out = np.asarray(model.predict(given), dtype=np.float64).reshape(-1)
+    except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
+        return None
+    if out.shape[0] != x.shape[0] or not np.all(np.isfinite(out)):
+        return None
+    ss_tot = float(np.sum((out - out.mean()) ** 2))
+    if ss_tot <= 1e-12 * max(1.0, float(np.mean(out ** 2))) * len(out):
+        return None
+    a = np.column_stack([x, np.ones(len(x))])
+    coef, *_ = np.linalg.lstsq(a, out, rcond=None)
+    ss_res = float(np.sum((out - a @ coef) ** 2))
+    return max(0.0, 1.0 - ss_res / ss_tot)
+
+
 def val_raw_frame(job: Job) -> pd.DataFrame:
     """The validation split as given (before any data repair)."""
     return pd.read_csv(job.val_path)

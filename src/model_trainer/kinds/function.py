@@ -15,7 +15,7 @@ from model_trainer.engine.contract import ContractViolation, return_problems
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
-from model_trainer.kinds.common import prepared_data, units_diagnostics, user_callable, val_raw_frame
+from model_trainer.kinds.common import linearity, prepared_data, units_diagnostics, user_callable, val_raw_frame
 from model_trainer.safemodel import attach_twin
 
 
@@ -63,7 +63,12 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                signature_returns_history=n < 4)
     if problems:
         raise ContractViolation("; ".join(problems))
-    units = units_diagnostics(model, job, val_raw_frame(job), pre)
-    if units is not None:
-        emit(Diagnostics(kind="function", data=units))
+    val_raw = val_raw_frame(job)
+    data = units_diagnostics(model, job, val_raw, pre) or {}
+    if job.metric != "accuracy" or hasattr(model, "predict_proba"):
+        r2 = linearity(model, pre.transform(val_raw)[pre.features])
+        if r2 is not None:
+            data["linear_r2"] = r2
+    if data:
+        emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

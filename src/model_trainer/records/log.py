@@ -7,6 +7,7 @@ analyzers find them. No level names are written for ordinary lines.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TextIO
@@ -40,12 +41,14 @@ class LogWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._f: TextIO = open(path, "a", encoding="utf-8")
+        self._lock = threading.Lock()  # the supervisor's reader and the references' thread write lines too
 
     def line(self, text: str, ts: float | None = None) -> None:
         prefix = stamp(ts)
-        for part in text.splitlines() or [""]:
-            self._f.write(f"{prefix} {part}\n")
-        self._f.flush()
+        with self._lock:
+            for part in text.splitlines() or [""]:
+                self._f.write(f"{prefix} {part}\n")
+            self._f.flush()
 
     def epoch(self, ev: EpochLogged, metric_name: str, run_id: str) -> None:
         self.line(f"{epoch_text(ev, metric_name)} run: {run_id}", ev.ts)

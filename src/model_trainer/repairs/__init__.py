@@ -15,6 +15,7 @@ from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
+from model_trainer.repairs.lower_regularization import LowerRegularization
 from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.more_iterations import MoreIterations
@@ -35,7 +36,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
-    FixParameter(), RescaleParameters())}
+    FixParameter(), RescaleParameters(), LowerRegularization())}
 
 def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
          cause: str | None = None) -> list[Repair]:

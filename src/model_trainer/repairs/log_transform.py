@@ -22,7 +22,7 @@ class LogTransform(Repair):
 
     def propose(self, ctx: Context) -> Change | None:
         d = ctx.facts.diagnostics
-        if ctx.data_repairs.get("log_transform") or not d:
+        if ctx.data_repairs.get("log_transform") or not d or "nll" not in d:
             return None
         if (d.get("reparam_options") or {}).get("positive", 1) == 0:
             return None  # no positive parameter: nothing would change

@@ -25,7 +25,7 @@ class ShrinkInit(Repair):
         self.factor = factor
 
     def propose(self, ctx: Context) -> Change | None:
-        if ctx.facts.diagnostics is None or ctx.data_repairs.get("init_scale"):
+        if "nll" not in (ctx.facts.diagnostics or {}) or ctx.data_repairs.get("init_scale"):
             return None
         return Change(self.name, self.root_cause, self.hypothesis,
                       f"start the positive parameters at {self.factor:g} x their initial values",

@@ -12,10 +12,11 @@ from model_trainer.repairs.base import Change, Context, Repair
 
 class SwitchOptimizer(Repair):
     name = "adam"
-    root_cause = "learning_rate_too_low"
+    root_cause = "gradient_heterogeneity"
     symptoms = ("slow_convergence", "underfitting", "vanishing_gradients", "oscillating_loss", "nan_loss",
                 "exploding_gradients", "constant_output")
-    hypothesis = "One global step size fits the parameters badly; per-parameter adaptive steps fit them"
+    hypothesis = ("One global step size fits the parameters badly (their gradients differ in size); per-parameter "
+                  "adaptive steps fit them")
 
     def propose(self, ctx: Context) -> Change | None:
         if ctx.config.get("optimizer", "sgd") != "sgd" or "optimizer" not in ctx.knobs:
@@ -30,9 +31,8 @@ class SwitchOptimizer(Repair):
             # Adam at its default step moves each weight by about lr per step: a far smaller step
             change.root_cause = "learning_rate_too_high"
         elif ctx.finding.symptom == "vanishing_gradients":
-            # Adam rescales each parameter's step by its own gradient size, which undoes a gradient that
-            # shrinks layer by layer; what made it shrink is the activation (or, without one, the init).
-            sat = ctx.config.get("activation") in ("sigmoid", "tanh")
-            change.root_cause = "saturating_activation" if sat else "bad_initialization"
+            # Adam rescales each parameter's step by its own gradient size, which undoes a gradient that shrinks
+            # layer by layer: its success shows the layers' gradients differ, not why they shrink (activation or
+            # init), so it confirms no more than that
             change.hypothesis = "Gradients shrink layer by layer; per-parameter adaptive steps compensate"
         return change

@@ -1,0 +1,41 @@
+"""Weaker regularisation, for a model that regularisation holds back: ``weight_decay`` or ``alpha`` down, ``C`` up.
+
+The strength that is too large is rarely off by one step, so the candidates are a bracket searched by successive
+halving: 10x, 100x and 10,000x weaker, then none at all.
+
+Example:
+    >>> from model_trainer.detect.base import Facts, Finding
+    >>> ctx = Context({"weight_decay": 50.0}, {}, Finding("underfitting", None, ""), Facts(), {"weight_decay"})
+    >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
+    ['weight_decay 50 -> 5', 'weight_decay 50 -> 0.5', 'weight_decay 50 -> 0.005', 'weight_decay 50 -> 0']
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+
+_WEAKER = (0.1, 0.01, 1e-4)
+
+
+class LowerRegularization(Repair):
+    name = "lower_regularization"
+    root_cause = "excessive_regularization"
+    symptoms = ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients")
+    hypothesis = "Regularisation too strong: the penalty holds the weights near zero"
+
+    def __init__(self, factors: tuple[float, ...] = _WEAKER) -> None:
+        if not factors or any(not 0 < f < 1 for f in factors):
+            raise ValueError(f"factors must each be in (0, 1), got {factors!r}")
+        self.factors = tuple(factors)
+
+    def propose(self, ctx: Context) -> Change | None:
+        for key in ("weight_decay", "alpha"):
+            v = ctx.config.get(key)
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
+                values = [float(f"{v * f:.6g}") for f in self.factors] + [0.0]
+                return self.bracketed(ctx, key, values)
+        c = ctx.config.get("C")
+        if isinstance(c, (int, float)) and not isinstance(c, bool) and c > 0:
+            # scikit-learn's C is the inverse strength: weaker regularisation is a larger C
+            return self.bracketed(ctx, "C", [float(f"{c / f:.6g}") for f in self.factors])
+        return None
