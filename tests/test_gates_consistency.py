@@ -72,6 +72,14 @@ def test_an_altered_root_cause_fails(workspace, tmp_path):
                for f in fails), fails
 
 
+def test_a_why_that_contradicts_the_headers_root_cause_fails(workspace, tmp_path):
+    root = copy(workspace, tmp_path / "w")
+    alter(root, r"(\*\*Root Cause\*\*:\n)(.+)", r"\1Not established: the red flag stayed.", regex=True)
+    fails = consistency_failures(root)
+    assert any("the header names root cause `unscaled_features` but the Why says it was not established" in f
+               for f in fails), fails
+
+
 def test_a_refuted_hypothesis_stated_as_root_cause_fails(workspace, tmp_path):
     root = copy(workspace, tmp_path / "w")
     alter(root, "**Root cause**: `unscaled_features`", "**Root cause**: `learning_rate_too_high`")

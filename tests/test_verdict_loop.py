@@ -277,3 +277,18 @@ def test_shuffled_label_control_says_the_labels_carry_no_signal(tmp_path):
     assert any(r.data_repairs.get("permute_target") for r in s.runs)
     assert e.root_cause != "label_corruption"  # a measurement points at it; no test confirmed it
     assert not any("control" in p for p in s.published)  # a control run is never the model handed over
+
+
+def test_mildly_behind_with_an_out_of_range_lr_is_investigated_and_within_noise_is_not(tmp_path):
+    # 1.27x the linear reference's error at Adam lr 1.0 (1000x its default): investigated, lowering the lr fixes it
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    s = FakeSession(tmp_path / "a", 'optimizer = "adam"\nlr = 1.0\nepochs = 20\n',
+                    lambda lr: 3.8 if lr >= 0.5 else 3.0, budget=8)
+    v = investigate(s)
+    assert (v.status, v.cause, v.cause_status) == ("resolved", "learning_rate_too_high", "confirmed")
+    assert "beyond its usual range" in s.entries[0].what_happened
+    # the same lr with a model within the noise of the reference: accepted, no entry
+    s2 = FakeSession(tmp_path / "b", 'optimizer = "adam"\nlr = 1.0\nepochs = 20\n', lambda lr: 3.3)
+    v2 = investigate(s2)
+    assert (v2.status, v2.exit_code) == ("accepted", 0) and not s2.entries

@@ -136,11 +136,17 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
             domain_insight=perf_s.strip(),
             implication="Report how many rows were dropped and check that the gaps are not systematic (a region "
                         "or period that never reports).")
+    diverged = ev.finding.symptom in ("nan_loss", "exploding_gradients", "oscillating_loss")
     texts: dict[str, tuple[str, str, str]] = {
         "learning_rate_too_high": (
-            f"The learning rate was too high for this loss surface: {ev.finding.message}{tried}.{fixed}",
+            f"The learning rate was too high for this loss surface: {ev.finding.message}{tried}.{fixed}"
+            + ("" if diverged else " Steps that large push ReLU units to where they output zero, after which no "
+               "gradient reaches the layers before them." if ev.finding.symptom in ("vanishing_gradients",
+                                                                                   "dying_relu")
+               and ev.failing.config.get("activation") == "relu" else ""),
             perf_s.strip(),
-            "Report the learning rate as a stability-bound choice, with the diverging value as evidence."),
+            "Report the learning rate as a stability-bound choice, with the diverging value as evidence." if diverged
+            else f"Report the learning rate chosen and the larger value at which `{ev.finding.symptom}` showed."),
         "learning_rate_too_low": (
             f"The learning rate was too low: {ev.finding.message}{tried}.{fixed}",
             perf_s.strip(),
@@ -176,11 +182,18 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
             f"The output layer could not produce the target's range: {ev.finding.message}{tried}.{fixed}",
             perf_s.strip(),
             "State the output layer and the target's range."),
+        "excessive_regularization": (
+            f"Regularisation held the model back: {ev.finding.message}{tried}.{fixed}",
+            perf_s.strip(),
+            "Report the regularisation strength chosen and the weaker values searched."),
     }
-    rc, di, im = texts.get(root_cause, (
-        f"Not established: {ev.finding.message}{tried}.",
-        "",
-        ""))
+    from model_trainer.causes import CAUSES
+
+    known = CAUSES.get(root_cause)
+    fallback = ((f"{known.meaning[0].upper()}{known.meaning[1:]} (`{root_cause}`): {ev.finding.message}{tried}."
+                 f"{fixed}", perf_s.strip(), "") if known is not None else
+                (f"Not established: {ev.finding.message}{tried}.", "", ""))
+    rc, di, im = texts.get(root_cause, fallback)
     return Why(root_cause=rc, domain_insight=di, implication=im)
 
 

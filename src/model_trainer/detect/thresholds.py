@@ -88,6 +88,7 @@ STRONG_WEIGHT_DECAY = 0.1
 # a learning rate this large for an adaptive optimiser (Adam, AdamW, RMSprop: default 1e-3, Kingma & Ba) is 100x
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1
+ADAPTIVE_LR_DEFAULT = 0.001
 STRONG_ALPHA = 10.0
 WEAK_C = 0.01
 
@@ -104,6 +105,10 @@ REF_ERROR_RATIO = 1.5
 # sits at 2.0x the boosting reference's error: benchmarks/reference_ratios.py on the tuning half)
 LINEAR_R2 = 0.999
 REF_GAP_SHARE = 0.1
+# a smaller gap that is judged only together with a configuration value beyond its usual range
+# (``probes/config_range.py``): 1.2x is the top of the seed-to-seed spread quoted above, so a model further behind
+# than that with, say, 1000x Adam's default learning rate has two independent signs against it
+REF_MILD_RATIO = 1.2
 # convergence: the validation curve's last quarter (at least 2 steps) still lowered it by this share and most of
 # its steps were decreases. A curve still gaining 10% per quarter of its length would gain clearly more from
 # more epochs; smaller tail gains are within what patience-based early stopping (Keras, min_delta) calls noise.

@@ -97,6 +97,14 @@ def _prose(c: _Check, e: ParsedEntry) -> None:
         c.fail(e, e.status_line, "marked resolved but every test it reports failed")
     if e.status in ("unresolved", "escalated") and e.fix_applied:
         c.fail(e, e.fix_line, f"marked {e.status} but its Fix section describes a fix as applied")
+    why = e.bold_block("Root Cause")
+    if why:
+        named, n_why = _cause(e.root_cause), why[0][0]
+        said_unknown = why[0][1].strip().lower().startswith("not established")
+        if named and named not in ("unknown", "budget_exhausted") and said_unknown:
+            c.fail(e, n_why, f"the header names root cause `{named}` but the Why says it was not established")
+        if named == "unknown" and not said_unknown:
+            c.fail(e, n_why, "the header says the root cause was not established but the Why states one")
     for t in e.tests:
         c.run_exists(e, t.line, t.run_id)
         if t.run_id and t.result:

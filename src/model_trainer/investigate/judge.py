@@ -261,7 +261,7 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         return None
     gap = behind_references(value, facts)
     if gap is None:
-        return None
+        return _mildly_behind_and_misconfigured(rec, value, facts)
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
@@ -270,3 +270,27 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                    f"validation {facts.metric} {num(value)} is clearly worse than the {gap['reference']} reference's "
                    f"{num(gap['reference_value'])} fitted on the same split (references: {refs})",
                    {**gap, "vs_references": True})
+
+
+def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+    """A model behind the best reference of its class by more than ``REF_MILD_RATIO`` while a configuration value is
+    far outside its usual range: two independent signs, so the run is investigated rather than accepted."""
+    from model_trainer.probes.config_range import out_of_range
+
+    if facts.kind == "mle" or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+        return None
+    suspects = out_of_range(facts.config)
+    refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
+    if not suspects or not refs or not math.isfinite(value):
+        return None
+    best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
+    e_best = _error(facts.metric, refs[best])
+    if e_best <= 0 or _error(facts.metric, value) < T.REF_MILD_RATIO * e_best:
+        return None
+    ratio = _error(facts.metric, value) / e_best
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])} "
+                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while "
+                   + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
+                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                    "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from model_trainer.investigate.state import Investigation
+from model_trainer.probes.config_range import out_of_range
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
 from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
@@ -275,48 +276,29 @@ def label_control(inv: Investigation) -> None:
 def _regularization(inv: Investigation) -> None:
     """A penalty far beyond the usual range holds the weights near zero: the model underfits or predicts a constant,
     and with first-layer weights near zero the gradients reaching them vanish too."""
-    from model_trainer.detect.thresholds import STRONG_ALPHA, STRONG_WEIGHT_DECAY, WEAK_C
-
     if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients"):
         return
-    cfg = inv.failing.config
-
-    def value(key: str) -> float | None:
-        v = cfg.get(key)
-        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-    wd, alpha, c = value("weight_decay"), value("alpha"), value("C")
-    if wd is not None and wd >= STRONG_WEIGHT_DECAY:
-        said = f"weight_decay {num(wd)} (common values 1e-5..{num(STRONG_WEIGHT_DECAY)})"
-    elif alpha is not None and alpha >= STRONG_ALPHA:
-        said = f"alpha {num(alpha)} (common values 1e-5..{num(STRONG_ALPHA)})"
-    elif c is not None and 0 < c <= WEAK_C:
-        said = f"C {num(c)}, the inverse strength (common values {num(WEAK_C)}..100)"
-    else:
-        return
-    n = inv.add("Regularisation too strong", "Read the regularisation strength the run used", "measurement",
-                inv.failing.run_id, f"{said} -> beyond the usual range", None)
-    inv.suspect("excessive_regularization", 1.2, n)
+    for o in out_of_range(inv.failing.config):
+        if o["cause"] != "excessive_regularization":
+            continue
+        n = inv.add("Regularisation too strong", "Read the regularisation strength the run used", "measurement",
+                    inv.failing.run_id, f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
+        inv.suspect("excessive_regularization", 1.2, n)
 
 
 def _lr_range(inv: Investigation) -> None:
     """An adaptive optimiser's step far beyond its usual range kills ReLU units and flattens the loss: the red flag
     then reads as vanishing gradients or a constant output, not as a divergence."""
-    from model_trainer.detect.thresholds import ADAPTIVE_LR_HIGH
-
     if inv.finding.symptom not in ("vanishing_gradients", "dying_relu", "constant_output", "underfitting",
                                    "oscillating_loss"):
         return
-    cfg = inv.failing.config
-    lr, opt = cfg.get("lr"), str(cfg.get("optimizer", "")).lower()
-    if not isinstance(lr, (int, float)) or isinstance(lr, bool) or opt not in ("adam", "adamw", "rmsprop"):
-        return
-    if lr < ADAPTIVE_LR_HIGH:
-        return
-    n = inv.add("Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the "
-                "optimiser's usual range", "measurement", inv.failing.run_id,
-                f"lr {num(lr)} with {opt}, whose default is 0.001: {num(lr / 1e-3)}x it -> beyond the usual range",
-                None)
-    inv.suspect("learning_rate_too_high", 1.6, n)
+    for o in out_of_range(inv.failing.config):
+        if o["cause"] != "learning_rate_too_high":
+            continue
+        n = inv.add("Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the "
+                    "optimiser's usual range", "measurement", inv.failing.run_id,
+                    f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
+        inv.suspect("learning_rate_too_high", 1.6, n)
 
 
 def code_change_note(inv: Investigation) -> list[str]:

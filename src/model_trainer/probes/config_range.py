@@ -1,0 +1,43 @@
+"""Configuration values far outside the range practitioners use: a learning rate 100x an adaptive optimiser's
+default, a penalty that holds every weight at zero. Each is a suspect an expert tests before anything else.
+
+Example:
+    >>> [o["cause"] for o in out_of_range({"optimizer": "adam", "lr": 1.0, "weight_decay": 50.0})]
+    ['learning_rate_too_high', 'excessive_regularization']
+    >>> out_of_range({"optimizer": "adam", "lr": 0.001})
+    []
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from model_trainer.detect import thresholds as T
+
+_ADAPTIVE = ("adam", "adamw", "rmsprop")
+
+
+def _number(config: dict[str, Any], key: str) -> float | None:
+    v = config.get(key)
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
+    """One record per value beyond its usual range: ``{"key", "value", "cause", "said"}``."""
+    out = []
+    lr, opt = _number(config, "lr"), str(config.get("optimizer", "")).lower()
+    if lr is not None and opt in _ADAPTIVE and lr >= T.ADAPTIVE_LR_HIGH:
+        out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
+                    "said": f"lr {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; {lr / T.ADAPTIVE_LR_DEFAULT:g}x "
+                            f"it, at or above {T.ADAPTIVE_LR_HIGH:g})"})
+    wd, alpha, c = _number(config, "weight_decay"), _number(config, "alpha"), _number(config, "C")
+    if wd is not None and wd >= T.STRONG_WEIGHT_DECAY:
+        out.append({"key": "weight_decay", "value": wd, "cause": "excessive_regularization",
+                    "said": f"weight_decay {wd:g} (at or above {T.STRONG_WEIGHT_DECAY:g})"})
+    elif alpha is not None and alpha >= T.STRONG_ALPHA:
+        out.append({"key": "alpha", "value": alpha, "cause": "excessive_regularization",
+                    "said": f"alpha {alpha:g} (at or above {T.STRONG_ALPHA:g})"})
+    elif c is not None and 0 < c <= T.WEAK_C:
+        out.append({"key": "C", "value": c, "cause": "excessive_regularization",
+                    "said": f"C {c:g} (the inverse strength; at or below {T.WEAK_C:g})"})
+    return out
