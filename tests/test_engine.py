@@ -287,3 +287,36 @@ def test_sigterm_becomes_an_exception_with_its_exit_code_and_handlers_are_restor
             signals.raise_pending()
         assert signals.signal_of(caught.value) == signal.SIGHUP
     assert signals.exit_code_for("SIGHUP") == 129 and signals.exit_code_for(None) == 130
+
+
+def test_an_investigation_reuses_a_warm_child_and_leaves_none_behind(project):
+    """Runs after the first start from a child that was started (and did its imports) while the previous run
+    trained; when the command ends, the spare waiting for a next run is ended too."""
+    import psutil
+
+    p = project(LINEAR_GD, config="lr = 5.0\nepochs = 30\n", budget="max_attempts = 4\n")
+    res = cli("train", str(p.root / "spec.toml"), "--quiet")
+    assert res.returncode in (0, 1), res.stdout + res.stderr
+    log = (p.root / "training_full.log").read_text()
+    assert len(re.findall(r"run \S+ started", log)) >= 2  # an investigation ran: more runs than the first
+    left = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if "model_trainer.engine.child" in " ".join(proc.info["cmdline"] or []) and \
+                    Path(proc.cwd()) == p.root:
+                left.append(proc.pid)
+        except psutil.Error:
+            continue
+    assert not left, f"spare children left behind: {left}"
+
+
+def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
+    from model_trainer.engine.job import Job
+    from model_trainer.engine.supervisor import warm_modules
+
+    f = tmp_path / "m.py"
+    f.write_text("import os\nimport torch.nn as nn\nfrom sklearn.linear_model import Ridge\nfrom . import x\n")
+    job = Job(run_id="r", kind="function", entry_file=str(f), module_name=None, function="train_model", config={},
+              train_path="", val_path="", target="y", ignore_columns=[], metric="rmse", higher_is_better=False,
+              data_repairs={})
+    assert warm_modules(job) == ("numpy", "pandas", "sklearn", "torch")

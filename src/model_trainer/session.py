@@ -44,6 +44,11 @@ class Session:
     def deadline(self) -> float:
         return self.started + self.spec.budget.time_limit
 
+    def end_runs(self) -> None:
+        """No more runs: the spare child the supervisor keeps warm is ended."""
+        if self._sup is not None:
+            self._sup.close()
+
     @property
     def supervisor(self) -> Supervisor:
         if self._sup is None:
@@ -201,6 +206,7 @@ def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> Verdict:
             ws.log.error(f"interrupted ({SENDER.get(name, name)}) between runs; no run was in progress")
             raise
         finally:
+            session.end_runs()
             ws.close()
 
 

@@ -86,6 +86,7 @@ def main(argv: list[str]) -> int:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     faulthandler.enable()  # a segfault prints the Python stack on fd 2, which the parent logs
     channel = Channel(int(argv[1]))
+    _warm(argv[3].split(",") if len(argv) > 3 and argv[3] else [])
     job: Job = pickle.load(sys.stdin.buffer)
     procs.become_subreaper()
     monitor = Monitor(channel.emit, stop_after_epochs=job.stop_after_epochs)
@@ -126,6 +127,22 @@ def main(argv: list[str]) -> int:
     channel.emit(RunFinished(reason=reason, detail=detail, epochs=monitor.epoch,  # type: ignore[arg-type]
                              descendants=started))
     return 1 if reason == "failed" else 0
+
+
+def _warm(modules: list[str]) -> None:
+    """Import the heavy libraries before the job arrives (a spare child does this while the previous run trains).
+    A library that fails to import here fails again, with its real error, when the user's code imports it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - see the docstring
+                continue
+        try:
+            import model_trainer.kinds  # noqa: F401 - the tool's own side of every run
+        except Exception:  # noqa: BLE001 - reported when the run imports it
+            pass
 
 
 def _flush_std() -> None:

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,23 @@ class Supervisor:
         self.metric_name = metric_name
         self.ui = ui
         self.cwd = cwd
+        # A child started ahead of the next run, its imports done, waiting for its job on stdin: an investigation's
+        # runs then skip the interpreter's start and the heavy imports (about 2 s a run with torch).
+        self._spare: tuple[subprocess.Popen[bytes], int] | None = None
+        self._prewarm = os.environ.get("MODEL_TRAINER_PREWARM", "1") != "0"
+        weakref.finalize(self, _end_spare, self.__dict__)
+
+    def prewarm(self, job: Job) -> None:
+        """Start the child for the first run now, while the caller prepares (data report, references)."""
+        if self._prewarm and self._spare is None:
+            try:
+                self._spare = self._spawn(warm_modules(job))
+            except OSError:
+                self._spare = None
+
+    def close(self) -> None:
+        """End the spare child, if one waits. Safe to call more than once."""
+        _end_spare(self.__dict__)
 
     def run(self, job: Job, *, deadline: float | None = None, watch: Watch | None = None,
             purpose: str = "train", total_epochs: int | None = None) -> RunRecord:
@@ -280,12 +298,13 @@ class Supervisor:
                 self.ui.end_run(rec)
         return rec
 
-    def _start(self, job: Job) -> tuple[subprocess.Popen[bytes], int]:
+    def _spawn(self, warm: tuple[str, ...]) -> tuple[subprocess.Popen[bytes], int]:
         r_fd, w_fd = os.pipe()
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-u", "-m", "model_trainer.engine.child", str(w_fd), str(os.getpid())],
+                [sys.executable, "-u", "-m", "model_trainer.engine.child", str(w_fd), str(os.getpid()),
+                 ",".join(warm)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=(w_fd,),
                 start_new_session=True, cwd=self.cwd, env=env)
         except BaseException:
@@ -293,12 +312,28 @@ class Supervisor:
             raise
         finally:
             os.close(w_fd)
+        return proc, r_fd
+
+    def _start(self, job: Job) -> tuple[subprocess.Popen[bytes], int]:
+        warm = warm_modules(job)
+        spare, self._spare = self._spare, None
+        if spare is not None and spare[0].poll() is None:
+            proc, r_fd = spare
+        else:
+            if spare is not None:
+                _end_spare({"_spare": spare})
+            proc, r_fd = self._spawn(warm)
         try:
             assert proc.stdin is not None
             proc.stdin.write(pickle.dumps(job))
             proc.stdin.close()
         except BrokenPipeError:
             pass  # the child died at once; its exit code tells why
+        if self._prewarm:
+            try:
+                self._spare = self._spawn(warm)
+            except OSError:
+                self._spare = None  # no spare: the next run starts its own child, as the first did
         return proc, r_fd
 
     def _interrupted(self, rec: RunRecord, signum: int) -> None:
@@ -415,3 +450,51 @@ def _drain(pipes: _Pipes, handle: Callable[[Any], None], history: HistoryWriter,
         for item in pipes.read(pipes.wait(0.05)):
             handle(item)
         history.flush()
+
+
+# heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
+_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch")
+
+
+def warm_modules(job: Job) -> tuple[str, ...]:
+    """What a spare child imports while it waits: the kind's libraries and those the entry file imports."""
+    import ast
+
+    want = {"numpy", "pandas"} | {"torch": {"torch"}, "sklearn": {"sklearn"}, "mle": {"scipy"}}.get(job.kind, set())
+    if job.entry_file:
+        try:
+            tree = ast.parse(Path(job.entry_file).read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            tree = None
+        for node in ast.walk(tree) if tree is not None else ():
+            if isinstance(node, ast.Import):
+                want |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                want.add(node.module.split(".")[0])
+    return tuple(m for m in _WARMABLE if m in want)
+
+
+def _end_spare(state: dict[str, Any]) -> None:
+    spare = state.get("_spare")
+    state["_spare"] = None
+    if spare is None:
+        return
+    proc, r_fd = spare
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
+    for f in (proc.stdin, proc.stdout, proc.stderr):
+        try:
+            if f is not None:
+                f.close()
+        except OSError:
+            pass
+    try:
+        os.close(r_fd)
+    except OSError:
+        pass

@@ -39,6 +39,9 @@ EXIT_OK, EXIT_UNRESOLVED = 0, 1
 
 def investigate(session: Any) -> Verdict:
     spec = session.spec
+    prewarm = getattr(getattr(session, "supervisor", None), "prewarm", None)
+    if prewarm is not None:
+        prewarm(session.job("prewarm", dict(spec.config)))  # the first run's child starts while the data are read
     facts = baseline_facts(session, references=False)
     wait_for_references = references_in_background(session)
     _log_data_warnings(session, facts.data)

@@ -151,6 +151,7 @@ def _search(session: Session, space: dict[str, Dim], opts: Options, name: str, g
         return exit_code_for(exc.rec.signal_name)
     for h in helpers:
         h.wait()
+    session.end_runs()
     if opts.worker:
         session.ws.close()
         return EXIT_OK
@@ -166,6 +167,7 @@ def _search(session: Session, space: dict[str, Dim], opts: Options, name: str, g
         finish(session)
         return code
     finally:
+        session.end_runs()
         session.ws.close()
 
 
