@@ -214,3 +214,61 @@ def test_the_linearity_of_a_network_is_not_claimed():
     x = np.random.default_rng(0).normal(size=(100, 2))
     assert linearity(Curved(), x) < 0.9
     assert linearity(Flat(), x) is None  # a constant output makes no claim
+
+
+SIGMOID_HEAD = """
+import numpy as np
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.fc = nn.Sequential(nn.Linear(n, 16), nn.ReLU(), nn.Linear(16, 1))
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+
+class Model:
+    def __init__(self, net):
+        self.net = net
+
+    def predict(self, frame):
+        with torch.no_grad():
+            return self.net(torch.tensor(frame.to_numpy(), dtype=torch.float32)).numpy().ravel()
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    x = torch.tensor(data_train.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.float32).reshape(-1, 1)
+    xv = torch.tensor(data_val.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    yv = torch.tensor(data_val["y"].to_numpy(), dtype=torch.float32).reshape(-1, 1)
+    net = Net(x.shape[1])
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = ((net(x) - y) ** 2).mean()
+        loss.backward()
+        opt.step()
+        with torch.no_grad():
+            vl = float(((net(xv) - yv) ** 2).mean())
+        monitor.log_epoch(train_loss=float(loss), val_loss=vl, metric=vl ** 0.5, lr=config["lr"])
+    return Model(net)
+"""
+
+
+def test_a_bounded_output_layer_is_found_in_the_code_and_not_claimed_as_repaired(project):
+    """A sigmoid on a regression head: the predictions cover little of the target's range (measured from the
+    returned model, since this loop logs no prediction range), the line is named, and no knob is said to fix it."""
+    p = project(SIGMOID_HEAD, config="lr = 0.01\nepochs = 40\n", budget="max_attempts = 3\n")
+    res = cli("train", str(p.root / "spec.toml"), "--quiet")
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "code change needed: code/model.py:13" in res.stdout  # the `return torch.sigmoid(...)` line
+    entry = json.loads((p.root / "dev_diary.json").read_text())[0]
+    assert entry["root_cause"] in ("unknown", "budget_exhausted") and entry["fix"] is None
+    results = " ".join(t["result"] for t in entry["tests"])
+    assert "of the returned model" in results and "passes through `sigmoid`" in results
+    assert any(h["cause"] == "output_range_mismatch" and h["status"] == "open" for h in entry["hypotheses"])

@@ -11,6 +11,7 @@ import math
 import time
 from typing import Any
 
+from model_trainer.causes import CAUSES
 from model_trainer.causes import next_steps as cause_steps
 from model_trainer.detect import HORIZON, Facts, category
 from model_trainer.detect import thresholds as T
@@ -282,6 +283,17 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     if not any(t.kind == "intervention" for t in inv.tests) and not inv.code_findings:
         steps.append("No applicable repair: expose more knobs in [config] (lr, optimizer, clip_grad_norm, "
                      "weight_decay, early_stopping_patience, epochs) so that they can be tested.")
+    if not steps:
+        # every hypothesis a test reached was refuted: what remains open are the symptom's causes none reached
+        from model_trainer.detect import DESCRIPTORS
+
+        d = DESCRIPTORS.get((inv.current or inv.finding).symptom)
+        untested = [c for c in (d.causes if d else ()) if c not in inv.hypotheses]
+        if untested:
+            steps.append("Check the causes no test reached, most likely first: "
+                         + ", ".join(f"`{c}` ({CAUSES[c].meaning})" for c in untested if c in CAUSES) + ".")
+            for c in untested[:2]:
+                steps += [x for x in cause_steps(c, done=set()) if x not in steps]
     result = []
     _, val = model_metric(inv.failing, inv.facts.higher_is_better)
     if math.isfinite(val):

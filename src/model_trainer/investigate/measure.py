@@ -6,12 +6,14 @@ None of them retrains: they read the recorded runs, the data and the user's sour
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from model_trainer.investigate.state import Investigation
 from model_trainer.probes.config_range import out_of_range
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
 from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
+from model_trainer.probes.output_code import output_findings
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
 from model_trainer.records.fmt import num
@@ -130,19 +132,32 @@ def _saturation(inv: Investigation) -> None:
 
 def _output_range(inv: Investigation) -> None:
     rep, last = inv.report, (inv.failing.history[-1] if inv.failing.history else None)
-    if last is None or rep.target_min is None or last.get("pred_min") is None or last.get("pred_max") is None:
+    if last is None or rep.target_min is None:
         return
-    r = output_range(last.get("pred_min"), last.get("pred_max"), rep.target_min, rep.target_max)  # type: ignore[arg-type]
+    lo, hi, when = last.get("pred_min"), last.get("pred_max"), f"at epoch {last.epoch}"
+    d = inv.failing.diagnostics or {}
+    if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
+        # the user's loop does not log them: the tool's own, from the returned model (diagnostics.json)
+        lo, hi, when = d["pred_min"], d["pred_max"], "of the returned model"
+    if lo is None or hi is None:
+        return
+    r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]
     verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
                f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
     n = inv.add("The output layer cannot produce the target's range", "Compared the predictions' range on "
                 "validation with the target's range on training", "measurement", inv.failing.run_id,
-                f"predictions {num(last.get('pred_min'))}..{num(last.get('pred_max'))} at epoch {last.epoch}, "
-                f"target {num(rep.target_min)}..{num(rep.target_max)}{verdict}", None)
+                f"predictions {num(lo)}..{num(hi)} {when}, target {num(rep.target_min)}..{num(rep.target_max)}"
+                f"{verdict}", None)
     if r:
         inv.measurements["output_range"] = r
         inv.suspect("output_range_mismatch", 3.0, n)
+        for f in _source_findings(inv, output_findings):
+            m = inv.add("The output layer cannot produce the target's range", f"Read the model code ({f['file']})",
+                        "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
+            inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
+            inv.measurements.setdefault("code", []).append(f)
+            inv.suspect(f["cause"], 1.0, m)
 
 
 def _shift(inv: Investigation) -> None:
@@ -162,11 +177,12 @@ def _shift(inv: Investigation) -> None:
     inv.suspect("train_val_mismatch", 1.0 + (s["column"] == data.target), n)
 
 
-def _loop_code(inv: Investigation) -> None:
+def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
+    """What ``reader(source, name)`` finds in the user's entry file (function mode only), named relative to the spec."""
     entry = getattr(inv.session, "entry", None)
     path = getattr(entry, "file", None)
     if inv.facts.kind != "function" or not path or not Path(path).is_file():
-        return
+        return []
     root = getattr(inv.session.spec, "root", None)
     name = Path(path).name
     if root is not None:
@@ -174,8 +190,11 @@ def _loop_code(inv: Investigation) -> None:
             name = str(Path(path).resolve().relative_to(Path(root).resolve()))
         except ValueError:
             pass
-    found = loop_findings(Path(path).read_text(encoding="utf-8", errors="replace"), name)
-    for f in found:
+    return reader(Path(path).read_text(encoding="utf-8", errors="replace"), name)
+
+
+def _loop_code(inv: Investigation) -> None:
+    for f in _source_findings(inv, loop_findings):
         n = inv.add("The training loop's bookkeeping is wrong", f"Read the training code ({f['file']})",
                     "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
         inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))

@@ -64,6 +64,23 @@ def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preproce
                                    "target's units"}
 
 
+def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict[str, float] | None:
+    """The range and spread of a regression model's validation predictions in the target's units: what the
+    output-range and constant-output probes compare with the target when the user's loop does not log them."""
+    import numpy as np
+
+    if metric in ("accuracy", "f1", "auc"):
+        return None
+    try:
+        pred = pre.inverse_target(np.asarray(predict(x), dtype=np.float64).reshape(-1))
+    except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
+        return None
+    pred = pred[np.isfinite(pred)]
+    if pred.size == 0:
+        return None
+    return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std())}
+
+
 def linearity(model: Any, x: Any) -> float | None:
     """R² of the model's outputs regressed linearly on its inputs (validation rows): 1 for a model linear in them.
 

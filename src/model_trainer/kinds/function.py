@@ -15,7 +15,14 @@ from model_trainer.engine.contract import ContractViolation, return_problems
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
-from model_trainer.kinds.common import linearity, prepared_data, units_diagnostics, user_callable, val_raw_frame
+from model_trainer.kinds.common import (
+    linearity,
+    prediction_stats,
+    prepared_data,
+    units_diagnostics,
+    user_callable,
+    val_raw_frame,
+)
 from model_trainer.safemodel import attach_twin
 
 
@@ -65,10 +72,12 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         raise ContractViolation("; ".join(problems))
     val_raw = val_raw_frame(job)
     data = units_diagnostics(model, job, val_raw, pre) or {}
+    x_val = pre.transform(val_raw)[pre.features]
     if job.metric != "accuracy" or hasattr(model, "predict_proba"):
-        r2 = linearity(model, pre.transform(val_raw)[pre.features])
+        r2 = linearity(model, x_val)
         if r2 is not None:
             data["linear_r2"] = r2
+    data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

@@ -15,7 +15,7 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
-from model_trainer.kinds.common import linearity, metric_in_units, prepared_data, user_callable
+from model_trainer.kinds.common import linearity, metric_in_units, prediction_stats, prepared_data, user_callable
 from model_trainer.safemodel import attach_twin
 
 
@@ -65,7 +65,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if monitor.should_stop:
             break
     task = "regression" if job.metric != "accuracy" else "multiclass"
-    r2 = linearity(est, xv)
-    if r2 is not None:
-        emit(Diagnostics(kind="sklearn", data={"linear_r2": r2}))
+    data = {"linear_r2": r2} if (r2 := linearity(est, xv)) is not None else {}
+    data.update(prediction_stats(est.predict, xv, pre, job.metric) or {})
+    if data:
+        emit(Diagnostics(kind="sklearn", data=data))
     return attach_twin(ModelBundle(kind="sklearn", model=est, preprocess=pre, task=task), job.entry_file)

@@ -1,0 +1,50 @@
+"""Where the user's source bounds a regression model's output: the bounded activation applied last.
+
+Looks at what ``forward`` methods return and at the last layer of ``nn.Sequential(...)``: a ``sigmoid``, ``tanh``
+or ``softmax`` there limits every prediction to (0, 1), (-1, 1) or a simplex. Read only when the predictions'
+range already failed to cover the target's (``probes/output_range.py``), so the line named is evidence, not a guess.
+
+Example:
+    >>> src = "class Net:\\n    def forward(self, x):\\n        return torch.sigmoid(self.fc(x))\\n"
+    >>> output_findings(src, "model.py")[0]["line"]
+    3
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+_BOUNDED = {"sigmoid": "(0, 1)", "tanh": "(-1, 1)", "softmax": "a probability simplex",
+            "Sigmoid": "(0, 1)", "Tanh": "(-1, 1)", "Softmax": "a probability simplex"}
+
+
+def _name(call: ast.Call) -> str | None:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+
+
+def output_findings(source: str, filename: str) -> list[dict[str, Any]]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    hits: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "forward":
+            for ret in [n for n in ast.walk(node) if isinstance(n, ast.Return) and isinstance(n.value, ast.Call)]:
+                name = _name(ret.value)  # type: ignore[arg-type]
+                if name in _BOUNDED:
+                    hits.append((ret.lineno, name))
+        if isinstance(node, ast.Call) and _name(node) == "Sequential" and node.args:
+            last = node.args[-1]
+            if isinstance(last, ast.Call) and _name(last) in _BOUNDED:
+                hits.append((last.lineno, _name(last)))  # type: ignore[arg-type]
+    out = []
+    for line, name in sorted(set(hits)):
+        out.append({"cause": "output_range_mismatch", "file": filename, "line": line,
+                    "what": f"the model's output passes through `{name}`, which bounds every prediction to "
+                            f"{_BOUNDED[name]}",
+                    "fix": "return the last layer's output unbounded for a regression target (or rescale the target "
+                           "into that range)"})
+    return out
