@@ -32,6 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from model_trainer.columns import canonical
+from model_trainer.columns import chosen as chosen_columns
 from model_trainer.detect import Facts, Finding, detect_all
 from model_trainer.detect import thresholds as T
 from model_trainer.errors import InputError
@@ -39,14 +41,6 @@ from model_trainer.events import DiaryEntry, EpochLogged, TestRecord, Why
 from model_trainer.records.diary import append_entry, next_entry_id, read_entries
 from model_trainer.records.fmt import num
 
-# source column -> history column, by preference: an epoch-level column wins over a step-level one
-_PREFERENCE: list[tuple[str, str]] = [
-    ("train_loss_epoch", "train_loss"), ("train_loss", "train_loss"), ("loss", "train_loss"),
-    ("training_loss", "train_loss"), ("val_loss_epoch", "val_loss"), ("val_loss", "val_loss"),
-    ("validation_loss", "val_loss"), ("grad_norm", "grad_norm"), ("lr", "lr"), ("learning_rate", "lr"),
-    ("metric", "metric"), ("val_rmse", "metric"), ("val_mae", "metric"), ("val_acc", "metric"),
-    ("val_accuracy", "metric"), ("rmse", "metric"), ("mae", "metric")]
-_MAP = dict(reversed(_PREFERENCE))
 _LINE = re.compile(r"epoch[\s:=\[]*(\d+)", re.I)
 _KV = re.compile(r"([A-Za-z_]+(?:\s?loss)?)\s*[:=]\s*([-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf))", re.I)
 _RUN = re.compile(r" run: (\S+)$")
@@ -132,10 +126,7 @@ def _from_csv(path: Path) -> tuple[list[EpochLogged], Summary]:
         raise InputError(f"duplicate column name(s) in the header: {', '.join(dupes)}", path=path, where="line 1",
                          hint="give every column its own name; which one holds the loss would be a guess")
     lower = {c.lower(): c for c in header}
-    chosen: dict[str, str] = {}
-    for src, dst in _PREFERENCE:
-        if src in lower and dst not in chosen.values():
-            chosen[lower[src]] = dst
+    chosen = chosen_columns(header)
     if "train_loss" not in chosen.values() and "val_loss" not in chosen.values():
         raise InputError(f"no loss column among {header[:10]}", path=path, where="line 1",
                          hint="expected train_loss/loss/train_loss_epoch and val_loss columns")
@@ -299,7 +290,7 @@ def _from_log(path: Path) -> tuple[list[EpochLogged], Summary]:
                 rest = line[m.end():] if m else line
                 values: dict[str, float] = {}
                 for k, v in _KV.findall(rest):
-                    key = _MAP.get(k.strip().lower().replace(" ", "_"))
+                    key = canonical(k)
                     if key:
                         summary.columns.setdefault(k.strip(), key)
                         values[key] = float(v)

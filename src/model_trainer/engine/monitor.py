@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from model_trainer.columns import chosen
 from model_trainer.events import EpochLogged, Event
 
 _STANDARD = ("train_loss", "val_loss", "metric", "grad_norm", "lr")
@@ -137,10 +138,6 @@ class Monitor:
         return len(rows)
 
 
-_ALIASES = {"loss": "train_loss", "val_rmse": "metric", "time": "time_s", "train loss": "train_loss",
-            "val loss": "val_loss", "gradient_norm": "grad_norm", "learning_rate": "lr"}
-
-
 def history_rows(history: Any) -> list[dict[str, Any]]:
     """Normalise a returned history (dict of lists, list of dicts, DataFrame, Keras History) to rows."""
     if history is None:
@@ -154,14 +151,16 @@ def history_rows(history: Any) -> list[dict[str, Any]]:
         if not lengths:
             raise TypeError("the returned history is a dict without lists")
         n = max(lengths.values())
+        names = chosen([str(k) for k in history])
         rows = []
         for i in range(n):
             row = {}
             for k, v in history.items():
                 if k in lengths and i < lengths[k]:
-                    row[_ALIASES.get(str(k).strip().lower(), str(k))] = v[i]
+                    row[names.get(str(k), str(k))] = v[i]
             rows.append(row)
         return rows
     if isinstance(history, list) and all(isinstance(r, dict) for r in history):
-        return [{_ALIASES.get(str(k).strip().lower(), str(k)): v for k, v in r.items()} for r in history]
+        names = chosen(list(dict.fromkeys(str(k) for r in history for k in r)))
+        return [{names.get(str(k), str(k)): v for k, v in r.items()} for r in history]
     raise TypeError(f"the returned history must be a dict of lists or a DataFrame, got {type(history).__name__}")
