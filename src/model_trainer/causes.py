@@ -63,7 +63,8 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
     Cause("numerical_overflow", "the arithmetic overflowed", (),
           (("", "Find the expression that overflows (exp of a large argument) and bound or rescale it."),)),
     Cause("invalid_data", "non-finite values in the data", ("drop_non_finite_rows",),
-          (("", "Trace the non-finite rows back to their source and document how many were dropped."),)),
+          (("", "Trace the invalid values (non-finite cells, constant columns) back to their source and document "
+                "what was dropped."),)),
     Cause("training_loop_bug", "the loop's bookkeeping is wrong (gradients not zeroed, a scheduler stepped per "
           "batch, a loss summed, a mode left in eval)", (),
           (("", "Read the training loop against the checklist: zero_grad before backward, scheduler.step once per "

@@ -45,7 +45,8 @@ def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) 
     m = ev.final_metric if ev.final_metric is not None and rec is ev.final else rec.last("metric")
     if m is None or not math.isfinite(m):
         return None
-    units = f" {domain.target_units}" if domain.target_units else ""
+    # a share of correct answers has no unit: the target's units belong to errors measured in them
+    units = f" {domain.target_units}" if domain.target_units and ev.metric in ("rmse", "mae") else ""
     text = f"validation {ev.metric} {num(m)}{units}"
     rep = ev.report
     if ev.metric in ("rmse", "mae") and rep is not None and rep.target_absmax_val:
@@ -59,7 +60,8 @@ def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) 
 def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
     rep, g = ev.report, ev.grads
     tried = f" ({'; '.join(ev.failed_tests)} did not help)" if ev.failed_tests else ""
-    fixed = f" {ev.fix_description} removed the red flag." if ev.fix_description else ""
+    fixed = (f" {ev.fix_description[0].upper()}{ev.fix_description[1:]} removed the red flag."
+             if ev.fix_description else "")
     perf = metric_in_units(ev, domain, ev.final)
     perf_s = f" The repaired model reaches {perf}." if perf else ""
     if root_cause == "gradient_heterogeneity" and g is not None:
@@ -112,7 +114,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         kinds = [f"{len(support)} without data support, e.g. {', '.join(support[:3])}" if support else "",
                  f"{len(coll)} collinear with others, e.g. {', '.join(coll[:3])}" if coll else ""]
         detail = "; ".join(k for k in kinds if k)
-        fixed_by = (f" The change that removed the red flag: {ev.fix_description.removeprefix('Changing ')}."
+        fixed_by = (f" The change that removed the red flag: {ev.fix_description.removeprefix('changing ')}."
                     if ev.fix_description else "")
         if tiers:
             implication = ("Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
@@ -129,13 +131,22 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
                        f"these parameters apart, so the information matrix is singular{tried}.{fixed_by}",
             domain_insight=((f"The tied estimates order as {ranking}." if ranking else "") + perf_s).strip(),
             implication=implication)
+    if root_cause == "invalid_data" and rep is not None and "constant column" in (ev.fix_description or ""):
+        return Why(
+            root_cause=f"A column with one value: {ev.finding.message}. A column that never varies on the training "
+                       "split carries no information" + (", and standardising it divides by its zero spread (the run "
+                       "warned of an invalid value in a division)" if any("divide" in w.message for w in
+                                                                          ev.failing.warnings) else "")
+                       + f".{fixed}",
+            domain_insight=perf_s.strip(),
+            implication="Report the column(s) dropped as carrying no information in this data.")
     if root_cause == "invalid_data" and rep is not None:
         cells = ", ".join(f"`{c}` ({n} cells)" for c, n in rep.non_finite.items()) or ", ".join(rep.leakage)
         return Why(
-            root_cause=f"Invalid data: {ev.finding.message}. Affected: {cells}.{fixed}",
+            root_cause=f"Invalid data: {ev.finding.message}." + (f" Affected: {cells}." if cells else "") + fixed,
             domain_insight=perf_s.strip(),
             implication="Report how many rows were dropped and check that the gaps are not systematic (a region "
-                        "or period that never reports).")
+                        "or period that never reports)." if rep.non_finite else "")
     diverged = ev.finding.symptom in ("nan_loss", "exploding_gradients", "oscillating_loss")
     texts: dict[str, tuple[str, str, str]] = {
         "learning_rate_too_high": (

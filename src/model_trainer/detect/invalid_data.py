@@ -19,7 +19,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "drop_non_finite_rows",
+        "drop_non_finite_rows", "drop_constant_columns",
     ),
 )
 

@@ -22,7 +22,8 @@ DESCRIPTOR = Descriptor("nan_loss", "NUMERICAL", online=True, horizon=False,
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "drop_non_finite_rows", "lower_lr", "standardize", "standardize_target", "clip_gradients", "adam",
+        "drop_non_finite_rows", "drop_constant_columns", "lower_lr", "standardize", "standardize_target",
+        "clip_gradients", "adam",
         "shrink_init", "log_transform",
     ),
 )

@@ -146,7 +146,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     kept = [*inv.stack, change]
     # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
     root = kept[0].root_cause
-    ev = _evidence(inv, final, "Changing " + " and then ".join(c.description for c in kept))
+    ev = _evidence(inv, final, " and then ".join(
+        f"changing {c.description}" if "->" in c.description else f"the change \"{c.description}\"" for c in kept))
     why = explain(root, ev, s.spec.domain)
     key, val = model_metric(final, inv.facts.higher_is_better)
     label = inv.facts.metric if key == "metric" else key

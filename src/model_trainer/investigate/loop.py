@@ -293,7 +293,7 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         return change
     n_epochs = test_epochs(inv) or inv.facts.epochs_planned
     budget_epochs = max(2, (n_epochs or 10) // 2)
-    scored: list[tuple[float, Change, RunRecord]] = []
+    scored: list[tuple[float, Change, RunRecord, float]] = []
     hib = inv.facts.higher_is_better
     best_val = math.inf
     for cand in cands:
@@ -307,7 +307,7 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         loss = -val if key == "metric" and hib else val
         if not rec.ok or not math.isfinite(loss):
             loss = math.inf
-        scored.append((loss, cand, rec))
+        scored.append((loss, cand, rec, val))
         if math.isfinite(best_val) and loss > best_val + 1e-4 * abs(best_val):
             # the bracket got worse: the better half is behind us (a diverging first step is not that; a tie is a
             # plateau, where a penalty or step still too strong changes nothing yet, so the search goes on)
@@ -316,8 +316,8 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
     if len(scored) < 2:
         return change  # no search happened: the test itself is the one run
     scored.sort(key=lambda t: t[0])
-    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(v) else 'failed'} (run `{r.run_id}`)"
-                        for v, c, r in scored)
+    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'} (run `{r.run_id}`)"
+                        for loss, c, r, v in scored)
     inv.add(change.hypothesis, f"Searched {len(scored)} candidates in {budget_epochs}-epoch runs", "measurement",
             scored[0][2].run_id, f"{listing} -> kept {scored[0][1].description}", None)
     return scored[0][1]

@@ -36,6 +36,7 @@ def probe(inv: Investigation) -> None:
     _label_signal(inv)
     _regularization(inv)
     _lr_range(inv)
+    _constant_columns(inv)
     _record(inv)
 
 
@@ -318,6 +319,20 @@ def _lr_range(inv: Investigation) -> None:
                     "optimiser's usual range", "measurement", inv.failing.run_id,
                     f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
         inv.suspect("learning_rate_too_high", 1.6, n)
+
+
+def _constant_columns(inv: Investigation) -> None:
+    """A feature with one value on the training split: no information, and a zero spread that a standardisation
+    in the user's code divides by (NaN from the first epoch, with numpy's 'invalid value' warning)."""
+    cols = list(getattr(inv.report, "constant_columns", None) or [])
+    if not cols or inv.finding.symptom not in ("nan_loss", "invalid_data", "exploding_gradients"):
+        return
+    divide = [w.message for w in inv.failing.warnings if "divide" in w.message or "invalid value" in w.message]
+    n = inv.add("A constant column carries no information and its zero spread poisons a standardisation",
+                "Checked the training split for columns with one value", "measurement", None,
+                f"{len(cols)} constant column(s): " + ", ".join(f"`{c}`" for c in cols[:5])
+                + (f"; the run warned: {divide[0]}" if divide else ""), None)
+    inv.suspect("invalid_data", 2.5 if divide else 1.0, n)
 
 
 def code_change_note(inv: Investigation) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from model_trainer.repairs.base import Change, Context, Repair
 from model_trainer.repairs.clip_gradients import ClipGradients
+from model_trainer.repairs.drop_constant_columns import DropConstantColumns
 from model_trainer.repairs.drop_non_finite import DropNonFinite
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
@@ -36,7 +37,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
-    FixParameter(), RescaleParameters(), LowerRegularization())}
+    FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns())}
 
 def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
          cause: str | None = None) -> list[Repair]:
