@@ -129,6 +129,9 @@ def _saturation(inv: Investigation) -> None:
                 inv.failing.run_id, f"{sat:.0%} of outputs beyond 0.99", None)
     if sat >= 0.5:
         inv.suspect("saturating_activation", 1.5, n)
+        if not inv.report.unscaled_features:
+            # inputs on unit scale: large pre-activations come from the weights, i.e. from their initialisation
+            inv.suspect("bad_initialization", 1.6, n)
 
 
 def _output_range(inv: Investigation) -> None:

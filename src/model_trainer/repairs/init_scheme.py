@@ -1,4 +1,6 @@
-"""He (Kaiming) initialisation, when the initial weights keep signals and gradients from flowing.
+"""An initialisation matched to the activation, when the initial weights keep signals and gradients from flowing:
+He (Kaiming) for ReLU-like units, Glorot (Xavier) for sigmoid and tanh, whose outputs saturate when the
+pre-activations start large.
 
 Example:
     >>> InitScheme().root_cause
@@ -17,6 +19,7 @@ class InitScheme(Repair):
     hypothesis = "The initial weights are badly scaled for the depth and activation"
 
     def propose(self, ctx: Context) -> Change | None:
-        if ctx.config.get("init") == "kaiming":
+        scheme = "xavier" if str(ctx.config.get("activation", "")).lower() in ("sigmoid", "tanh") else "kaiming"
+        if ctx.config.get("init") == scheme:
             return None
-        return self.knob(ctx, "init", "kaiming")
+        return self.knob(ctx, "init", scheme)
