@@ -89,6 +89,10 @@ STRONG_WEIGHT_DECAY = 0.1
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1
 ADAPTIVE_LR_DEFAULT = 0.001
+# the shuffled-label control: real labels whose error is within 5% of the shuffled labels' error (at the same epoch)
+# fit no better than noise; a model that uses its labels is far apart (own benchmark: healthy twins reach a
+# fraction of the shuffled error, corrupted labels within a few percent of it)
+LABEL_CONTROL_RATIO = 0.95
 STRONG_ALPHA = 10.0
 WEAK_C = 0.01
 

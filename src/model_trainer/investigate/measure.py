@@ -146,9 +146,15 @@ def _output_range(inv: Investigation) -> None:
     if lo is None or hi is None:
         return
     r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]
+    code = _source_findings(inv, output_findings) if r else []
     verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
                f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
+    if r and not code and _learnt_little(inv):
+        # a model that learnt next to nothing predicts near the mean whatever its output layer: the shortfall is
+        # shrinkage, not evidence of a bound
+        verdict += "; the model is hardly better than the constant predictor, so this says little about a bound"
+        r = None
     n = inv.add("The output layer cannot produce the target's range", "Compared the predictions' range on "
                 "validation with the target's range on training", "measurement", inv.failing.run_id,
                 f"predictions {num(lo)}..{num(hi)} {when}, target {num(rep.target_min)}..{num(rep.target_max)}"
@@ -156,12 +162,23 @@ def _output_range(inv: Investigation) -> None:
     if r:
         inv.measurements["output_range"] = r
         inv.suspect("output_range_mismatch", 3.0, n)
-        for f in _source_findings(inv, output_findings):
+        for f in code:
             m = inv.add("The output layer cannot produce the target's range", f"Read the model code ({f['file']})",
                         "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
             inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
             inv.measurements.setdefault("code", []).append(f)
             inv.suspect(f["cause"], 1.0, m)
+
+
+def _learnt_little(inv: Investigation) -> bool:
+    """The failing model's error is within 10% of the constant predictor's (regression metrics only)."""
+    from model_trainer.investigate.judge import model_metric, refs_of
+
+    const = refs_of(inv.facts).get("constant")
+    if const is None or inv.facts.metric not in ("rmse", "mae") or const <= 0:
+        return False
+    _, m = model_metric(inv.failing, inv.facts.higher_is_better)
+    return m >= 0.9 * const
 
 
 def _shift(inv: Investigation) -> None:
@@ -283,7 +300,9 @@ def label_control(inv: Investigation) -> None:
         return 1 - v if hib else v
     label = inv.facts.metric
     at = f"at epoch {len(rec.history)}"
-    if err(real) >= 0.95 * err(shuffled):
+    from model_trainer.detect.thresholds import LABEL_CONTROL_RATIO
+
+    if err(real) >= LABEL_CONTROL_RATIO * err(shuffled):
         n = inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
                     "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "
                     f"shuffled ones {at} -> the real labels fit no better than shuffled ones", None)

@@ -1,7 +1,7 @@
 """Where the user's source bounds a regression model's output: the bounded activation applied last.
 
-Looks at what ``forward`` methods return and at the last layer of ``nn.Sequential(...)``: a ``sigmoid``, ``tanh``
-or ``softmax`` there limits every prediction to (0, 1), (-1, 1) or a simplex. Read only when the predictions'
+Looks at what ``forward`` methods return and at the last layer of ``nn.Sequential(...)``: a ``sigmoid``, ``tanh``,
+``softmax`` or ``relu`` there limits every prediction to (0, 1), (-1, 1), a simplex or [0, inf). Read only when the predictions'
 range already failed to cover the target's (``probes/output_range.py``), so the line named is evidence, not a guess.
 
 Example:
@@ -15,8 +15,8 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-_BOUNDED = {"sigmoid": "(0, 1)", "tanh": "(-1, 1)", "softmax": "a probability simplex",
-            "Sigmoid": "(0, 1)", "Tanh": "(-1, 1)", "Softmax": "a probability simplex"}
+_BOUNDED = {"sigmoid": "(0, 1)", "tanh": "(-1, 1)", "softmax": "a probability simplex", "relu": "[0, inf)",
+            "Sigmoid": "(0, 1)", "Tanh": "(-1, 1)", "Softmax": "a probability simplex", "ReLU": "[0, inf)"}
 
 
 def _name(call: ast.Call) -> str | None:
