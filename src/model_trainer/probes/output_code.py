@@ -1,8 +1,9 @@
 """Where the user's source bounds a regression model's output: the bounded activation applied last.
 
 Looks at what ``forward`` methods return and at the last layer of ``nn.Sequential(...)``: a ``sigmoid``, ``tanh``,
-``softmax`` or ``relu`` there limits every prediction to (0, 1), (-1, 1), a simplex or [0, inf). Read only when the predictions'
-range already failed to cover the target's (``probes/output_range.py``), so the line named is evidence, not a guess.
+``softmax`` or ``relu`` there limits every prediction to (0, 1), (-1, 1), a simplex or [0, inf). Read only when
+the predictions' range already failed to cover the target's (``probes/output_range.py``), so the line named is
+evidence, not a guess.
 
 Example:
     >>> src = "class Net:\\n    def forward(self, x):\\n        return torch.sigmoid(self.fc(x))\\n"
