@@ -24,7 +24,7 @@ class Evidence:
     report: DataReport | None
     grads: GroupGradients | None
     saturation: float | None
-    failed_tests: list[str]          # descriptions of interventions that did not help
+    failed_tests: list[str]          # descriptions of interventions whose run was not accepted
     fix_description: str | None
     final: RunRecord | None
     metric: str
@@ -59,7 +59,7 @@ def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) 
 
 def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
     rep, g = ev.report, ev.grads
-    tried = f" ({'; '.join(ev.failed_tests)} did not help)" if ev.failed_tests else ""
+    tried = f" ({'; '.join(ev.failed_tests)} did not make the run acceptable)" if ev.failed_tests else ""
     fixed = (f" {ev.fix_description[0].upper()}{ev.fix_description[1:]} removed the red flag."
              if ev.fix_description else "")
     perf = metric_in_units(ev, domain, ev.final)
@@ -114,7 +114,8 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         kinds = [f"{len(support)} without data support, e.g. {', '.join(support[:3])}" if support else "",
                  f"{len(coll)} collinear with others, e.g. {', '.join(coll[:3])}" if coll else ""]
         detail = "; ".join(k for k in kinds if k)
-        fixed_by = (f" The change that removed the red flag: {ev.fix_description.removeprefix('changing ')}."
+        fixed_by = (" The change that removed the red flag: "
+                    f"{ev.fix_description.removeprefix('changing ').removeprefix('the change ')}."
                     if ev.fix_description else "")
         if tiers:
             implication = ("Worth a section on the parameterisation: why entity-specific parameters are over-ambitious "
