@@ -42,7 +42,8 @@ class FakeSession:
     """Runs are curves: rmse(t) = level + (10 - level) * exp(-t / tau), level = ``levels(lr)``."""
 
     def __init__(self, tmp: Path, config: str, levels: Any, tau: float = 2.0, budget: int = 6,
-                 data_levels: Any = None, nan_above: float | None = None, cfg_levels: Any = None) -> None:
+                 data_levels: Any = None, nan_above: float | None = None, cfg_levels: Any = None,
+                 train_drop: float = 0.0) -> None:
         (tmp / "spec.toml").write_text(
             '[model]\nentrypoint = "m.py:train_model"\nmetric = "rmse"\n[data]\ntrain = "t.csv"\nval = "v.csv"\n'
             f'target = "y"\n[config]\n{config}\n[budget]\nmax_attempts = {budget}\n')
@@ -55,6 +56,7 @@ class FakeSession:
                                  target_max=30.0, baseline={"rmse": 10.0}, references=dict(REFS))
         self.levels, self.tau, self.data_levels = levels, tau, data_levels
         self.cfg_levels = cfg_levels  # level from the whole config and data repairs, when given
+        self.train_drop = train_drop  # the share the training loss falls by while validation stays at its level
         self.nan_above = nan_above  # a learning rate above it diverges: the loss is NaN at epoch 1
         self.runs: list[RunRecord] = []
         self.entries: list[Any] = []
@@ -80,7 +82,8 @@ class FakeSession:
             return rec
         for t in range(1, n + 1):
             m = level + (10.0 - level) * math.exp(-t / self.tau)
-            hist.append(EpochLogged(t, {"train_loss": m * m, "val_loss": m * m, "metric": m, "lr": config["lr"]},
+            tl = m * m * (1 - self.train_drop * (1 - math.exp(-t / self.tau)))
+            hist.append(EpochLogged(t, {"train_loss": tl, "val_loss": m * m, "metric": m, "lr": config["lr"]},
                                     0.01))
         rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config),
                         data_repairs=dict(data_repairs or {}), history=hist, purpose=purpose, status="completed",
@@ -268,7 +271,8 @@ def test_huge_weight_decay_is_searched_down_and_confirmed(tmp_path):
 
 def test_shuffled_label_control_says_the_labels_carry_no_signal(tmp_path):
     # the model learns nothing from the labels it is given, shuffled or not, while boosting reaches 3.2
-    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", None, budget=6, cfg_levels=lambda cfg, data: 9.9)
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", None, budget=6, cfg_levels=lambda cfg, data: 9.9,
+                    train_drop=0.5)
     v = investigate(s)
     assert v.exit_code == 1
     e = s.entries[0]
@@ -292,3 +296,12 @@ def test_mildly_behind_with_an_out_of_range_lr_is_investigated_and_within_noise_
     s2 = FakeSession(tmp_path / "b", 'optimizer = "adam"\nlr = 1.0\nepochs = 20\n', lambda lr: 3.3)
     v2 = investigate(s2)
     assert (v2.status, v2.exit_code) == ("accepted", 0) and not s2.entries
+
+
+def test_no_label_control_for_a_model_that_learns_nothing(tmp_path):
+    # the training loss stays flat: real and shuffled labels would both fit nothing, so no control is run
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", None, budget=6, cfg_levels=lambda cfg, data: 9.9)
+    investigate(s)
+    control = [t for t in s.entries[0].tests if t.action == "Trained on shuffled labels as a control"]
+    assert len(control) == 1 and control[0].result.startswith("Not run: the training loss hardly moved")
+    assert not any(r.data_repairs.get("permute_target") for r in s.runs)

@@ -93,6 +93,9 @@ ADAPTIVE_LR_DEFAULT = 0.001
 # fit no better than noise; a model that uses its labels is far apart (own benchmark: healthy twins reach a
 # fraction of the shuffled error, corrupted labels within a few percent of it)
 LABEL_CONTROL_RATIO = 0.95
+# ...and it is run only when the failing run's training loss fell by at least this share: a model that learns
+# nothing (a step far too small) fits real and shuffled labels equally badly, which says nothing about the labels
+LABEL_CONTROL_MIN_FIT = 0.1
 STRONG_ALPHA = 10.0
 WEAK_C = 0.01
 

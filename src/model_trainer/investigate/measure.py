@@ -272,6 +272,7 @@ def label_control(inv: Investigation) -> None:
     fit no better than shuffled ones no longer match their inputs for this code (or its loop learns nothing)."""
     import math
 
+    from model_trainer.detect.thresholds import LABEL_CONTROL_MIN_FIT, LABEL_CONTROL_RATIO
     from model_trainer.investigate.judge import model_metric
 
     if "label_signal" not in inv.measurements or "label_control" in inv.measurements or not inv.failing.history:
@@ -281,6 +282,15 @@ def label_control(inv: Investigation) -> None:
         return
     if any(w >= 1.2 for c, w in inv.suspicion.items() if c not in ("label_corruption", "training_loop_bug")):
         return  # another measurement already points at a cause a knob tests: that test comes first, not a control
+    from model_trainer.detect.base import series
+
+    losses = [v for v in series(inv.failing.history, "train_loss") if math.isfinite(v)]
+    if len(losses) >= 2 and losses[0] > 0 and min(losses) > (1 - LABEL_CONTROL_MIN_FIT) * losses[0]:
+        inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
+                "measurement", None, f"Not run: the training loss hardly moved ({num(losses[0])} -> "
+                f"{num(min(losses))}), so the control would compare two models that learnt nothing", None)
+        inv.measurements["label_control"] = None
+        return
     planned = inv.facts.epochs_planned or len(inv.failing.history)
     k = int(min(len(inv.failing.history), max(3, math.ceil(0.3 * planned))))
     rec = s.run("control-shuffled-labels", dict(inv.failing.config), {"permute_target": True},
@@ -300,8 +310,6 @@ def label_control(inv: Investigation) -> None:
         return 1 - v if hib else v
     label = inv.facts.metric
     at = f"at epoch {len(rec.history)}"
-    from model_trainer.detect.thresholds import LABEL_CONTROL_RATIO
-
     if err(real) >= LABEL_CONTROL_RATIO * err(shuffled):
         n = inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
                     "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "

@@ -7,6 +7,7 @@ Example:
 
 from __future__ import annotations
 
+from model_trainer.detect import thresholds as T
 from model_trainer.repairs.base import Change, Context, Repair
 
 
@@ -27,6 +28,10 @@ class RaiseLR(Repair):
             return None  # already large: a slow fit is not the step size's fault
         if "lr" not in ctx.knobs:
             return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
-        # 3x, 10x and 30x larger, capped at 1 (beyond it no common optimiser is stable on unit-scale data)
-        values = sorted({min(float(f"{lr * f:.6g}"), 1.0) for f in (3.0, self.factor, 3 * self.factor)})
-        return self.bracketed(ctx, "lr", values)
+        # 3x, 10x and 30x larger, capped at 1 (beyond it no common optimiser is stable on unit-scale data); an
+        # adaptive optimiser far below its default step also gets the default itself (Kingma & Ba's 0.001)
+        values = {min(float(f"{lr * f:.6g}"), 1.0) for f in (3.0, self.factor, 3 * self.factor)}
+        if str(ctx.config.get("optimizer", "")).lower() in ("adam", "adamw", "rmsprop") and \
+                lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
+            values.add(T.ADAPTIVE_LR_DEFAULT)
+        return self.bracketed(ctx, "lr", sorted(values))
