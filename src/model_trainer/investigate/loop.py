@@ -293,7 +293,7 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         return change
     n_epochs = test_epochs(inv) or inv.facts.epochs_planned
     budget_epochs = max(2, (n_epochs or 10) // 2)
-    scored: list[tuple[float, Change, RunRecord, float]] = []
+    scored: list[tuple[float, Change, RunRecord, float, bool]] = []
     hib = inv.facts.higher_is_better
     best_val = math.inf
     for cand in cands:
@@ -307,7 +307,10 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         loss = -val if key == "metric" and hib else val
         if not rec.ok or not math.isfinite(loss):
             loss = math.inf
-        scored.append((loss, cand, rec, val))
+        # a candidate whose run still shows the red flag under test ranks after every one that cleared it
+        flag = first_finding(rec.history, facts_for(inv, cand, rec, finished=False)) if rec.ok else None
+        flagged = flag is not None and flag.symptom == (inv.current or inv.finding).symptom
+        scored.append((loss, cand, rec, val, flagged))
         if math.isfinite(best_val) and loss > best_val + 1e-4 * abs(best_val):
             # the bracket got worse: the better half is behind us (a diverging first step is not that; a tie is a
             # plateau, where a penalty or step still too strong changes nothing yet, so the search goes on)
@@ -315,9 +318,10 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
         best_val = min(best_val, loss)
     if len(scored) < 2:
         return change  # no search happened: the test itself is the one run
-    scored.sort(key=lambda t: t[0])
-    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'} (run `{r.run_id}`)"
-                        for loss, c, r, v in scored)
+    scored.sort(key=lambda t: (t[4], t[0]))
+    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'}"
+                        f"{' (red flag still shows)' if flagged else ''} (run `{r.run_id}`)"
+                        for loss, c, r, v, flagged in scored)
     inv.add(change.hypothesis, f"Searched {len(scored)} candidates in {budget_epochs}-epoch runs", "measurement",
             scored[0][2].run_id, f"{listing} -> kept {scored[0][1].description}", None)
     return scored[0][1]

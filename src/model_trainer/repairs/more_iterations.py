@@ -1,4 +1,5 @@
-"""Ten times the solver's ``max_iter`` (scikit-learn, scipy), for a solver stopped before converging.
+"""More of the solver's ``max_iter`` (scikit-learn, scipy), for a solver stopped before converging: 10x, 100x and
+1000x as a bracket (up to 100,000), since how far a solver is from converging is not known in advance.
 
 Example:
     >>> MoreIterations().root_cause
@@ -20,4 +21,8 @@ class MoreIterations(Repair):
         n = ctx.config.get("max_iter")
         if not isinstance(n, int):
             return None
-        return self.knob(ctx, "max_iter", n * 10)
+        values = sorted({min(n * f, _CAP) for f in (10, 100, 1000)} - {n})
+        return self.bracketed(ctx, "max_iter", values) if values else None
+
+
+_CAP = 100_000
