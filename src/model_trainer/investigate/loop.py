@@ -358,7 +358,11 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     if d_new and d_old and not improved and "bic" in d_new:
         # a fit: a simpler parameterisation that explains the data better per parameter also counts
         improved = d_new["bic"] < d_old["bic"]
-    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base)
+    # the same curve so far and the same model: a run that stopped early or restored its best weights returns
+    # another model even where its curve is a prefix of the failing run's
+    changed_model = any(n.startswith("restored the weights") for n in trec.notes) or \
+        "early stopping" in (trec.stop_reason or "")
+    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base) and not changed_model
     if trec.ok and d_new and d_old and "nll" in d_new and "nll" in d_old:
         from model_trainer.mle.compare import compare
 
@@ -383,9 +387,13 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
                   f"{label_m} {num(new)} (was {_was(old)})")
         passed = False
         other = improved
-    elif not improved:
-        result = f"No red flag, but {label_m} {num(new)} is not better than {_was(old)} before"
+    elif not improved and not (math.isfinite(old) and not better(key, old, new, hib)):
+        result = f"No red flag, but {label_m} {num(new)} is worse than {_was(old)} before"
         passed = False
+    elif not improved:
+        # the flag is gone and the model is as good as before (a saturated accuracy, say): the flag was the problem
+        result = f"No red flag; {label_m} {num(new)}, as before"
+        passed = True
     else:
         unit = "iterations" if inv.facts.kind == "mle" else "epochs"
         result = (f"No red flag in {len(trec.history)} {unit}; {label_m} {num(new)} (was {_was(old)} at the same "
