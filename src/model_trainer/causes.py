@@ -73,7 +73,8 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           "column)", (),
           (("", "Check that features and labels are shuffled, split and cast together in the training code."),)),
     Cause("train_val_mismatch", "train and validation prepared or distributed differently", (),
-          (("", "Check that both splits come from the same source, units and preparation."),)),
+          (("", "Check that both splits come from the same source, units and preparation (a cast to int or a "
+                "rounding applied to one file, a unit changed in one)."),)),
     Cause("code_error", "an error in the code", (),
           (("", "Fix the line named in the error message."),)),
 )}

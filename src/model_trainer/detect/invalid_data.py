@@ -1,4 +1,5 @@
-"""``invalid_data``: non-finite values in the data, or a feature that is the target in disguise (leakage).
+"""``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), or a target
+discretised in one split only (a truncating cast applied to one file).
 
 Constant columns and train/validation duplicates are reported in the log as warnings; alone they
 do not stop a healthy run.
@@ -15,7 +16,7 @@ from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     causes=(
-        "invalid_data",
+        "invalid_data", "train_val_mismatch", "label_corruption",
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
@@ -36,4 +37,11 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         return Finding("invalid_data", None,
                        f"feature(s) {', '.join(f'`{c}`' for c in rep.leakage)} are perfectly correlated with the "
                        f"target `{rep.target}`: the target leaks into the inputs", {"leakage": list(rep.leakage)})
+    d = getattr(rep, "target_discretised", None)
+    if d:
+        return Finding("invalid_data", None,
+                       f"the target `{rep.target}` takes {d['train_values']} distinct values in the training split "
+                       f"({d['train_rows']} rows) but {d['val_values']} in validation ({d['val_rows']} rows): the "
+                       f"{d['split']} split's target was cast or rounded on its own",
+                       {"target_discretised": dict(d), "cause": "train_val_mismatch"})
     return None

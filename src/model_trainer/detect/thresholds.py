@@ -81,6 +81,11 @@ TARGET_SCALE_ABS = 100.0       # a regression target with std or |mean| above th
 # (own benchmark: healthy MLPs there stay under 8x between groups on the first step)
 GRAD_GROUP_RATIO = 20.0
 LEAKAGE_CORR = 0.9999          # a feature this correlated with the target is the target
+# a target discretised in one split only: at most this many values there, while the other split has a distinct value
+# for at least this share of its rows (a class label has a handful of values in both splits; a measurement has
+# nearly one per row in both)
+DISCRETE_TARGET_MAX = 20
+CONTINUOUS_SHARE = 0.5
 # regularisation strengths beyond what any common default or tuning range uses: torch's AdamW defaults to
 # weight_decay 0.01 and searches rarely go past 0.1; scikit-learn's SGD/MLP alpha defaults to 1e-4 (Ridge to 1);
 # LogisticRegression's C to 1. A model that underfits with a penalty this strong is first suspected of it.

@@ -281,7 +281,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     done = {t.action for t in inv.tests}
     for h in inv.ranked_open():
         steps += [x for x in cause_steps(h.cause, done=set()) if x not in done and x not in steps]
-    if not any(t.kind == "intervention" for t in inv.tests) and not inv.code_findings:
+    if not any(t.kind == "intervention" for t in inv.tests) and not inv.code_findings and not inv.ranked_open():
         steps.append("No applicable repair: expose more knobs in [config] (lr, optimizer, clip_grad_norm, "
                      "weight_decay, early_stopping_patience, epochs) so that they can be tested.")
     if not steps:

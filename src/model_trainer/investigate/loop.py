@@ -52,6 +52,9 @@ def investigate(session: Any) -> Verdict:
     record_facts(session)
     if not rec.ok:
         known = known_error(rec.error.exc_type, rec.error.message) if rec.error else None
+        testable = _testable_failure(session, facts, rec, known)
+        if testable is not None:
+            return repair(testable)
 
         def build(i: int) -> Any:
             entry = failure_entry(rec, spec, i, session.entry.code_dir, spec.budget.time_limit)
@@ -72,6 +75,30 @@ def investigate(session: Any) -> Verdict:
     if spec.model.kind == "function" and getattr(session.entry, "arity", 4) == 2:
         return entries.post_hoc(inv)
     return repair(inv)
+
+
+def _testable_failure(session: Any, facts: Facts, rec: RunRecord, known: dict[str, Any] | None) -> Investigation | None:
+    """A crash that a change can be tested against: the data hold what the estimator refused (NaN, a constant
+    column), or the error message names a knob (a batch size). Else None: the crash is documented, not repaired."""
+    if rec.status not in ("failed",) or rec.error is None or rec.error.exc_type == "ContractViolation":
+        return None
+    said = f"{rec.error.exc_type}: {rec.error.message}".strip()
+    data_flag = first_finding([], facts)
+    if data_flag is not None and (known is None or known["cause"] == "invalid_data"):
+        finding = replace(data_flag, message=f"{data_flag.message}; the run failed with {said}")
+    elif known is not None and known.get("knob") and known["knob"] in {*knobs_of(session.spec.model.kind).loop,
+                                                                         *session.spec.config}:
+        finding = Finding("training_error", None, f"the run failed with {said} ({known['why']})",
+                          {"known_error_knob": known["knob"], "known_error_kind": known.get("kind"),
+                           "cause": known["cause"]})
+    else:
+        return None
+    session.ws.log.warning(f"run {rec.run_id} failed with a known error; testing the change it points at")
+    inv = Investigation(session, facts, facts.data, rec, finding, runs=[rec])
+    n = inv.add("The error message names its cause", "Matched the error message against known errors",
+                "measurement", rec.run_id, f"{said} -> " + (known["why"] if known else data_flag.message), None)
+    inv.suspect(known["cause"] if known else "invalid_data", 3.0, n)
+    return inv
 
 
 def _log_data_warnings(session: Any, rep: Any) -> None:

@@ -37,6 +37,7 @@ def probe(inv: Investigation) -> None:
     _regularization(inv)
     _lr_range(inv)
     _constant_columns(inv)
+    _discretised_target(inv)
     _record(inv)
 
 
@@ -363,6 +364,19 @@ def _constant_columns(inv: Investigation) -> None:
                 f"{len(cols)} constant column(s): " + ", ".join(f"`{c}`" for c in cols[:5])
                 + (f"; the run warned: {divide[0]}" if divide else ""), None)
     inv.suspect("invalid_data", 2.5 if divide else 1.0, n)
+
+
+def _discretised_target(inv: Investigation) -> None:
+    """The target was cast or rounded in one split only: the model learns one thing and is scored on another."""
+    d = getattr(inv.report, "target_discretised", None)
+    if not d:
+        return
+    n = inv.add("Train and validation prepared differently", "Counted the target's distinct values in each split",
+                "measurement", None, f"{d['train_values']} distinct values in {d['train_rows']} training rows, "
+                f"{d['val_values']} in {d['val_rows']} validation rows -> the {d['split']} split's target is "
+                "discretised on its own", None)
+    inv.suspect("train_val_mismatch", 2.0, n)
+    inv.suspect("label_corruption", 1.0, n)
 
 
 def code_change_note(inv: Investigation) -> list[str]:

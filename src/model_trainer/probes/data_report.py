@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,9 @@ class DataReport:
     references: dict[str, float | None] = field(default_factory=dict)
     references_skipped: dict[str, str] = field(default_factory=dict)
     data_hash: str = ""                  # of the data files: the cached references belong to these bytes
+    # the split whose target takes a handful of values while the other's is continuous (a cast or rounding applied
+    # to one split only), with the counts: {"split", "train_values", "val_values"}
+    target_discretised: dict[str, Any] | None = None
 
     @property
     def scale_spread(self) -> float:
@@ -74,6 +78,28 @@ class DataReport:
         return min(items, key=lambda kv: kv[1]) if items else None
 
 
+def discretised(y: np.ndarray, yv: np.ndarray) -> dict[str, Any] | None:
+    """One split's target takes at most ``DISCRETE_TARGET_MAX`` values while the other's has a distinct value for at
+    least ``CONTINUOUS_SHARE`` of its rows: a truncating cast or a rounding applied to one split only.
+
+    Example:
+        >>> discretised(np.array([0.0, 1.0, 2.0] * 40), np.linspace(0, 2, 50))["split"]
+        'train'
+        >>> discretised(np.array([0.0, 1.0] * 40), np.array([1.0, 0.0] * 20)) is None
+        True
+    """
+    from model_trainer.detect.thresholds import CONTINUOUS_SHARE, DISCRETE_TARGET_MAX
+
+    if len(y) < 2 * DISCRETE_TARGET_MAX or len(yv) < 10:
+        return None
+    k, kv = len(np.unique(y)), len(np.unique(yv))
+    if k <= DISCRETE_TARGET_MAX and kv >= CONTINUOUS_SHARE * len(yv):
+        return {"split": "train", "train_values": k, "val_values": kv, "train_rows": len(y), "val_rows": len(yv)}
+    if kv <= DISCRETE_TARGET_MAX and k >= CONTINUOUS_SHARE * len(y) and len(yv) >= 2 * DISCRETE_TARGET_MAX:
+        return {"split": "validation", "train_values": k, "val_values": kv, "train_rows": len(y), "val_rows": len(yv)}
+    return None
+
+
 def _finite_std(col: pd.Series) -> float:
     vals = col.to_numpy(dtype=float)
     vals = vals[np.isfinite(vals)]
@@ -90,7 +116,9 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
             non_finite[c] = n
     constant = [c for c in features if train[c].nunique(dropna=True) <= 1]
     cols = [*features, *([target] if target else [])]
-    dup = int(val[cols].merge(train[cols].drop_duplicates(), how="inner").shape[0]) if len(cols) else 0
+    # compared as floats: a split whose column was cast to int must not make pandas warn about the merge
+    dup = int(val[cols].astype(float).merge(train[cols].astype(float).drop_duplicates(), how="inner").shape[0]) \
+        if len(cols) else 0
     rep = DataReport(n_train=len(train), n_val=len(val), features=list(features),
                      feature_std={c: _finite_std(train[c]) for c in features},
                      feature_absmax={c: float(np.nanmax(np.abs(train[c].to_numpy(dtype=float)))) if len(train) else 0.0
@@ -105,6 +133,7 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
             rep.target_min, rep.target_max = float(fy.min()), float(fy.max())
         if len(fyv):
             rep.target_absmax_val = float(np.abs(fyv).max())
+        rep.target_discretised = discretised(fy, fyv)
         if len(fy) and len(fyv):
             mean = float(fy.mean())
             rep.baseline["rmse"] = float(np.sqrt(np.mean((fyv - mean) ** 2)))

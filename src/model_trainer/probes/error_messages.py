@@ -26,6 +26,9 @@ _KNOWN: tuple[tuple[str, str, str, str | None, str], ...] = (
      "classes", None, "size the output layer to the number of classes, with labels 0..K-1"),
     (r"CUDA out of memory|OutOfMemoryError", "code_error", "the device ran out of memory", "batch_size",
      "a smaller batch_size"),
+    (r"Input (X )?contains (NaN|infinity)|contains NaN|NaN values? (found|detected)", "invalid_data",
+     "the data hold NaN or infinite values, which the estimator refuses", None,
+     "drop or impute the rows with NaN/inf before fitting"),
 )
 
 
@@ -33,5 +36,6 @@ def known_error(exc_type: str, message: str) -> dict[str, Any] | None:
     text = f"{exc_type}: {message}"
     for pattern, cause, why, knob, fix in _KNOWN:
         if re.search(pattern, text):
-            return {"cause": cause, "why": why, "knob": knob, "fix": fix}
+            kind = "memory" if "memory" in why else "last_batch" if "batch of one" in why else None
+            return {"cause": cause, "why": why, "knob": knob, "fix": fix, "kind": kind}
     return None

@@ -7,6 +7,7 @@ To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to `
 from __future__ import annotations
 
 from model_trainer.repairs.base import Change, Context, Repair
+from model_trainer.repairs.batch_size import BatchSize
 from model_trainer.repairs.clip_gradients import ClipGradients
 from model_trainer.repairs.drop_constant_columns import DropConstantColumns
 from model_trainer.repairs.drop_non_finite import DropNonFinite
@@ -37,7 +38,8 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
-    FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns())}
+    FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(),
+    BatchSize())}
 
 def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
          cause: str | None = None) -> list[Repair]:
