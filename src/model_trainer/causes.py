@@ -76,7 +76,7 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           (("", "Check that both splits come from the same source, units and preparation (a cast to int or a "
                 "rounding applied to one file, a unit changed in one)."),)),
     Cause("code_error", "an error in the code", (),
-          (("", "Fix the line named in the error message."),)),
+          (("", "Fix the code at the line named above (in the error message or the measurement)."),)),
 )}
 
 

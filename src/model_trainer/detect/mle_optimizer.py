@@ -8,6 +8,9 @@
   ``slow_convergence`` with cause ``parameter_scaling`` when the parameters' natural step sizes are orders of
   magnitude apart (``mle/stationarity.py``).
 
+- an estimate on a bound the model sets (other than zero): ``surprising_optimum``, the optimum lies outside the
+  allowed range (a bound in the code or the spec that the data contradict).
+
 A converged optimiser at a stationary point is never flagged here, whatever the iteration-by-iteration NLL
 looked like: L-BFGS-B's own stopping test is the evidence.
 
@@ -80,6 +83,16 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         return Finding("slow_convergence", at, msg, {"cause": "parameter_scaling" if gap else None,
                                                      "newton_gain": st.get("max_gain"), "worst": st.get("worst"),
                                                      "scale_orders": sc.get("orders"), "unmoved": start})
+    # an estimate on a bound the model sets away from zero: the likelihood's optimum lies outside the allowed range
+    # (a bound at zero is the natural floor of a rate or a size, where "no effect" is a legitimate estimate)
+    set_bounds = [b for b in d.get("at_bounds") or [] if isinstance(b.get("value"), (int, float)) and b["value"] != 0]
+    if set_bounds:
+        b = set_bounds[0]
+        return Finding("surprising_optimum", at,
+                       f"the fit ends on a bound: `{b['parameter']}` = {b['value']:g} is at its {b['bound']} bound "
+                       "the model sets" + (f" (and {len(set_bounds) - 1} more)" if len(set_bounds) > 1 else "")
+                       + "; the likelihood's optimum lies outside the allowed range",
+                       {"cause": None, "at_bounds": set_bounds})
     return None
 
 

@@ -38,6 +38,7 @@ def probe(inv: Investigation) -> None:
     _lr_range(inv)
     _constant_columns(inv)
     _discretised_target(inv)
+    _bound_in_code(inv)
     _record(inv)
 
 
@@ -377,6 +378,31 @@ def _discretised_target(inv: Investigation) -> None:
                 "discretised on its own", None)
     inv.suspect("train_val_mismatch", 2.0, n)
     inv.suspect("label_corruption", 1.0, n)
+
+
+def _bound_in_code(inv: Investigation) -> None:
+    """Where the bound an estimate ended on is set: the first line of the model's file that names the parameter."""
+    bounds = inv.finding.evidence.get("at_bounds") if inv.finding.symptom == "surprising_optimum" else None
+    entry = getattr(inv.session, "entry", None)
+    path = getattr(entry, "file", None)
+    if not bounds or not path or not Path(path).is_file():
+        return
+    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    root = getattr(inv.session.spec, "root", None)
+    try:
+        name = str(Path(path).resolve().relative_to(Path(root).resolve())) if root is not None else Path(path).name
+    except ValueError:
+        name = Path(path).name
+    for b in bounds:
+        hit = next((i for i, t in enumerate(lines, 1) if f'"{b["parameter"]}"' in t or f"'{b['parameter']}'" in t),
+                   None)
+        where = f"{name}:{hit}" if hit else name
+        what = (f"`{b['parameter']}` ends on its {b['bound']} bound {b['value']:g}, so the data ask for a value "
+                "beyond it; widen the bound if the domain allows, or report the estimate as constrained")
+        n = inv.add("A bound in the model excludes the optimum", f"Read the model code ({name})", "measurement",
+                    None, f"{where}: {what}", None)
+        inv.code_findings.append(("code_error", where, what))
+        inv.suspect("code_error", 3.0, n)
 
 
 def code_change_note(inv: Investigation) -> list[str]:
