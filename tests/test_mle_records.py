@@ -19,15 +19,18 @@ def test_estimates_table_files_bundle_summary_and_findings(tmp_path):
     spec = write(tmp_path, POISSON.replace('"upper": 10.0', '"upper": 1.5'), frame("poisson"),
                  'ignore_columns = ["site"]\n')
     res = cli("train", str(spec), "--quiet")
-    assert res.returncode == 0, res.stderr
-    csv = pd.read_csv(tmp_path / "results/estimates.csv")
+    # an optimum on a bound the model sets is not accepted: the data ask for a value the bound excludes; the fit
+    # stays in its run folder, with its table of estimates, and the line that sets the bound is named
+    assert res.returncode == 1 and "surprising_optimum" in res.stdout and "code change needed" in res.stdout, \
+        res.stdout + res.stderr
+    assert not (tmp_path / "results/estimates.csv").exists()
+    run = next((tmp_path / "results/runs").iterdir())
+    csv = pd.read_csv(run / "estimates.csv")
     assert list(csv["parameter"]) == ["a", "b"] and csv.loc[1, "at_bound"] == "upper"
     assert csv.loc[0, "ci_low"] < csv.loc[0, "estimate"] < csv.loc[0, "ci_high"]
-    run = next((tmp_path / "results/runs").iterdir())
-    assert (run / "estimates.csv").read_text() == (tmp_path / "results/estimates.csv").read_text()
     d = json.loads((run / "diagnostics.json").read_text())
     assert d["estimates_table"]["rows"][0]["se"] == pytest.approx(d["se"]["a"])
-    md = (tmp_path / "results/estimates.md").read_text()
+    md = (run / "estimates.md").read_text()
     assert "Wald 95%" in md and "at its upper bound 1.5" in md and f"AIC {d['aic']:.4f}" in md
     assert any("is at its upper bound" in f for f in d["findings"])
     bias = d["residuals_by_group"]
@@ -37,11 +40,20 @@ def test_estimates_table_files_bundle_summary_and_findings(tmp_path):
     assert d["optimizer"]["success"] and d["optimizer_converged"] and not d["optimizer"]["hit_iteration_limit"]
     assert d["optimizer"]["nit"] >= 1 and d["optimizer"]["nfev"] >= d["optimizer"]["nit"]
     assert d["stationarity"]["stationary"] and "b" not in d["stationarity"]["newton_gain"]  # held by its bound
+
+
+def test_an_accepted_fit_publishes_its_table_and_the_bundle_summarises_it(tmp_path):
+    spec = write(tmp_path, POISSON, frame("poisson"), 'ignore_columns = ["site"]\n')
+    res = cli("train", str(spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    run = next((tmp_path / "results/runs").iterdir())
+    assert (run / "estimates.csv").read_text() == (tmp_path / "results/estimates.csv").read_text()
+    d = json.loads((run / "diagnostics.json").read_text())
     from model_trainer import load_model
 
     bundle = load_model(tmp_path / "results/model_final.pkl")
     table = bundle.summary()
-    assert list(table.index) == ["a", "b"] and table.loc["b", "at_bound"] == "upper"
+    assert list(table.index) == ["a", "b"] and not table["at_bound"].notna().any()
     assert table.attrs["aic"] == pytest.approx(d["aic"]) and "Wald" in table.attrs["interval"]
     val = pd.read_csv(tmp_path / "data/val.csv")
     assert bundle.predict(val) == pytest.approx(d["estimates"]["a"] + d["estimates"]["b"] * val["x"].to_numpy())

@@ -168,18 +168,20 @@ def build_model(config, n_features):
 """
 
 
-def test_batch_of_one_under_batchnorm_is_a_known_error_with_its_config_change(project):
-    # 180 training rows in batches of 179 leave a last batch of one row
+def test_batch_of_one_under_batchnorm_is_a_known_error_whose_config_change_is_tested(project):
+    # 180 training rows in batches of 179 leave a last batch of one row: the error names the knob, the tool tries it
     p = project(BATCHNORM, kind="torch", entry="code/model.py:build_model",
-                config="lr = 0.01\nepochs = 3\nbatch_size = 179\n")
+                config='lr = 0.01\noptimizer = "adam"\nepochs = 60\nbatch_size = 179\n')
     res = cli("train", str(p.spec))
-    assert res.returncode == 1
+    assert res.returncode == 0, res.stdout + res.stderr
     e = json.loads((p.root / "dev_diary.json").read_text())[0]
-    known = next(t for t in e["tests"] if t["action"] == "Matched the error message against known causes")
-    assert "BatchNorm" in known["result"] and "`batch_size` is 179" in known["result"]
-    assert "batch_size" in e["next_steps"][0]
+    known = next(t for t in e["tests"] if t["action"] == "Matched the error message against known errors")
+    assert "BatchNorm" in known["result"] and "more than 1 value per channel" in known["result"]
+    bs = e["fix"]["config_after"]["batch_size"]
+    assert bs != 179 and 180 % bs != 1
+    assert (e["status"], e["root_cause"]) == ("resolved", "code_error")
     v = json.loads((p.root / "results/verdict.json").read_text())
-    assert v["status"] == "failed" and "known error" in v["note"] and "verdict: failed" in res.stdout
+    assert v["status"] == "resolved" and "verdict: resolved" in res.stdout
 
 
 def test_a_linear_model_on_curved_data_is_judged_against_the_linear_reference(project):

@@ -76,6 +76,9 @@ class Session:
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)
+        if rec.diagnostics and rec.diagnostics.get("estimates_table"):
+            # every fit's table of estimates beside its run: a fit that is not accepted is read from there
+            write_estimates(self.ws.runs / run_id, rec.diagnostics)
         return rec
 
     def renew_budget(self) -> None:
@@ -132,8 +135,7 @@ class Session:
             return False
         self.ws.log.line(f"model: run {rec.run_id} accepted: results/model_final.pkl, its manifest and "
                          "results/training_history.csv written together (results/accepted.json)")
-        for folder in (Path(rec.model_path).parent, self.ws.results):  # a fit's table of estimates, for the paper
-            write_estimates(folder, rec.diagnostics)
+        write_estimates(self.ws.results, rec.diagnostics)  # the accepted fit's table of estimates, for the paper
         return True
 
 

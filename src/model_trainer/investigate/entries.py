@@ -320,7 +320,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
                           status=status, result=result, run_ids=[r.run_id for r in inv.runs],  # type: ignore[arg-type]
                           hypotheses=hyps, references=_refs(inv.facts))
     e = s.write_entry(build, [(r.purpose + " " + r.run_id[-12:], r) for r in inv.runs[:4]])
-    if math.isfinite(val) and inv.finding.symptom in HORIZON:
+    if math.isfinite(val) and (inv.finding.symptom in HORIZON or inv.finding.symptom == "surprising_optimum"):
         s.publish(inv.failing)  # a usable if flawed model; the diary says what is wrong with it
     top = inv.ranked_open()
     note = "symptom suppressed, cause not found" if suppressed is not None else ""

@@ -138,8 +138,9 @@ def _saturation(inv: Investigation) -> None:
 
 def _output_range(inv: Investigation) -> None:
     rep, last = inv.report, (inv.failing.history[-1] if inv.failing.history else None)
-    if last is None or rep.target_min is None:
-        return
+    if last is None or rep.target_min is None or inv.finding.symptom in ("nan_loss", "exploding_gradients",
+                                                                         "oscillating_loss", "invalid_data"):
+        return  # a diverged model's predictions say nothing about what its output layer can reach
     lo, hi, when = last.get("pred_min"), last.get("pred_max"), f"at epoch {last.epoch}"
     d = inv.failing.diagnostics or {}
     if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
@@ -152,14 +153,17 @@ def _output_range(inv: Investigation) -> None:
     verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
                f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
-    if r and not code and _learnt_little(inv):
-        # a model that learnt next to nothing predicts near the mean whatever its output layer: the shortfall is
-        # shrinkage, not evidence of a bound
+    lopsided = bool(r) and max(r["below"], r["above"]) >= max(0.25, 3 * min(r["below"], r["above"]))
+    bounded_cfg = str(inv.failing.config.get("output_activation", "none")).lower() in ("relu", "sigmoid", "tanh",
+                                                                                       "softmax")
+    if r and not code and not bounded_cfg and not lopsided and _learnt_little(inv):
+        # a model that learnt next to nothing predicts near the mean whatever its output layer: a shortfall on both
+        # sides is shrinkage, not evidence of a bound (a bound shows on one side, or in the code)
         verdict += "; the model is hardly better than the constant predictor, so this says little about a bound"
         r = None
     n = inv.add("The output layer cannot produce the target's range", "Compared the predictions' range on "
                 "validation with the target's range on training", "measurement", inv.failing.run_id,
-                f"predictions {num(lo)}..{num(hi)} {when}, target {num(rep.target_min)}..{num(rep.target_max)}"
+                f"predictions {num(lo)} to {num(hi)} {when}, target {num(rep.target_min)} to {num(rep.target_max)}"
                 f"{verdict}", None)
     if r:
         inv.measurements["output_range"] = r

@@ -77,7 +77,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         r2 = linearity(model, x_val)
         if r2 is not None:
             data["linear_r2"] = r2
-    data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
+    if hasattr(model, "predict"):
+        data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

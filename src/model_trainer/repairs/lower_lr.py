@@ -13,7 +13,8 @@ from model_trainer.repairs.base import Change, Context, Repair
 class LowerLR(Repair):
     name = "lower_lr"
     root_cause = "learning_rate_too_high"
-    symptoms = ("nan_loss", "exploding_gradients", "oscillating_loss", "dying_relu", "constant_output")
+    symptoms = ("nan_loss", "exploding_gradients", "oscillating_loss", "dying_relu", "constant_output",
+                "vanishing_gradients", "underfitting")
     hypothesis = "Learning rate too high: steps overshoot the minimum"
 
     def __init__(self, factor: float = 0.1) -> None:
