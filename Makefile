@@ -31,7 +31,7 @@ bench: $(STAMP)
 
 # The evaluation half of the generated fault benchmark plus the ported real bugs. A spread subset of
 # BENCH_LIMIT generated programs by default (about a minute each on 2 cores); BENCH_LIMIT= runs them all.
-BENCH_LIMIT ?= 40
+BENCH_LIMIT ?= 48
 bench-repair: $(STAMP)
 	mkdir -p bench_out
 	$(BIN)/python benchmarks/repair.py --half eval --set both $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --jobs 1 \

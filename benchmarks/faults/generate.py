@@ -174,14 +174,22 @@ def select(half: str = "all", limit: int | None = None, only: str | None = None)
 
 
 def _spread(slots: list[Slot], limit: int) -> list[Slot]:
-    """A deterministic subset that keeps the mix: every k-th slot, healthy ones included."""
+    """A deterministic subset that keeps the mix: faulty slots round-robin over the operators (as many operators
+    as the limit allows, each operator's slots in order), healthy ones every k-th."""
     if limit >= len(slots):
         return slots
     faulty = [s for s in slots if s.operator]
     healthy = [s for s in slots if not s.operator]
     n_h = max(1, round(limit * len(healthy) / len(slots))) if healthy else 0
     n_f = limit - n_h
-    pick = [faulty[int(i * len(faulty) / n_f)] for i in range(n_f)] if n_f > 0 else []
+    by_op: dict[str, list[Slot]] = {}
+    for s in faulty:
+        by_op.setdefault(s.operator or "", []).append(s)
+    pick = []
+    depth = 0
+    while len(pick) < n_f and any(depth < len(v) for v in by_op.values()):
+        pick += [v[depth] for v in by_op.values() if depth < len(v)][: n_f - len(pick)]
+        depth += 1
     pick += [healthy[int(i * len(healthy) / n_h)] for i in range(n_h)] if n_h > 0 else []
     return pick
 
