@@ -305,3 +305,23 @@ def test_no_label_control_for_a_model_that_learns_nothing(tmp_path):
     control = [t for t in s.entries[0].tests if t.action == "Trained on shuffled labels as a control"]
     assert len(control) == 1 and control[0].result.startswith("Not run: the training loss hardly moved")
     assert not any(r.data_repairs.get("permute_target") for r in s.runs)
+
+
+def test_a_knob_that_makes_a_run_with_a_code_defect_acceptable_is_not_its_confirmed_cause(tmp_path):
+    """Gradients never zeroed (visible in the code) diverge at lr 0.1; a smaller lr tames them and the run is
+    accepted. The lr compensates for the defect: the root cause is not established, and the line is named."""
+    from types import SimpleNamespace
+
+    code = tmp_path / "m.py"
+    code.write_text("def train_model(tr, va, config, monitor):\n    for epoch in range(3):\n"
+                    "        for b in range(4):\n            loss = model(b)\n            loss.backward()\n"
+                    "            opt.step()\n")
+    s = FakeSession(tmp_path, "lr = 0.1\nepochs = 20\n", lambda lr: 3.0, nan_above=0.05, budget=6)
+    s.entry = SimpleNamespace(file=code)
+    v = investigate(s)
+    assert (v.status, v.exit_code, v.cause) == ("resolved", 0, "unknown")
+    assert v.cause_status == "open: training_loop_bug" and "code change needed: m.py:5" in v.note
+    e = s.entries[0]
+    assert e.root_cause == "unknown" and e.why.root_cause.startswith("Not established")
+    assert all(h.status != "confirmed" for h in e.hypotheses)
+    assert any("m.py:5" in step for step in e.next_steps)

@@ -185,6 +185,25 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     steps = [*code_change_note(inv)]
     for c in kept:
         steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
+    note, cause_status = "", "confirmed"
+    kept_causes = {c.root_cause for c in kept}
+    masked = [f for f in inv.code_findings if f[0] not in kept_causes]
+    if masked:
+        # A defect the code shows explains the red flag, and no change of code was made: the kept change made the run
+        # acceptable despite the defect (a smaller step tames gradients that are never zeroed), so it compensates
+        # for it rather than confirming its own cause. Both stay open; the root cause is not established.
+        for c in kept_causes:
+            if c in inv.hypotheses and inv.hypotheses[c].status == "confirmed":
+                inv.hypotheses[c].status = "open"
+        code_cause, where, what = masked[0]
+        why = Why(root_cause=f"Not established: {inv.finding.message}. The code at {where} shows a defect ({what}); "
+                             f"{ev.fix_description} made the run acceptable without changing that code, so it "
+                             f"compensates for the defect rather than confirming `{root}`. Open: `{code_cause}` "
+                             f"(the code), `{root}` (the change that was kept).",
+                  domain_insight=why.domain_insight, implication="")
+        root = "unknown"
+        cause_status = f"open: {code_cause}"
+        note = f"the change compensates for a defect in the code: code change needed: {where}"
     hyps = _hypotheses(inv, root)
 
     def build(i: int) -> DiaryEntry:
@@ -196,7 +215,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
                           hypotheses=hyps, references=_refs(inv.facts))
     e = s.write_entry(build, [("before", inv.failing), ("after", final)])
     return verdict(s, inv.facts, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
-                   cause=root, cause_status="confirmed")
+                   cause=root, cause_status=cause_status, note=note)
 
 
 def _fit_lines(d: dict[str, Any]) -> list[str]:
