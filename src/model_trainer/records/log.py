@@ -46,6 +46,8 @@ class LogWriter:
     def line(self, text: str, ts: float | None = None) -> None:
         prefix = stamp(ts)
         with self._lock:
+            if self._f.closed:
+                return  # a background thread (the references) finishing after the command ended
             for part in text.splitlines() or [""]:
                 self._f.write(f"{prefix} {part}\n")
             self._f.flush()
@@ -62,4 +64,5 @@ class LogWriter:
         self.line(f"WARNING: {message}", ts)
 
     def close(self) -> None:
-        self._f.close()
+        with self._lock:
+            self._f.close()
