@@ -325,3 +325,16 @@ def test_a_knob_that_makes_a_run_with_a_code_defect_acceptable_is_not_its_confir
     assert e.root_cause == "unknown" and e.why.root_cause.startswith("Not established")
     assert all(h.status != "confirmed" for h in e.hypotheses)
     assert any("m.py:5" in step for step in e.next_steps)
+
+
+def test_adam_making_a_run_acceptable_does_not_single_out_a_cause(tmp_path):
+    # plain SGD learns nothing at any step size tried; Adam fits: resolved, but the cause is not established
+    s = FakeSession(tmp_path, 'optimizer = "sgd"\nlr = 0.01\nepochs = 20\n', None, budget=8,
+                    cfg_levels=lambda cfg, data: 3.0 if cfg.get("optimizer") == "adam" else 9.8)
+    v = investigate(s)
+    assert (v.status, v.exit_code, v.cause) == ("resolved", 0, "unknown")
+    e = s.entries[0]
+    assert e.fix.config_after["optimizer"] == "adam"
+    assert e.why.root_cause.startswith("Not established") and "does not say which" in e.why.root_cause
+    assert all(h.status != "confirmed" for h in e.hypotheses)
+    assert e.next_steps[0].startswith("Tell the causes apart")

@@ -141,6 +141,10 @@ def _unit(inv: Investigation) -> str:
     return "iterations" if inv.facts.kind == "mle" else "epochs"
 
 
+# changes whose success does not single out a cause: they work around several
+_COMPENSATING = ("adam",)
+
+
 def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
     s = inv.session
     kept = [*inv.stack, change]
@@ -188,6 +192,21 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     note, cause_status = "", "confirmed"
     kept_causes = {c.root_cause for c in kept}
     masked = [f for f in inv.code_findings if f[0] not in kept_causes]
+    if kept[0].repair in _COMPENSATING and not masked:
+        # Adam's per-parameter steps make a run acceptable whether the plain step was too large for some parameters,
+        # the inputs were unscaled or the layers' gradients differed: its success does not tell which
+        for c in kept_causes:
+            if c in inv.hypotheses and inv.hypotheses[c].status == "confirmed":
+                inv.hypotheses[c].status = "open"
+        why = Why(root_cause=f"Not established: {inv.finding.message}. {ev.fix_description[0].upper()}"
+                             f"{ev.fix_description[1:]} made the run acceptable; an adaptive optimiser compensates for "
+                             "a step too large for some parameters, unscaled inputs and layer-wise gradient "
+                             "differences alike, so its success does not say which of them was the cause.",
+                  domain_insight=why.domain_insight, implication="")
+        steps.insert(0, "Tell the causes apart with the original optimiser: a smaller learning rate, then "
+                        "standardised inputs, one at a time.")
+        cause_status = f"open: {root}"
+        root = "unknown"
     if masked:
         # A defect the code shows explains the red flag, and no change of code was made: the kept change made the run
         # acceptable despite the defect (a smaller step tames gradients that are never zeroed), so it compensates
