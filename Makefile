@@ -28,6 +28,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
 	$(BIN)/python benchmarks/search_workers.py
+	$(BIN)/python benchmarks/prewarm.py --filter lr_x100 --limit 4 --reps 2
 
 # The evaluation half of the generated fault benchmark plus the ported real bugs. A spread subset of
 # BENCH_LIMIT generated programs by default (about a minute each on 2 cores); BENCH_LIMIT= runs them all.
