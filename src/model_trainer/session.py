@@ -227,4 +227,4 @@ def finish(session: Session) -> None:
     from model_trainer.records.handoff import write_handoff
 
     if session.ws.root.exists():
-        write_handoff(session.ws)
+        write_handoff(session.ws, session.spec.path)

@@ -157,6 +157,8 @@ def _against_json(c: _Check, e: ParsedEntry, j: dict[str, Any]) -> None:
                     c.fail(e, t.result_line, f"test {t.n} states {tok}, which dev_diary.json's result for it does "
                            "not contain")
     recorded_result = {v for r in j.get("result") or [] for _, v in numbers_in(str(r))}
+    # the references line of the Result is rendered from the entry's `references`
+    recorded_result |= {float(v) for v in (j.get("references") or {}).values() if isinstance(v, (int, float))}
     for n, text in e.bold_block("Result"):
         if not text.lstrip().startswith("-"):
             continue

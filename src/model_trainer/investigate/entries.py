@@ -141,6 +141,16 @@ def _unit(inv: Investigation) -> str:
     return "iterations" if inv.facts.kind == "mle" else "epochs"
 
 
+def _units(inv: Investigation) -> str:
+    u = inv.session.spec.domain.target_units
+    return f" {u}" if u and inv.facts.metric in ("rmse", "mae") else ""
+
+
+def _against_constant(facts: Facts) -> str:
+    const = refs_of(facts).get("constant")
+    return f", against the constant predictor's {num(const)}" if isinstance(const, (int, float)) else ""
+
+
 # changes whose success does not single out a cause: they work around several
 _COMPENSATING = ("adam",)
 
@@ -336,7 +346,8 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     result = []
     _, val = model_metric(inv.failing, inv.facts.higher_is_better)
     if math.isfinite(val):
-        result.append(f"{inv.facts.metric} {num(val)} (run `{inv.failing.run_id}`, the failing run)")
+        result.append(f"{inv.facts.metric} {num(val)}{_units(inv)} (run `{inv.failing.run_id}`, the failing run)"
+                      + _against_constant(inv.facts))
     if suppressed is not None:
         _, sv = model_metric(suppressed[1], inv.facts.higher_is_better)
         kept = " and then ".join(c.description for c in inv.stack) or suppressed[0].description

@@ -36,7 +36,9 @@ def artifacts(where: Workspace | Path) -> dict[str, Any]:
     return out
 
 
-def write_handoff(where: Workspace | Path) -> Path:
+def write_handoff(where: Workspace | Path, spec: Path | None = None) -> Path:
+    """``handoff.json``; ``spec`` (the command's spec file) is recorded relative to the workspace, so that the
+    gates and lint find it whether or not a model was accepted."""
     ws = _ws(where)
     entries = read_entries(ws.diary_json)
     struggles = []
@@ -59,6 +61,10 @@ def write_handoff(where: Workspace | Path) -> Path:
         })
     data = {"for": "@metacognition_agent", "journey": "Struggle -> Ordeal, Investigation -> Tests, Fix -> "
             "Resurrection, Why -> Treasure", "struggles": struggles, "artifacts": artifacts(ws)}
+    if spec is not None:
+        import os
+
+        data["spec"] = os.path.relpath(Path(spec).resolve(), Path(ws.root).resolve())
     path = ws.handoff_path
     atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return path

@@ -42,6 +42,14 @@ def _spec(root: Path) -> Any:
         if path:
             p = Path(path)
             candidates.append(p if p.is_absolute() else root / p)
+    handoff = root / "handoff.json"
+    if handoff.exists():
+        try:
+            said = json.loads(handoff.read_text()).get("spec")
+        except (ValueError, AttributeError):
+            said = None
+        if isinstance(said, str):
+            candidates.append(root / said)
     candidates += sorted(root.glob("*.toml"))
     for c in candidates:
         if c.exists():

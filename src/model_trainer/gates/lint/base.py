@@ -88,5 +88,6 @@ def in_code(lines: list[tuple[int, str]]) -> set[int]:
 
 
 def prose_lines(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The block's lines of prose: not code, not blank, not an image (whose alt text and file name are labels)."""
     code = in_code(block)
-    return [(n, t) for n, t in block if n not in code and t.strip()]
+    return [(n, t) for n, t in block if n not in code and t.strip() and not t.lstrip().startswith("![")]

@@ -24,7 +24,7 @@ _VALUE = re.compile(r"\b(?:loss|rmse|mae|mse|error|accuracy|metric|log-likelihoo
 # a unit ("cases/day", "°C", "mm"), a scale or a comparison turns a number into a statement
 _MEANING = re.compile(r"\d\s*(?:%|[A-Za-z°µ]+/[A-Za-z]+|°\w*)|" + words(
     r"baseline", r"corresponds?", r"relative", r"compared", r"vs\.?", r"versus", r"of the", r"than",
-    r"units?", r"constant predictor", r"per").pattern, re.I)
+    r"units?", r"constant predictor", r"references?", r"per").pattern, re.I)
 _INTERPRETATION = re.compile(r"physical interpretation|domain insight|implication", re.I)
 
 
@@ -61,13 +61,13 @@ class NoPhysicalConnection:
         entries = ctx.entries
         if not entries:
             return []
+        metric = getattr(getattr(ctx.spec, "model", None), "metric", "rmse")
+        if metric not in ("rmse", "mae"):
+            return []  # a share of correct answers is stated without the target's units
         if not ctx.units:
             return [Problem(self.pattern, "metrics are reported without units: set [domain] target_units (and "
                             "description) in the spec")]
         md = "\n".join(ctx.diary.lines) if ctx.diary is not None else ""
-        metric = getattr(getattr(ctx.spec, "model", None), "metric", "rmse")
-        if metric not in ("rmse", "mae"):
-            return []  # a share of correct answers is stated without the target's units
         if ctx.units not in md and any(e.get("status") == "resolved" for e in entries):
             return [Problem(self.pattern, f"the diary never states a metric in {ctx.units}", ctx.diary_name)]
         return []
