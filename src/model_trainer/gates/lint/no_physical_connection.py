@@ -22,7 +22,7 @@ from model_trainer.gates.lint.base import Context, Problem, prose_lines, words
 _VALUE = re.compile(r"\b(?:loss|rmse|mae|mse|error|accuracy|metric|log-likelihood|likelihood|r2|auc)\b"
                     r"(?:(?!epoch|iteration|step)[^0-9\n]){0,20}?[-+]?\d*\.?\d+", re.I)
 # a unit ("cases/day", "°C", "mm"), a scale or a comparison turns a number into a statement
-_MEANING = re.compile(r"\d\s*(?:%|[A-Za-z°µ]+/[A-Za-z]+|°\w*)|" + words(
+_MEANING = re.compile(r"\d\s*(?:%|[A-Za-z°µ]+/[A-Za-z]+|°\w*)|\(was\s|\d\s*->\s*[-+]?\d|" + words(
     r"baseline", r"corresponds?", r"relative", r"compared", r"vs\.?", r"versus", r"of the", r"than",
     r"units?", r"constant predictor", r"references?", r"per").pattern, re.I)
 _INTERPRETATION = re.compile(r"physical interpretation|domain insight|implication", re.I)
