@@ -274,3 +274,24 @@ def test_a_bounded_output_layer_is_found_in_the_code_and_not_claimed_as_repaired
     results = " ".join(t["result"] for t in entry["tests"])
     assert "of the returned model" in results and "passes through `sigmoid`" in results
     assert any(h["cause"] == "output_range_mismatch" and h["status"] == "open" for h in entry["hypotheses"])
+
+
+def test_a_network_is_never_held_to_the_linear_reference_even_when_it_behaves_linearly():
+    import torch
+    from sklearn.linear_model import Ridge
+    from sklearn.neural_network import MLPRegressor
+
+    from model_trainer.kinds.common import has_hidden_layers
+
+    x = np.random.default_rng(0).normal(size=(40, 3))
+    y = x @ np.array([1.0, -1.0, 0.5])
+
+    class Wrapped:
+        def __init__(self, net):
+            self.net = net
+
+    assert not has_hidden_layers(torch.nn.Linear(3, 1), 3)
+    assert has_hidden_layers(torch.nn.Sequential(torch.nn.Linear(3, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1)), 3)
+    assert has_hidden_layers(Wrapped(torch.nn.Sequential(torch.nn.Linear(3, 8), torch.nn.Linear(8, 1))), 3)
+    assert not has_hidden_layers(Ridge().fit(x, y), 3)
+    assert has_hidden_layers(MLPRegressor(hidden_layer_sizes=(4,), max_iter=5).fit(x, y), 3)

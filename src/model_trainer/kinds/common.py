@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -79,6 +80,28 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
     if pred.size == 0:
         return None
     return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std())}
+
+
+def has_hidden_layers(model: Any, n_features: int) -> bool:
+    """The model is a network with more weights than a linear map of its inputs needs: a torch module (the model
+    or one of its attributes) with more than ``n_features + 1`` parameters per output, or a scikit-learn MLP.
+    Such a model behaving linearly is underfitting, not at a linear model's ceiling."""
+    if isinstance(getattr(model, "coefs_", None), list):
+        return len(model.coefs_) > 1
+    candidates = [model, *(v for v in getattr(model, "__dict__", {}).values())]
+    for c in candidates:
+        params = getattr(c, "parameters", None)
+        if not callable(params) or not hasattr(c, "state_dict"):
+            continue
+        try:
+            shapes = [tuple(p.shape) for p in params()]
+        except Exception:  # noqa: BLE001 - not a torch module after all
+            continue
+        n = sum(math.prod(sh) for sh in shapes)
+        outputs = shapes[-1][0] if shapes and shapes[-1] else 1
+        if n > (n_features + 1) * max(1, outputs):
+            return True
+    return False
 
 
 def linearity(model: Any, x: Any) -> float | None:

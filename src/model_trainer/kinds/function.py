@@ -16,6 +16,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import (
+    has_hidden_layers,
     linearity,
     prediction_stats,
     prepared_data,
@@ -73,7 +74,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     val_raw = val_raw_frame(job)
     data = units_diagnostics(model, job, val_raw, pre) or {}
     x_val = pre.transform(val_raw)[pre.features]
-    if job.metric != "accuracy" or hasattr(model, "predict_proba"):
+    if (job.metric != "accuracy" or hasattr(model, "predict_proba")) and \
+            not has_hidden_layers(model, len(pre.features)):
         r2 = linearity(model, x_val)
         if r2 is not None:
             data["linear_r2"] = r2

@@ -15,7 +15,14 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
-from model_trainer.kinds.common import linearity, metric_in_units, prediction_stats, prepared_data, user_callable
+from model_trainer.kinds.common import (
+    has_hidden_layers,
+    linearity,
+    metric_in_units,
+    prediction_stats,
+    prepared_data,
+    user_callable,
+)
 from model_trainer.safemodel import attach_twin
 
 
@@ -65,7 +72,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if monitor.should_stop:
             break
     task = "regression" if job.metric != "accuracy" else "multiclass"
-    data = {"linear_r2": r2} if (r2 := linearity(est, xv)) is not None else {}
+    r2 = None if has_hidden_layers(est, xv.shape[1]) else linearity(est, xv)
+    data = {"linear_r2": r2} if r2 is not None else {}
     data.update(prediction_stats(est.predict, xv, pre, job.metric) or {})
     if data:
         emit(Diagnostics(kind="sklearn", data=data))
