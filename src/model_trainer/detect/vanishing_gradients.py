@@ -69,6 +69,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     grads = finite(series(history, "grad_norm"))
     if grads and max(grads[-q:]) < T.VANISH_ABS:
         return Finding("vanishing_gradients", last.epoch,
-                       f"gradient norm {num(grads[-1])} while the loss is flat at {num(losses[-1])}",
+                       f"gradient norm {num(grads[-1])}, below the {T.VANISH_ABS:g} that counts as none, while "
+                       f"the loss is flat at {num(losses[-1])} (vs {num(losses[0])} at the first epoch)",
                        {"grad": grads[-1]})
     return None
