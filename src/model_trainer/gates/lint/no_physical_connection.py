@@ -24,7 +24,8 @@ _VALUE = re.compile(r"\b(?:loss|rmse|mae|mse|error|accuracy|metric|log-likelihoo
 # a unit ("cases/day", "°C", "mm"), a scale or a comparison turns a number into a statement
 _MEANING = re.compile(r"\d\s*(?:%|[A-Za-z°µ]+/[A-Za-z]+|°\w*)|\(was\s|\d\s*->\s*[-+]?\d|" + words(
     r"baseline", r"corresponds?", r"relative", r"compared", r"vs\.?", r"versus", r"of the", r"than",
-    r"units?", r"constant predictor", r"references?", r"per").pattern, re.I)
+    r"units?", r"constant predictor", r"references?", r"identical to", r"as before", r"same as",
+    r"per").pattern, re.I)
 _INTERPRETATION = re.compile(r"physical interpretation|domain insight|implication", re.I)
 
 
