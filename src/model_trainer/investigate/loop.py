@@ -283,7 +283,10 @@ def repair(inv: Investigation) -> Verdict:
                         f"{what}; worked on next", True)
         else:
             n = inv.tests[-1].n
-            inv.tests[-1].result += f"; {said}; not accepted yet: {what}; worked on next"
+            if "a different one shows" in inv.tests[-1].result:
+                inv.tests[-1].result += "; worked on next"  # the test's own result already says both
+            else:
+                inv.tests[-1].result += f"; {said}; not accepted yet: {what}; worked on next"
         for cause in _causes_of(change):
             if gone:
                 inv.removed_flag(cause, test_n)
