@@ -68,11 +68,13 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
         (hi, hv), (lo, lv) = g.hi, g.lo
         return Why(
             root_cause=f"Gradient heterogeneity: at epoch {g.epoch} the parameter group {_group_name(domain, hi)} "
-                       f"received a gradient norm of {num(hv)} against {num(lv)} for {_group_name(domain, lo)}, "
-                       f"{g.ratio:.3g}x more. One step size that is safe for one group is unstable for the "
-                       f"other{tried}.{fixed}",
-            domain_insight=f"The inputs behind {_group_name(domain, hi)} drive {g.ratio:.3g}x more gradient flow "
-                           f"than those behind {_group_name(domain, lo)} (measured at epoch {g.epoch}).{perf_s}",
+                       f"received a gradient norm of {num(hv)} against {num(lv)} for {_group_name(domain, lo)}"
+                       + (f", {g.ratio:.3g}x more" if math.isfinite(g.ratio) else ", which received none")
+                       + f". One step size that is safe for one group is unstable for the other{tried}.{fixed}",
+            domain_insight=(f"The inputs behind {_group_name(domain, hi)} drive {g.ratio:.3g}x more gradient flow "
+                            f"than those behind {_group_name(domain, lo)}" if math.isfinite(g.ratio) else
+                            f"Gradient flowed through {_group_name(domain, hi)} and not through "
+                            f"{_group_name(domain, lo)}") + f" (measured at epoch {g.epoch}).{perf_s}",
             implication=f"Worth a paragraph on heterogeneity between {hi} and {lo}: the training behaviour itself "
                         "shows that they need separate treatment (clipping, separate parameter classes or "
                         "stronger regularisation on the dominant group).")

@@ -141,6 +141,12 @@ def _unit(inv: Investigation) -> str:
     return "iterations" if inv.facts.kind == "mle" else "epochs"
 
 
+def _perf_only(inv: Investigation, final: RunRecord) -> str:
+    """The Domain Insight an entry without an established cause can state: the repaired model's reach."""
+    perf = metric_in_units(_evidence(inv, final, None), inv.session.spec.domain, final)
+    return f"The repaired model reaches {perf}." if perf else ""
+
+
 def _units(inv: Investigation) -> str:
     u = inv.session.spec.domain.target_units
     return f" {u}" if u and inv.facts.metric in ("rmse", "mae") else ""
@@ -212,7 +218,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
                              f"{ev.fix_description[1:]} made the run acceptable; an adaptive optimiser compensates for "
                              "a step too large for some parameters, unscaled inputs and layer-wise gradient "
                              "differences alike, so its success does not say which of them was the cause.",
-                  domain_insight=why.domain_insight, implication="")
+                  domain_insight=_perf_only(inv, final), implication="")
         steps.insert(0, "Tell the causes apart with the original optimiser: a smaller learning rate, then "
                         "standardised inputs, one at a time.")
         cause_status = f"open: {root}"
@@ -229,7 +235,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
                              f"{ev.fix_description} made the run acceptable without changing that code, so it "
                              f"compensates for the defect rather than confirming `{root}`. Open: `{code_cause}` "
                              f"(the code), `{root}` (the change that was kept).",
-                  domain_insight=why.domain_insight, implication="")
+                  domain_insight=_perf_only(inv, final), implication="")
         root = "unknown"
         cause_status = f"open: {code_cause}"
         note = f"the change compensates for a defect in the code: code change needed: {where}"

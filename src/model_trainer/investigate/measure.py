@@ -5,6 +5,7 @@ None of them retrains: they read the recorded runs, the data and the user's sour
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,9 @@ def _gradients(inv: Investigation) -> None:
     run_id = next((r.run_id for r in inv.runs if group_gradients(r.history) == grads), None)
     n = inv.add("Gradients differ strongly between parameter groups", f"Checked gradient magnitudes per parameter "
                 f"group ({where})", "measurement", run_id,
-                f"Gradient norms at epoch {grads.epoch}: {listing}; `{hi}` / `{lo}` = {grads.ratio:.3g}x"
+                f"Gradient norms at epoch {grads.epoch}: {listing}; "
+                + (f"`{hi}` / `{lo}` = {grads.ratio:.3g}x" if math.isfinite(grads.ratio) else
+                   f"no gradient reached `{lo}`")
                 + (" -> heterogeneity" if grads.heterogeneous else " -> comparable"), None)
     if grads.heterogeneous:
         inv.suspect("gradient_heterogeneity", 2.0, n)
