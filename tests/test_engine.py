@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import LINEAR_GD, cli, cli_interrupt
+from conftest import LINEAR_GD, cli, cli_interrupt, linear_data
 from model_trainer import IntegrityError, load_model
 
 EPOCH_RE = re.compile(r"epoch: (\d+) train_loss: (\S+) val_loss: (\S+) rmse: (\S+) grad_norm: (\S+) lr: (\S+) "
@@ -289,9 +289,8 @@ def test_sigterm_becomes_an_exception_with_its_exit_code_and_handlers_are_restor
     assert signals.exit_code_for("SIGHUP") == 129 and signals.exit_code_for(None) == 130
 
 
-def test_an_investigation_reuses_a_warm_child_and_leaves_none_behind(project):
-    """Runs after the first start from a child that was started (and did its imports) while the previous run
-    trained; when the command ends, the spare waiting for a next run is ended too."""
+def test_an_investigation_leaves_no_spare_child_behind(project):
+    """Each run starts a spare child for the next one; when the command ends, the spare still waiting is ended."""
     import psutil
 
     p = project(LINEAR_GD, config="lr = 5.0\nepochs = 30\n", budget="max_attempts = 4\n")
@@ -320,3 +319,35 @@ def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
               train_path="", val_path="", target="y", ignore_columns=[], metric="rmse", higher_is_better=False,
               data_repairs={})
     assert warm_modules(job) == ("numpy", "pandas", "sklearn", "torch")
+
+
+def test_the_next_run_uses_the_child_started_while_the_previous_one_ran(tmp_path):
+    from model_trainer.engine.job import Job
+    from model_trainer.engine.supervisor import Supervisor
+    from model_trainer.workspace import Workspace
+
+    (tmp_path / "m.py").write_text(
+        "import os\n\nclass M:\n    def predict(self, frame):\n        return frame.iloc[:, 0].to_numpy()\n\n"
+        "def train_model(tr, va, config, monitor):\n    print('pid', os.getpid(), flush=True)\n"
+        "    monitor.log_epoch(train_loss=1.0, val_loss=1.0)\n    return M()\n")
+    linear_data(40).to_csv(tmp_path / "d.csv", index=False)
+    ws = Workspace(tmp_path / "ws")
+    sup = Supervisor(ws, metric_name="rmse", cwd=tmp_path)
+
+    def job(i: int) -> Job:
+        return Job(run_id=ws.new_run_id(f"r{i}"), kind="function", entry_file=str(tmp_path / "m.py"),
+                   module_name=None, function="train_model", config={}, train_path=str(tmp_path / "d.csv"),
+                   val_path=str(tmp_path / "d.csv"), target="y", ignore_columns=[], metric="rmse",
+                   higher_is_better=False, data_repairs={})
+    try:
+        first = sup.run(job(1))
+        assert first.ok and sup._spare is not None
+        spare_pid = sup._spare[0].pid
+        second = sup.run(job(2))
+        assert second.ok
+        log = ws.log_path.read_text()
+        assert f"pid {spare_pid}" in log  # the second run ran in the child started during the first
+        waiting = sup._spare[0]  # started during the second run, for a third that never comes
+    finally:
+        sup.close()
+    assert sup._spare is None and waiting.poll() is not None  # ended by close()

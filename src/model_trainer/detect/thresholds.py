@@ -95,8 +95,9 @@ STRONG_WEIGHT_DECAY = 0.1
 ADAPTIVE_LR_HIGH = 0.1
 ADAPTIVE_LR_DEFAULT = 0.001
 # the shuffled-label control: real labels whose error is within 5% of the shuffled labels' error (at the same epoch)
-# fit no better than noise; a model that uses its labels is far apart (own benchmark: healthy twins reach a
-# fraction of the shuffled error, corrupted labels within a few percent of it)
+# fit no better than noise (tuning half: a CNN whose labels were shuffled apart from their inputs came within 4%,
+# rmse 0.950 against 0.991; a model that learns from its labels lowers its error well below a constant's, which
+# shuffled labels cannot)
 LABEL_CONTROL_RATIO = 0.95
 # ...and it is run only when the failing run's training loss fell by at least this share: a model that learns
 # nothing (a step far too small) fits real and shuffled labels equally badly, which says nothing about the labels

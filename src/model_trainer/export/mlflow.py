@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from model_trainer.errors import InputError
 from model_trainer.records.diary import read_entries
-from model_trainer.records.load import load_history
+from model_trainer.records.load import load_history, read_json_object
 
 RUN_TAG = "model_trainer.run_id"
 ENTRY_TAG = "model_trainer.diary_entries"
@@ -90,14 +90,6 @@ def _started_ms(run_id: str, fallback: Path) -> int:
         return int(fallback.stat().st_mtime * 1000)
 
 
-def _json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _flat(prefix: str, value: Any) -> dict[str, str]:
     if isinstance(value, dict):
         out: dict[str, str] = {}
@@ -158,7 +150,7 @@ def export_mlflow(workspace: str | Path, tracking_uri: str | None = None,
     for e in entries:
         for rid in _cited(e):
             by_run.setdefault(rid, []).append(e)
-    accepted = _json(root / "results/model_final.manifest.json").get("run_id")
+    accepted = read_json_object(root / "results/model_final.manifest.json").get("run_id")
     model_files = sorted(p for p in (root / "results").glob("model_final.*") if p.is_file())
 
     for run_dir in runs:
@@ -177,8 +169,8 @@ def export_mlflow(workspace: str | Path, tracking_uri: str | None = None,
             report.updated.append(run_id)
             report.mlflow_ids[run_id] = mlflow_id
             continue
-        config = _json(run_dir / "config.json")
-        outcome = _json(run_dir / "outcome.json")
+        config = read_json_object(run_dir / "config.json")
+        outcome = read_json_object(run_dir / "outcome.json")
         start = _started_ms(run_id, run_dir)
         tags = {RUN_TAG: run_id, "model_trainer.workspace": str(root), "mlflow.runName": run_id,
                 "model_trainer.purpose": str(config.get("purpose", outcome.get("purpose", ""))),

@@ -10,11 +10,11 @@ before the call, and get a ``Verdict`` built only from what the command recorded
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from model_trainer.records.diary import read_entries
+from model_trainer.records.load import read_json_object
 from model_trainer.verdict import Verdict
 
 _INTERRUPTED = {129, 130, 143}
@@ -23,14 +23,6 @@ _INTERRUPTED = {129, 130, 143}
 def diary_length(workspace: Path) -> int:
     """How many diary entries the workspace holds now (0 when it has no diary yet)."""
     return len(read_entries(Path(workspace) / "dev_diary.json"))
-
-
-def _json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _status(code: int, entry: dict[str, Any] | None) -> str:
@@ -57,7 +49,7 @@ def _cause_status(entry: dict[str, Any]) -> str | None:
 def _references(entry: dict[str, Any] | None, root: Path) -> dict[str, float | None]:
     if entry is not None and entry.get("references"):
         return dict(entry["references"])
-    refs = _json(root / "results/data_report.json").get("references")
+    refs = read_json_object(root / "results/data_report.json").get("references")
     return dict(refs) if isinstance(refs, dict) else {}
 
 
@@ -85,7 +77,7 @@ def as_verdict(result: Verdict | int, workspace: Path, *, before: int, units: st
             v.error = entry.get("error_message") or None
             v.traceback_at = "training_full.log"
     if status in ("accepted", "resolved"):
-        manifest = _json(root / "results/model_final.manifest.json")
+        manifest = read_json_object(root / "results/model_final.manifest.json")
         metric = manifest.get("metric") or {}
         v.run_id = manifest.get("run_id", v.run_id)
         v.metric_name = metric.get("name", metric_name)

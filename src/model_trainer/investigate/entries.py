@@ -22,6 +22,7 @@ from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
 from model_trainer.narrate import Evidence, config_summary, explain, metric_in_units
 from model_trainer.records.fmt import num
+from model_trainer.repairs import REPAIRS
 from model_trainer.verdict import Verdict
 
 EXIT_OK, EXIT_UNRESOLVED = 0, 1
@@ -157,10 +158,6 @@ def _against_constant(facts: Facts) -> str:
     return f", against the constant predictor's {num(const)}" if isinstance(const, (int, float)) else ""
 
 
-# changes whose success does not single out a cause: they work around several
-_COMPENSATING = ("adam",)
-
-
 def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
     s = inv.session
     kept = [*inv.stack, change]
@@ -208,7 +205,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     note, cause_status = "", "confirmed"
     kept_causes = {c.root_cause for c in kept}
     masked = [f for f in inv.code_findings if f[0] not in kept_causes]
-    if kept[0].repair in _COMPENSATING and not masked:
+    first = REPAIRS.get(kept[0].repair)
+    if first is not None and not first.confirms_cause and not masked:
         # Adam's per-parameter steps make a run acceptable whether the plain step was too large for some parameters,
         # the inputs were unscaled or the layers' gradients differed: its success does not tell which
         for c in kept_causes:

@@ -11,6 +11,20 @@ from model_trainer.errors import InputError
 from model_trainer.events import EpochLogged, RunFailed, RunRecord, WarningRaised
 
 
+def read_json(path: Path) -> Any:
+    """A JSON file's content, or None when it is missing or not JSON (a reader of records never raises on them)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON file's object, or ``{}`` when it is missing, not JSON or not an object."""
+    data = read_json(path)
+    return data if isinstance(data, dict) else {}
+
+
 def load_history(path: Path) -> list[EpochLogged]:
     if not path.exists():
         return []

@@ -13,25 +13,18 @@ Example:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from model_trainer.records.load import read_json
 from model_trainer.verdict import Verdict
 from model_trainer.workspace import Workspace
 
 # exit status by signal, as CONTRACT §1 lists them
 _SIGNAL_EXIT = {"SIGINT": 130, "SIGTERM": 143, "SIGHUP": 129}
 _EXIT_SIGNAL_STATUS = {130, 143, 129}
-
-
-def _json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def _runs(ws: Workspace) -> list[str]:
@@ -67,7 +60,7 @@ def _cited(entry: dict[str, Any]) -> set[str]:
 
 
 def _units(ws: Workspace) -> str:
-    manifest = _json(Path(ws.results) / "model_final.manifest.json") or {}
+    manifest = read_json(Path(ws.results) / "model_final.manifest.json") or {}
     candidates = [Path(p) for p in [manifest.get("spec")] if p]
     if candidates and not candidates[0].is_absolute():
         candidates = [Path(ws.root) / candidates[0]]
@@ -87,7 +80,7 @@ def _units(ws: Workspace) -> str:
 def _references(ws: Workspace, entry: dict[str, Any] | None, metric: str | None) -> dict[str, float | None]:
     if entry and isinstance(entry.get("references"), dict) and entry["references"]:
         return {k: v for k, v in entry["references"].items() if isinstance(v, (int, float)) or v is None}
-    report = _json(Path(ws.results) / "data_report.json") or {}
+    report = read_json(Path(ws.results) / "data_report.json") or {}
     refs: dict[str, float | None] = {}
     if metric and isinstance(report.get("references"), dict):
         for k, v in report["references"].items():
@@ -100,7 +93,7 @@ def _references(ws: Workspace, entry: dict[str, Any] | None, metric: str | None)
 
 
 def _recorded(ws: Workspace) -> Verdict | None:
-    data = _json(Path(ws.results) / "verdict.json")
+    data = read_json(Path(ws.results) / "verdict.json")
     if not isinstance(data, dict) or "status" not in data or "exit_code" not in data:
         return None
     names = {f.name for f in fields(Verdict)}
@@ -114,14 +107,14 @@ def verdict_from_workspace(ws: Workspace, before: set[str] | None = None, exit_c
     if recorded is not None and (exit_code is None or recorded.exit_code == exit_code):
         return recorded
     new_runs = [r for r in _runs(ws) if before is None or r not in before]
-    entries = _json(Path(ws.diary_json))
+    entries = read_json(Path(ws.diary_json))
     entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
     entry = next((e for e in reversed(entries) if _cited(e) & set(new_runs)), None)
     if entry is None and before is None and entries:
         entry = entries[-1]
-    last = _json(Path(ws.runs) / new_runs[-1] / "outcome.json") if new_runs else None
-    accepted = _json(Path(ws.results) / "accepted.json")
-    manifest = _json(Path(ws.results) / "model_final.manifest.json")
+    last = read_json(Path(ws.runs) / new_runs[-1] / "outcome.json") if new_runs else None
+    accepted = read_json(Path(ws.results) / "accepted.json")
+    manifest = read_json(Path(ws.results) / "model_final.manifest.json")
     acc_id = (accepted or {}).get("run_id") or (manifest or {}).get("run_id")
     this_accepted = acc_id is not None and acc_id in new_runs
 

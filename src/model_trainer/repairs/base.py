@@ -45,6 +45,9 @@ class Repair:
     root_cause: str = ""
     symptoms: tuple[str, ...] = ()
     hypothesis: str = ""
+    # False for a change that works around several causes at once (an adaptive optimiser): its success makes the
+    # run acceptable without singling out its ``root_cause``
+    confirms_cause: bool = True
 
     def propose(self, ctx: Context) -> Change | None:  # pragma: no cover - abstract
         raise NotImplementedError

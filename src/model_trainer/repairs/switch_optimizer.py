@@ -13,6 +13,7 @@ from model_trainer.repairs.base import Change, Context, Repair
 class SwitchOptimizer(Repair):
     name = "adam"
     root_cause = "gradient_heterogeneity"
+    confirms_cause = False  # Adam compensates for a step too large, unscaled inputs and layer-wise gradients alike
     symptoms = ("slow_convergence", "underfitting", "vanishing_gradients", "oscillating_loss", "nan_loss",
                 "exploding_gradients", "constant_output")
     hypothesis = ("One global step size fits the parameters badly (their gradients differ in size); per-parameter "
