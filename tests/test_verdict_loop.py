@@ -64,7 +64,7 @@ class FakeSession:
 
     def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
             stop_after_epochs: int | None = None, watch: Any = None, full: bool = False,
-            purpose: str = "train") -> RunRecord:
+            purpose: str = "train", spare: bool = True) -> RunRecord:
         n = stop_after_epochs or int(config.get("epochs", 20))
         level = self.levels(float(config["lr"])) if self.levels is not None else 0.0
         if self.data_levels is not None:
@@ -338,3 +338,31 @@ def test_adam_making_a_run_acceptable_does_not_single_out_a_cause(tmp_path):
     assert e.why.root_cause.startswith("Not established") and "does not say which" in e.why.root_cause
     assert all(h.status != "confirmed" for h in e.hypotheses)
     assert e.next_steps[0].startswith("Tell the causes apart")
+
+
+def test_a_one_unit_hidden_layer_mildly_behind_is_widened_by_a_searched_bracket(tmp_path):
+    # 1.3x the linear reference's error with one hidden unit: investigated; 4 units help, 16 reach the reference
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\nhidden_units = 1\n", None, budget=8,
+                    cfg_levels=lambda cfg, data: {1: 3.9, 4: 3.5}.get(cfg["hidden_units"], 3.0))
+    v = investigate(s)
+    assert (v.status, v.cause, v.cause_status) == ("resolved", "insufficient_capacity", "confirmed")
+    e = s.entries[0]
+    assert e.fix.config_after["hidden_units"] in (16, 64)
+    assert any("hidden_units 1 (a hidden layer of at most 2 units)" in t.result for t in e.tests)
+    assert any(t.action.startswith("Searched") for t in e.tests)
+
+
+def test_a_model_judged_on_its_own_predictions_when_the_code_reports_another_score():
+    flat = [5.0, 3.2, 3.1, 3.1, 3.1, 3.1, 3.1, 3.1]   # converged at the linear reference's 3.0 as reported
+    assert J.reason_to_reject(_rec(flat), _facts()) is None
+    # the model's own predictions on the validation file score far worse: clearly behind, whatever the code says
+    far = J.reason_to_reject(_rec(flat, diagnostics={"metric_own": 6.0}), _facts())
+    assert far is not None and far.symptom == "underfitting" and far.evidence["metric_reported"] == 3.1
+    assert "the training code reported 3.1" in far.message
+    # 1.3x behind and 1.3x the reported error: two signs together
+    assert J.reason_to_reject(_rec(flat, diagnostics={"metric_own": 3.9}), _facts()) is not None
+    # the same score as reported (or within rounding) is no finding
+    assert J.reason_to_reject(_rec(flat, diagnostics={"metric_own": 3.12}), _facts()) is None
+    # behind by 1.3x but agreeing with what the code reports: the ordinary rules apply (within 1.5x: accepted)
+    mild = [5.0, 3.9, 3.9, 3.9, 3.9, 3.9, 3.9, 3.9]
+    assert J.reason_to_reject(_rec(mild, diagnostics={"metric_own": 3.9}), _facts()) is None

@@ -67,12 +67,12 @@ class Session:
 
     def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
             stop_after_epochs: int | None = None, watch: Watch | None = None, full: bool = False,
-            purpose: str = "train") -> RunRecord:
+            purpose: str = "train", spare: bool = True) -> RunRecord:
         run_id = self.ws.new_run_id(label)
         total = stop_after_epochs or config.get("epochs")
         # ``full`` marks a candidate for acceptance; its history reaches results/ only through ``publish``
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
-                                  watch=watch, purpose=purpose,
+                                  watch=watch, purpose=purpose, spare=spare,
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)

@@ -103,6 +103,9 @@ LABEL_CONTROL_RATIO = 0.95
 # nothing (a step far too small) fits real and shuffled labels equally badly, which says nothing about the labels
 LABEL_CONTROL_MIN_FIT = 0.1
 STRONG_ALPHA = 10.0
+# a hidden layer this narrow or narrower is a bottleneck on any data with more than one informative direction: the
+# whole input passes through one or two numbers. Widths in common use for small tabular networks start at 8-16.
+TINY_WIDTH = 2
 WEAK_C = 0.01
 
 # acceptance against the quick references (CONTRACT §7). A model is "clearly worse" than the best reference
@@ -122,6 +125,10 @@ REF_GAP_SHARE = 0.1
 # (``probes/config_range.py``): 1.2x is the top of the seed-to-seed spread quoted above, so a model further behind
 # than that with, say, 1000x Adam's default learning rate has two independent signs against it
 REF_MILD_RATIO = 1.2
+# the returned model's own predictions on the validation file, scored by the tool, against the metric the user's
+# code reported for the same model: an error 25% larger is beyond the seed-to-seed spread quoted above and beyond
+# rounding or a last-batch average, so the code's metric was computed on other targets or another model state
+METRIC_DISAGREE = 1.25
 # convergence: the validation curve's last quarter (at least 2 steps) still lowered it by this share and most of
 # its steps were decreases. A curve still gaining 10% per quarter of its length would gain clearly more from
 # more epochs; smaller tail gains are within what patience-based early stopping (Keras, min_delta) calls noise.

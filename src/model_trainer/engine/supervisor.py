@@ -189,7 +189,7 @@ class Supervisor:
         _end_spare(self.__dict__)
 
     def run(self, job: Job, *, deadline: float | None = None, watch: Watch | None = None,
-            purpose: str = "train", total_epochs: int | None = None) -> RunRecord:
+            purpose: str = "train", total_epochs: int | None = None, spare: bool = True) -> RunRecord:
         # Until the loop, a signal waits: it is acted on once the child exists and can be stopped in order.
         with signals.deferred():
             rec = RunRecord(run_id=job.run_id, config=dict(job.config), data_repairs=dict(job.data_repairs),
@@ -207,7 +207,7 @@ class Supervisor:
                 self.ui.start_run(job.run_id, purpose, total_epochs)
             job.parent_pid = os.getpid()
             t0 = time.monotonic()
-            proc, events_fd = self._start(job)
+            proc, events_fd = self._start(job, spare)
         tree = ProcessTree(proc.pid)
         assert proc.stdout is not None and proc.stderr is not None
         pipes = _Pipes({events_fd: "events", proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"})
@@ -314,7 +314,7 @@ class Supervisor:
             os.close(w_fd)
         return proc, r_fd
 
-    def _start(self, job: Job) -> tuple[subprocess.Popen[bytes], int]:
+    def _start(self, job: Job, spare_next: bool = True) -> tuple[subprocess.Popen[bytes], int]:
         warm = warm_modules(job)
         spare, self._spare = self._spare, None
         if spare is not None and spare[0].poll() is None:
@@ -329,7 +329,7 @@ class Supervisor:
             proc.stdin.close()
         except BrokenPipeError:
             pass  # the child died at once; its exit code tells why
-        if self._prewarm:
+        if self._prewarm and spare_next:
             try:
                 self._spare = self._spawn(warm)
             except OSError:

@@ -17,6 +17,7 @@ from typing import Any
 from model_trainer.gates.base import GateResult
 from model_trainer.gates.traceability import _matches, numbers_in
 from model_trainer.records.diary_parse import ParsedDiary, ParsedEntry
+from model_trainer.records.load import read_json_object
 from model_trainer.workspace import Workspace
 
 _METRIC_VALUE = r"\b{name}\s*[:=]?\s*([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
@@ -50,6 +51,13 @@ def _history(path: Path, cache: dict[Path, dict[str, list[float]] | None]) -> di
                         except (TypeError, ValueError):
                             continue
             cols["__rows__"] = [float(n)]
+            # the tool's own score of the returned model (its predictions on the validation file) is recorded
+            # beside the history, in the run's outcome: a value the diary may state for the run
+            diag = read_json_object(path.parent / "outcome.json").get("diagnostics")
+            diag = diag if isinstance(diag, dict) else {}
+            for key in ("metric_own", "metric_units"):
+                if isinstance(diag.get(key), (int, float)):
+                    cols.setdefault("metric", []).append(float(diag[key]))
             cache[path] = {k: sorted(v) for k, v in cols.items()}
     return cache[path]
 

@@ -56,6 +56,9 @@ def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord |
     if rec is not None and rec.history:
         key, value = model_metric(rec, facts.higher_is_better)
         metric = value if key == "metric" and math.isfinite(value) else None
+        own = (rec.diagnostics or {}).get("metric_own")
+        if isinstance(own, (int, float)) and math.isfinite(own):
+            metric = float(own)  # the returned model's own score on the validation file, as the references are
     if entry is not None:  # what the entry records, unless the caller knows better
         symptom = symptom or entry.symptom
         cause = cause or entry.root_cause

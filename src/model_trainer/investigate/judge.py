@@ -261,7 +261,7 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         return None
     gap = behind_references(value, facts)
     if gap is None:
-        return _mildly_behind_and_misconfigured(rec, value, facts)
+        return _own_predictions_behind(rec, value, facts) or _mildly_behind_and_misconfigured(rec, value, facts)
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
@@ -294,3 +294,32 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                    + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
                    {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
                     "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+
+
+def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Finding | None:
+    """The returned model's own predictions on the validation file (``metric_own``), scored as the references are,
+    behind them while the code's own metric is not: what the code reports was computed on something else (targets
+    it cast or rescaled, a model in another mode). Flagged when they are clearly behind, or when the two disagree by
+    more than ``METRIC_DISAGREE`` and the model's own score is more than ``REF_MILD_RATIO`` behind."""
+    own = (rec.diagnostics or {}).get("metric_own")
+    if not isinstance(own, (int, float)) or not math.isfinite(own) or facts.metric not in ("rmse", "mae",
+                                                                                             *_BOUNDED_SCORES):
+        return None
+    e_own, e_rep = _error(facts.metric, own), _error(facts.metric, reported)
+    gap = behind_references(own, facts)
+    if gap is None:
+        refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
+        if not refs or e_own <= T.METRIC_DISAGREE * max(e_rep, 1e-12):
+            return None
+        best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
+        e_best = _error(facts.metric, refs[best])
+        if e_best <= 0 or e_own < T.REF_MILD_RATIO * e_best:
+            return None
+        gap = {"reference": best, "reference_value": refs[best], "ratio": e_own / e_best}
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"the returned model's own predictions score validation {facts.metric} {num(own)} against the "
+                   f"validation file's target, behind the {gap['reference']} reference's "
+                   f"{num(gap['reference_value'])}, while the training code reported {num(reported)}: the code's "
+                   "metric is computed on something other than the file's target and the model's predictions of it",
+                   {**gap, "vs_references": True, "metric_own": own, "metric_reported": reported,
+                    "cause": "label_corruption"})

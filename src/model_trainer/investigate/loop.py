@@ -47,7 +47,11 @@ def investigate(session: Any) -> Verdict:
     _log_data_warnings(session, facts.data)
     record_facts(session)
     config = dict(spec.config)
-    rec = session.run("train", config, full=True, watch=watch_for(facts))
+    # no spare child during the first run: most runs are accepted and need none, and on a small machine its imports
+    # would compete with this run and the references; one is started once a second run is likely
+    rec = session.run("train", config, full=True, watch=watch_for(facts), spare=False)
+    if prewarm is not None and not rec.ok:
+        prewarm(session.job("prewarm", dict(spec.config)))
     wait_for_references()
     record_facts(session)
     if not rec.ok:
@@ -71,6 +75,8 @@ def investigate(session: Any) -> Verdict:
         session.publish(rec)
         return entries.verdict(session, facts, "accepted", EXIT_OK, rec)
     session.ws.log.warning(f"red flag in run {rec.run_id}: {finding}")
+    if prewarm is not None:
+        prewarm(session.job("prewarm", dict(spec.config)))
     inv = Investigation(session, facts, facts.data, rec, finding, runs=[rec])
     if spec.model.kind == "function" and getattr(session.entry, "arity", 4) == 2:
         return entries.post_hoc(inv)

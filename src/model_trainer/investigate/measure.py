@@ -37,6 +37,8 @@ def probe(inv: Investigation) -> None:
     _label_signal(inv)
     _regularization(inv)
     _lr_range(inv)
+    _capacity_range(inv)
+    _own_predictions(inv)
     _constant_columns(inv)
     _discretised_target(inv)
     _bound_in_code(inv)
@@ -144,6 +146,8 @@ def _output_range(inv: Investigation) -> None:
     if last is None or rep.target_min is None or inv.finding.symptom in ("nan_loss", "exploding_gradients",
                                                                          "oscillating_loss", "invalid_data"):
         return  # a diverged model's predictions say nothing about what its output layer can reach
+    if "metric_own" in inv.finding.evidence:
+        return  # the predictions are on the code's own scale, not the file's: their range says nothing of a bound
     lo, hi, when = last.get("pred_min"), last.get("pred_max"), f"at epoch {last.epoch}"
     d = inv.failing.diagnostics or {}
     if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
@@ -358,6 +362,37 @@ def _lr_range(inv: Investigation) -> None:
                     "optimiser's usual range", "measurement", inv.failing.run_id,
                     f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
         inv.suspect("learning_rate_too_high", 1.6, n)
+
+
+def _capacity_range(inv: Investigation) -> None:
+    """A hidden layer of one or two units passes the whole input through one or two numbers: a network that can do
+    no better than that underfits whatever else is right."""
+    if inv.finding.symptom not in ("underfitting", "slow_convergence", "constant_output"):
+        return
+    for o in out_of_range(inv.failing.config):
+        if o["cause"] != "insufficient_capacity":
+            continue
+        n = inv.add("The model is too small to represent the relationship", "Read the hidden-layer widths the run "
+                    "used", "measurement", inv.failing.run_id,
+                    f"{o['said']} -> a bottleneck (results/thresholds.json)", None)
+        inv.suspect("insufficient_capacity", 1.2, n)
+
+
+def _own_predictions(inv: Investigation) -> None:
+    """The model's own predictions on the validation file score worse than the code's reported metric: the code
+    trains on or scores against targets other than the file's (a truncating cast, a rescaling), or scores a model in
+    another state than the one it returns."""
+    ev = inv.finding.evidence
+    own, reported = ev.get("metric_own"), ev.get("metric_reported")
+    if own is None or reported is None:
+        return
+    label = inv.facts.metric
+    n = inv.add("The code's targets or metric differ from the validation file's", "Scored the returned model's "
+                "predictions on the validation file against its target", "measurement", inv.failing.run_id,
+                f"{label} {num(own)} from the model's own predictions vs {num(reported)} reported by the code -> the "
+                "code's metric is not the model's score on the file", None)
+    inv.suspect("label_corruption", 1.0, n)
+    inv.suspect("training_loop_bug", 0.5, n)
 
 
 def _constant_columns(inv: Investigation) -> None:

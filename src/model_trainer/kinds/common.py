@@ -65,6 +65,24 @@ def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preproce
                                    "target's units"}
 
 
+def own_metric(predict: Any, x: Any, y_raw: Any, pre: Preprocess, metric: str) -> float | None:
+    """The spec's metric of the returned model's own predictions on the validation file against the file's target,
+    as the references are scored: what the user's code reports may be computed on targets its code changed (a cast,
+    a scaling). Classification metrics only from predictions that are class labels of the target (a ``predict`` that
+    returns scores or probabilities makes no claim here)."""
+    import numpy as np
+
+    if metric in ("accuracy", "f1"):
+        try:
+            pred = np.asarray(predict(x)).reshape(-1)
+        except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
+            return None
+        labels = np.unique(np.asarray(y_raw))
+        if pred.shape != np.asarray(y_raw).reshape(-1).shape or not np.isin(pred, labels).all():
+            return None
+    return metric_in_units(predict, x, y_raw, pre, metric) if hasattr(x, "columns") else None
+
+
 def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict[str, float] | None:
     """The range and spread of a regression model's validation predictions in the target's units: what the
     output-range and constant-output probes compare with the target when the user's loop does not log them."""
@@ -128,6 +146,9 @@ def linearity(model: Any, x: Any) -> float | None:
         return None
     if out.shape[0] != x.shape[0] or not np.all(np.isfinite(out)):
         return None
+    if not hasattr(model, "predict_proba") and len(np.unique(out)) == 2:
+        # class labels only: linear exactly when a hyperplane separates them (1), else no claim
+        return 1.0 if _separable(x, out == out.max()) else None
     ss_tot = float(np.sum((out - out.mean()) ** 2))
     if ss_tot <= 1e-12 * max(1.0, float(np.mean(out ** 2))) * len(out):
         return None
@@ -135,6 +156,22 @@ def linearity(model: Any, x: Any) -> float | None:
     coef, *_ = np.linalg.lstsq(a, out, rcond=None)
     ss_res = float(np.sum((out - a @ coef) ** 2))
     return max(0.0, 1.0 - ss_res / ss_tot)
+
+
+def _separable(x: Any, positive: Any) -> bool:
+    """Whether a hyperplane separates the rows labelled positive from the others: the linear program
+    y_i (w.x_i + b) >= 1 is feasible (scipy's HiGHS, milliseconds for validation-sized data)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    sign = np.where(positive, 1.0, -1.0)
+    a_ub = -sign[:, None] * np.column_stack([x, np.ones(len(x))])
+    try:
+        res = linprog(np.zeros(a_ub.shape[1]), A_ub=a_ub, b_ub=-np.ones(len(x)), bounds=(None, None),
+                      method="highs")
+    except Exception:  # noqa: BLE001 - no answer is no claim
+        return False
+    return bool(res.status == 0)
 
 
 def val_raw_frame(job: Job) -> pd.DataFrame:

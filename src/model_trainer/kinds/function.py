@@ -18,6 +18,7 @@ from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import (
     has_hidden_layers,
     linearity,
+    own_metric,
     prediction_stats,
     prepared_data,
     units_diagnostics,
@@ -74,13 +75,16 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     val_raw = val_raw_frame(job)
     data = units_diagnostics(model, job, val_raw, pre) or {}
     x_val = pre.transform(val_raw)[pre.features]
-    if (job.metric != "accuracy" or hasattr(model, "predict_proba")) and \
-            not has_hidden_layers(model, len(pre.features)):
+    if not has_hidden_layers(model, len(pre.features)):
         r2 = linearity(model, x_val)
         if r2 is not None:
             data["linear_r2"] = r2
     if hasattr(model, "predict"):
         data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
+        if job.target is not None and job.target in val_raw:
+            own = own_metric(model.predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
+            if own is not None:
+                data["metric_own"] = own
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)

@@ -6,6 +6,9 @@ Example:
     ['learning_rate_too_high', 'excessive_regularization']
     >>> out_of_range({"optimizer": "adam", "lr": 0.001})
     []
+    >>> out_of_range({"hidden_units": [32, 1]})[0]["said"]
+    'hidden_units [32, 1] (a hidden layer of at most 2 units)'
+
 """
 
 from __future__ import annotations
@@ -20,6 +23,19 @@ _ADAPTIVE = ("adam", "adamw", "rmsprop")
 def _number(config: dict[str, Any], key: str) -> float | None:
     v = config.get(key)
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+# config keys that set hidden-layer widths, in the built-in kinds (hidden_units) and common user configs
+_WIDTH_KEYS = ("hidden_units", "hidden_layer_sizes", "hidden_size", "hidden_dim")
+
+
+def _widths(config: dict[str, Any]) -> tuple[str, Any, list[int]] | None:
+    for key in _WIDTH_KEYS:
+        v = config.get(key)
+        vals = list(v) if isinstance(v, (list, tuple)) else [v]
+        if vals and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in vals):
+            return key, v, vals
+    return None
 
 
 def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
@@ -40,4 +56,9 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     elif c is not None and 0 < c <= T.WEAK_C:
         out.append({"key": "C", "value": c, "cause": "excessive_regularization",
                     "said": f"C {c:g} (the inverse strength; at or below {T.WEAK_C:g})"})
+    w = _widths(config)
+    if w is not None and min(w[2]) <= T.TINY_WIDTH:
+        out.append({"key": w[0], "value": w[1], "cause": "insufficient_capacity",
+                    "said": f"{w[0]} {list(w[1]) if isinstance(w[1], tuple) else w[1]} (a hidden layer of at most "
+                            f"{T.TINY_WIDTH} units)"})
     return out

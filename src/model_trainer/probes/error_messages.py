@@ -3,6 +3,8 @@
 Example:
     >>> known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")["knob"]
     'batch_size'
+    >>> known_error("RuntimeError", "all elements of input should be between 0 and 1")["cause"]
+    'loss_mismatch'
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _KNOWN: tuple[tuple[str, str, str, str | None, str], ...] = (
      "number of feature columns"),
     (r"Target .* is out of bounds|out of bounds", "code_error", "a class label is outside the output layer's "
      "classes", None, "size the output layer to the number of classes, with labels 0..K-1"),
+    (r"all elements of input should be between 0 and 1", "loss_mismatch",
+     "a binary cross-entropy loss that expects probabilities (nn.BCELoss) received raw scores outside [0, 1]", None,
+     "apply a sigmoid to the output before nn.BCELoss, or give the raw scores to nn.BCEWithLogitsLoss"),
     (r"CUDA out of memory|OutOfMemoryError", "code_error", "the device ran out of memory", "batch_size",
      "a smaller batch_size"),
     (r"Input (X )?contains (NaN|infinity)|contains NaN|NaN values? (found|detected)", "invalid_data",

@@ -41,6 +41,10 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(),
     BatchSize())}
 
+# causes only a change to the code reaches
+CODE_ONLY = ("label_corruption",)
+
+
 def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
          cause: str | None = None) -> list[Repair]:
     from model_trainer.detect import DESCRIPTORS
@@ -50,6 +54,10 @@ def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
     if cause == "insufficient_training":
         # the validation curve was still falling steeply at the end: more of the same training first
         names = ["more_epochs", "more_iterations", *[n for n in names if n not in ("more_epochs", "more_iterations")]]
+    if cause in CODE_ONLY:
+        # the evidence is of the code's own making (its metric is not the model's score on the file): no knob
+        # reaches it, so no budget is spent on knobs; the entry names the code instead
+        return []
     if overflow:
         # a likelihood that overflows: move the start, then the scale of the parameters, then of the inputs
         names = ["shrink_init", "log_transform", "standardize"]
