@@ -104,13 +104,25 @@ def test_measured_scales_lead_to_standardize(tmp_path):
 
 
 def test_budget_exhausted_escalates(tmp_path):
-    # one attempt: the short test passes, the full retraining it needs is beyond the budget
-    code, root = run(tmp_path, "function_lr_too_high", budget="max_attempts = 1")
+    # one attempt: the short test passes, the full retraining it needs is beyond the budget (dead ReLU units are
+    # judged after a short run; a divergence is tested at full length, see the next test)
+    code, root = run(tmp_path, "torch_lr_kills_relu", budget="max_attempts = 1")
     assert code == 1
     e = diary(root)[0]
     assert e["status"] == "escalated" and e["root_cause"] == "budget_exhausted" and e["fix"] is None
     assert any("Flag for @advisor" in s for s in e["next_steps"])
     assert not (root / "results/model_final.pkl").exists()
+
+
+def test_a_divergence_fixed_at_full_length_needs_no_retraining(tmp_path):
+    # one attempt is enough: the test for a divergence runs to full length (the watch would stop it had the NaN come
+    # back), so the run that removed it is the accepted model
+    code, root = run(tmp_path, "function_lr_too_high", budget="max_attempts = 1")
+    assert code == 0
+    e = diary(root)[0]
+    assert e["status"] == "resolved" and e["root_cause"] == "learning_rate_too_high"
+    runs = sorted(p.name for p in (root / "results/runs").iterdir())
+    assert len(runs) == 2 and not any("final" in r for r in runs)
 
 
 def test_post_hoc_two_argument_function_is_documented_not_repaired(tmp_path):

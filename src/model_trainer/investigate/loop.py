@@ -1,7 +1,9 @@
 """The loop: run, judge, measure, test one change at a time, keep what helps, retrain the winner.
 
-A test is a run with one change against the current configuration. It is short when the red flag shows early (a
-divergence) and full length when it can only show over the whole horizon; a short winner is retrained in full.
+A test is a run with one change against the current configuration. It is short when the red flag shows within a
+few epochs but is judged after the run (dying units, a constant output, oscillation), and a short winner is retrained
+in full; it is full length for a divergence, which the watch stops as soon as it returns (a test that works is then
+the final model), and for a flag that can only show over the whole horizon.
 A change is confirmed only when the full run is *accepted* (``reason_to_reject``: no red flag, converged, not
 clearly worse than the references). A change that removes the flag but leaves the model behind is "symptom
 suppressed": the next change is stacked on it. A knob with a bracket of candidates is searched by successive halving.
@@ -13,7 +15,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from model_trainer.detect import HORIZON, Facts, Finding, first_finding
+from model_trainer.detect import HORIZON, ONLINE, Facts, Finding, first_finding
 from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
@@ -375,7 +377,9 @@ def run_test(inv: Investigation, change: Change) -> RunRecord | None:
     """One intervention. Returns the run when the flag under test is gone and the metric improved (another flag may
     show, which the loop then works on), else None."""
     s = inv.session
-    n_epochs = test_epochs(inv)
+    # a divergence shows again within a few epochs and the watch stops the run when it does: a test for one runs to
+    # full length, so a change that works is the final model at once instead of a short test and a full retrain
+    n_epochs = None if (inv.current or inv.finding).symptom in ONLINE else test_epochs(inv)
     label = f"test{len([t for t in inv.tests if t.kind == 'intervention']) + 1}-{change.repair}"
     trec = s.run(label, change.config_after, change.data_after, stop_after_epochs=n_epochs,
                  watch=watch_for(inv.facts), purpose="test")
