@@ -295,3 +295,22 @@ def test_a_network_is_never_held_to_the_linear_reference_even_when_it_behaves_li
     assert has_hidden_layers(Wrapped(torch.nn.Sequential(torch.nn.Linear(3, 8), torch.nn.Linear(8, 1))), 3)
     assert not has_hidden_layers(Ridge().fit(x, y), 3)
     assert has_hidden_layers(MLPRegressor(hidden_layer_sizes=(4,), max_iter=5).fit(x, y), 3)
+
+
+def test_a_classifier_that_returns_labels_only_is_linear_when_a_hyperplane_separates_them():
+    import numpy as np
+
+    from model_trainer.kinds.common import linearity
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(150, 4))
+
+    class Labels:
+        def __init__(self, rule):
+            self.rule = rule
+
+        def predict(self, frame):
+            return self.rule(np.asarray(frame)).astype(int)
+
+    assert linearity(Labels(lambda a: a @ np.array([1.0, -2.0, 0.5, 0.0]) > 0.3), x) == 1.0
+    assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x) is None  # a circle: no claim

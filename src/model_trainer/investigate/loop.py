@@ -33,6 +33,7 @@ from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
 from model_trainer.probes.error_messages import known_error
 from model_trainer.records.fmt import num
+from model_trainer.records.plots import preload as preload_plots
 from model_trainer.repairs import Change, Context, for_cause, plan
 from model_trainer.verdict import Verdict
 
@@ -52,8 +53,10 @@ def investigate(session: Any) -> Verdict:
     # no spare child during the first run: most runs are accepted and need none, and on a small machine its imports
     # would compete with this run and the references; one is started once a second run is likely
     rec = session.run("train", config, full=True, watch=watch_for(facts), spare=False)
-    if prewarm is not None and not rec.ok:
+    if prewarm is not None and (not rec.ok or first_finding(rec.history, facts) is not None):
+        # a second run is now likely: its child imports while the references are still being fitted
         prewarm(session.job("prewarm", dict(spec.config)))
+        preload_plots()  # and a diary entry with a figure
     wait_for_references()
     record_facts(session)
     if not rec.ok:
@@ -78,7 +81,8 @@ def investigate(session: Any) -> Verdict:
         return entries.verdict(session, facts, "accepted", EXIT_OK, rec)
     session.ws.log.warning(f"red flag in run {rec.run_id}: {finding}")
     if prewarm is not None:
-        prewarm(session.job("prewarm", dict(spec.config)))
+        prewarm(session.job("prewarm", dict(spec.config)))  # no-op where one already waits
+        preload_plots()
     inv = Investigation(session, facts, facts.data, rec, finding, runs=[rec])
     if spec.model.kind == "function" and getattr(session.entry, "arity", 4) == 2:
         return entries.post_hoc(inv)

@@ -147,7 +147,10 @@ def linearity(model: Any, x: Any) -> float | None:
     if out.shape[0] != x.shape[0] or not np.all(np.isfinite(out)):
         return None
     if not hasattr(model, "predict_proba") and len(np.unique(out)) == 2:
-        # class labels only: linear exactly when a hyperplane separates them (1), else no claim
+        # class labels only: linear exactly when a hyperplane separates them (1), else no claim (and none on a
+        # validation split too large for a quick linear program)
+        if len(out) > _SEPARABLE_MAX_ROWS:
+            return None
         return 1.0 if _separable(x, out == out.max()) else None
     ss_tot = float(np.sum((out - out.mean()) ** 2))
     if ss_tot <= 1e-12 * max(1.0, float(np.mean(out ** 2))) * len(out):
@@ -156,6 +159,9 @@ def linearity(model: Any, x: Any) -> float | None:
     coef, *_ = np.linalg.lstsq(a, out, rcond=None)
     ss_res = float(np.sum((out - a @ coef) ** 2))
     return max(0.0, 1.0 - ss_res / ss_tot)
+
+
+_SEPARABLE_MAX_ROWS = 20_000
 
 
 def _separable(x: Any, positive: Any) -> bool:

@@ -9,6 +9,22 @@ from model_trainer.events import RunRecord
 from model_trainer.records.atomic import atomic_write_bytes
 
 
+def preload() -> None:
+    """Import matplotlib in a background thread: an investigation ends in a diary entry with a figure, and the
+    import (about half a second) is then done while the runs train instead of after them."""
+    import threading
+
+    def work() -> None:
+        try:
+            import matplotlib
+
+            matplotlib.use("Agg")
+            import matplotlib.pyplot
+        except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
+            pass
+    threading.Thread(target=work, name="preload-matplotlib", daemon=True).start()
+
+
 def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Path:
     """Train (solid) and validation (dashed) loss of each run; a log axis when the range is wide."""
     import io
