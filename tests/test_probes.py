@@ -312,5 +312,7 @@ def test_a_classifier_that_returns_labels_only_is_linear_when_a_hyperplane_separ
         def predict(self, frame):
             return self.rule(np.asarray(frame)).astype(int)
 
-    assert linearity(Labels(lambda a: a @ np.array([1.0, -2.0, 0.5, 0.0]) > 0.3), x) == 1.0
-    assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x) is None  # a circle: no claim
+    assert linearity(Labels(lambda a: a @ np.array([1.0, -2.0, 0.5, 0.0]) > 0.3), x, labels=True) == 1.0
+    assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x, labels=True) is None  # a circle
+    # too few rows per dimension are separable by chance: no claim
+    assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x[:30], labels=True) is None

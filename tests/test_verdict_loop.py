@@ -358,7 +358,10 @@ def test_a_model_judged_on_its_own_predictions_when_the_code_reports_another_sco
     # the model's own predictions on the validation file score far worse: clearly behind, whatever the code says
     far = J.reason_to_reject(_rec(flat, diagnostics={"metric_own": 6.0}), _facts())
     assert far is not None and far.symptom == "underfitting" and far.evidence["metric_reported"] == 3.1
-    assert "the training code reported 3.1" in far.message
+    assert "the training code reported 3.1" in far.message and far.evidence["cause"] == "label_corruption"
+    # just behind by the own score but agreeing with the code's (a per-batch average): no code-made cause
+    near = [5.0, 4.45, 4.45, 4.45, 4.45, 4.45, 4.45, 4.45]
+    assert J.reason_to_reject(_rec(near, diagnostics={"metric_own": 4.55}), _facts()) is None
     # 1.3x behind and 1.3x the reported error: two signs together
     assert J.reason_to_reject(_rec(flat, diagnostics={"metric_own": 3.9}), _facts()) is not None
     # the same score as reported (or within rounding) is no finding

@@ -177,7 +177,8 @@ class Supervisor:
         weakref.finalize(self, _end_spare, self.__dict__)
 
     def prewarm(self, job: Job) -> None:
-        """Start the child for the first run now, while the caller prepares (data report, references)."""
+        """Start the child for the next run now, while the caller prepares (data report, references, probes); a
+        no-op while one already waits."""
         if self._prewarm and self._spare is None:
             try:
                 self._spare = self._spawn(warm_modules(job))
@@ -190,6 +191,7 @@ class Supervisor:
 
     def run(self, job: Job, *, deadline: float | None = None, watch: Watch | None = None,
             purpose: str = "train", total_epochs: int | None = None, spare: bool = True) -> RunRecord:
+        # ``spare``: start the next run's child while this one trains (False where a next run is unlikely).
         # Until the loop, a signal waits: it is acted on once the child exists and can be stopped in order.
         with signals.deferred():
             rec = RunRecord(run_id=job.run_id, config=dict(job.config), data_repairs=dict(job.data_repairs),

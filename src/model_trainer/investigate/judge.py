@@ -298,18 +298,20 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
 
 def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Finding | None:
     """The returned model's own predictions on the validation file (``metric_own``), scored as the references are,
-    behind them while the code's own metric is not: what the code reports was computed on something else (targets
-    it cast or rescaled, a model in another mode). Flagged when they are clearly behind, or when the two disagree by
-    more than ``METRIC_DISAGREE`` and the model's own score is more than ``REF_MILD_RATIO`` behind."""
+    disagree with the metric the code reported (an error more than ``METRIC_DISAGREE`` times larger) and are behind
+    the references: clearly, or by more than ``REF_MILD_RATIO``. What the code reports was then computed on something
+    else (targets it cast or rescaled, a ``predict`` that returns another scale, a model left in training mode)."""
     own = (rec.diagnostics or {}).get("metric_own")
     if not isinstance(own, (int, float)) or not math.isfinite(own) or facts.metric not in ("rmse", "mae",
                                                                                              *_BOUNDED_SCORES):
         return None
     e_own, e_rep = _error(facts.metric, own), _error(facts.metric, reported)
+    if e_own <= T.METRIC_DISAGREE * max(e_rep, 1e-12):
+        return None  # the two agree (a per-batch average, rounding): the ordinary rules judge the run
     gap = behind_references(own, facts)
     if gap is None:
         refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
-        if not refs or e_own <= T.METRIC_DISAGREE * max(e_rep, 1e-12):
+        if not refs:
             return None
         best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
         e_best = _error(facts.metric, refs[best])
@@ -318,8 +320,9 @@ def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Fi
         gap = {"reference": best, "reference_value": refs[best], "ratio": e_own / e_best}
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"the returned model's own predictions score validation {facts.metric} {num(own)} against the "
-                   f"validation file's target, behind the {gap['reference']} reference's "
-                   f"{num(gap['reference_value'])}, while the training code reported {num(reported)}: the code's "
-                   "metric is computed on something other than the file's target and the model's predictions of it",
+                   f"validation file's target ({gap['ratio']:.2f}x the {gap['reference']} reference's "
+                   f"{num(gap['reference_value'])} error), while the training code reported {num(reported)} "
+                   f"({e_own / max(e_rep, 1e-12):.2f}x apart, beyond {T.METRIC_DISAGREE:g}x): the code scores "
+                   "something other than this model's predictions of the file's target",
                    {**gap, "vs_references": True, "metric_own": own, "metric_reported": reported,
                     "cause": "label_corruption"})

@@ -34,7 +34,7 @@ from model_trainer.kinds import knobs_of
 from model_trainer.probes.error_messages import known_error
 from model_trainer.records.fmt import num
 from model_trainer.records.plots import preload as preload_plots
-from model_trainer.repairs import Change, Context, for_cause, plan
+from model_trainer.repairs import CODE_ONLY, Change, Context, for_cause, plan
 from model_trainer.verdict import Verdict
 
 EXIT_OK, EXIT_UNRESOLVED = 0, 1
@@ -156,6 +156,8 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
     ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv),
                   measurements=inv.measurements)
     out = []
+    if cur.evidence.get("cause") in CODE_ONLY:
+        return []  # evidence of the code's own making: no knob or data repair reaches it, so none is tried
     overflow = "overflow" in cur.evidence
     repairs = plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause"))
     # a measurement that points at a cause asks for its test, whatever the symptom's usual plan

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from model_trainer.data import feature_columns
 from model_trainer.engine.job import Job
 from model_trainer.preprocess import Preprocess, fit_preprocess
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def user_callable(job: Job) -> Any:
@@ -65,22 +69,25 @@ def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preproce
                                    "target's units"}
 
 
-def own_metric(predict: Any, x: Any, y_raw: Any, pre: Preprocess, metric: str) -> float | None:
+def own_metric(predict: Callable[[Any], Any], x: pd.DataFrame, y_raw: Any, pre: Preprocess,
+               metric: str) -> float | None:
     """The spec's metric of the returned model's own predictions on the validation file against the file's target,
     as the references are scored: what the user's code reports may be computed on targets its code changed (a cast,
     a scaling). Classification metrics only from predictions that are class labels of the target (a ``predict`` that
     returns scores or probabilities makes no claim here)."""
     import numpy as np
 
-    if metric in ("accuracy", "f1"):
-        try:
-            pred = np.asarray(predict(x)).reshape(-1)
-        except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
-            return None
-        labels = np.unique(np.asarray(y_raw))
-        if pred.shape != np.asarray(y_raw).reshape(-1).shape or not np.isin(pred, labels).all():
-            return None
-    return metric_in_units(predict, x, y_raw, pre, metric) if hasattr(x, "columns") else None
+    try:
+        pred = np.asarray(predict(x)).reshape(-1)
+    except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
+        return None
+    y = np.asarray(y_raw).reshape(-1)
+    if pred.shape != y.shape:
+        return None
+    if metric in ("accuracy", "f1") and not np.isin(pred, np.unique(y)).all():
+        return None
+    # the predictions are computed once; metric_in_units maps them back through a target repair and scores them
+    return metric_in_units(lambda _: pred, x, y, pre, metric)
 
 
 def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict[str, float] | None:
@@ -122,7 +129,7 @@ def has_hidden_layers(model: Any, n_features: int) -> bool:
     return False
 
 
-def linearity(model: Any, x: Any) -> float | None:
+def linearity(model: Any, x: Any, labels: bool = False) -> float | None:
     """R² of the model's outputs regressed linearly on its inputs (validation rows): 1 for a model linear in them.
 
     Regression outputs are ``predict``; a binary classifier's are the log-odds of ``predict_proba``. None when the
@@ -146,10 +153,10 @@ def linearity(model: Any, x: Any) -> float | None:
         return None
     if out.shape[0] != x.shape[0] or not np.all(np.isfinite(out)):
         return None
-    if not hasattr(model, "predict_proba") and len(np.unique(out)) == 2:
-        # class labels only: linear exactly when a hyperplane separates them (1), else no claim (and none on a
-        # validation split too large for a quick linear program)
-        if len(out) > _SEPARABLE_MAX_ROWS:
+    if labels and not hasattr(model, "predict_proba") and len(np.unique(out)) == 2:
+        # a binary classifier's labels only: linear when a hyperplane separates them (1), else no claim. Too few rows
+        # per dimension are separable by chance (Cover), too many make the linear program slow: no claim either
+        if not _SEPARABLE_MIN_ROWS_PER_DIM * (x.shape[1] + 1) <= len(out) <= _SEPARABLE_MAX_ROWS:
             return None
         return 1.0 if _separable(x, out == out.max()) else None
     ss_tot = float(np.sum((out - out.mean()) ** 2))
@@ -161,12 +168,13 @@ def linearity(model: Any, x: Any) -> float | None:
     return max(0.0, 1.0 - ss_res / ss_tot)
 
 
+_SEPARABLE_MIN_ROWS_PER_DIM = 10
 _SEPARABLE_MAX_ROWS = 20_000
 
 
-def _separable(x: Any, positive: Any) -> bool:
+def _separable(x: np.ndarray, positive: np.ndarray) -> bool:
     """Whether a hyperplane separates the rows labelled positive from the others: the linear program
-    y_i (w.x_i + b) >= 1 is feasible (scipy's HiGHS, milliseconds for validation-sized data)."""
+    y_i (w.x_i + b) >= 1 is feasible (scipy's HiGHS)."""
     import numpy as np
     from scipy.optimize import linprog
 

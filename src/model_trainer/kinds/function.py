@@ -76,7 +76,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     data = units_diagnostics(model, job, val_raw, pre) or {}
     x_val = pre.transform(val_raw)[pre.features]
     if not has_hidden_layers(model, len(pre.features)):
-        r2 = linearity(model, x_val)
+        r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
         if r2 is not None:
             data["linear_r2"] = r2
     if hasattr(model, "predict"):

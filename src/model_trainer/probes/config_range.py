@@ -26,11 +26,11 @@ def _number(config: dict[str, Any], key: str) -> float | None:
 
 
 # config keys that set hidden-layer widths, in the built-in kinds (hidden_units) and common user configs
-_WIDTH_KEYS = ("hidden_units", "hidden_layer_sizes", "hidden_size", "hidden_dim")
+WIDTH_KEYS = ("hidden_units", "hidden_layer_sizes", "hidden_size", "hidden_dim")
 
 
 def _widths(config: dict[str, Any]) -> tuple[str, Any, list[int]] | None:
-    for key in _WIDTH_KEYS:
+    for key in WIDTH_KEYS:
         v = config.get(key)
         vals = list(v) if isinstance(v, (list, tuple)) else [v]
         if vals and all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in vals):

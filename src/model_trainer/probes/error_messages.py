@@ -27,8 +27,10 @@ _KNOWN: tuple[tuple[str, str, str, str | None, str], ...] = (
     (r"Target .* is out of bounds|out of bounds", "code_error", "a class label is outside the output layer's "
      "classes", None, "size the output layer to the number of classes, with labels 0..K-1"),
     (r"all elements of input should be between 0 and 1", "loss_mismatch",
-     "a binary cross-entropy loss that expects probabilities (nn.BCELoss) received raw scores outside [0, 1]", None,
-     "apply a sigmoid to the output before nn.BCELoss, or give the raw scores to nn.BCEWithLogitsLoss"),
+     "a binary cross-entropy loss that expects probabilities (nn.BCELoss) received values outside [0, 1]: raw scores "
+     "where it expects probabilities, or NaN from a divergence earlier in the run", None,
+     "apply a sigmoid to the output before nn.BCELoss, or give the raw scores to nn.BCEWithLogitsLoss (if the loss was "
+     "already non-finite before the error, treat the divergence first)"),
     (r"CUDA out of memory|OutOfMemoryError", "code_error", "the device ran out of memory", "batch_size",
      "a smaller batch_size"),
     (r"Input (X )?contains (NaN|infinity)|contains NaN|NaN values? (found|detected)", "invalid_data",

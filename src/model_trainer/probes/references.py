@@ -78,8 +78,10 @@ def score(metric: str, y: np.ndarray, pred: np.ndarray, proba: np.ndarray | None
     if metric == "mae":
         return float(np.mean(np.abs(y - pred)))
     if metric == "r2":
-        ss_tot = float(np.sum((y - np.mean(y)) ** 2))
-        return 1.0 - float(np.sum((y - pred) ** 2)) / ss_tot if ss_tot > 0 else float("nan")
+        ss_tot, ss_res = float(np.sum((y - np.mean(y)) ** 2)), float(np.sum((y - pred) ** 2))
+        if ss_tot == 0:
+            return 1.0 if ss_res == 0 else 0.0  # as scikit-learn's r2_score (force_finite) scores a constant target
+        return 1.0 - ss_res / ss_tot
     if metric == "accuracy":
         return float(np.mean(y == pred))
     from sklearn import metrics as M

@@ -12,7 +12,11 @@ from model_trainer.records.atomic import atomic_write_bytes
 def preload() -> None:
     """Import matplotlib in a background thread: an investigation ends in a diary entry with a figure, and the
     import (about half a second) is then done while the runs train instead of after them."""
+    import sys
     import threading
+
+    if "matplotlib.pyplot" in sys.modules or any(t.name == "preload-matplotlib" for t in threading.enumerate()):
+        return
 
     def work() -> None:
         try:

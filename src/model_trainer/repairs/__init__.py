@@ -72,4 +72,4 @@ def for_cause(cause: str) -> list[Repair]:
     return [r for r in REPAIRS.values() if r.root_cause == cause]
 
 
-__all__ = ["REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]
+__all__ = ["CODE_ONLY", "REPAIRS", "Change", "Context", "Repair", "for_cause", "plan"]

@@ -36,7 +36,8 @@ class Change:
     code_before: str
     code_after: str
     missing_key: str | None = None
-    # candidates for the same knob, mildest first: the loop searches them (successive halving) instead of one step
+    # candidates for the same knob, in search order (mildest first unless the repair says otherwise): the loop
+    # searches them (successive halving) instead of one step
     bracket: list[Change] = field(default_factory=list)
 
 
@@ -64,7 +65,8 @@ class Repair:
         return change
 
     def bracketed(self, ctx: Context, key: str, values: list[Any], why: str = "") -> Change | None:
-        """A change for ``key`` whose bracket holds one candidate per value (mildest first)."""
+        """A change for ``key`` whose bracket holds one candidate per value, in the order given (the order the search
+        tries them); the second is the change made when no search runs."""
         if not values:
             return None
         cands = [self.knob(ctx, key, v, why) for v in values]

@@ -1,20 +1,22 @@
 """Wider hidden layers, for a model too small for the signal.
 
 A width that is the problem is rarely off by one step, so the candidates are a bracket searched by successive
-halving: 4x, 16x and 64x the width, up to ``MAX_WIDTH`` units a layer (at least the 4x step is always tried).
+halving: 4x, 16x and 64x each layer's width, each layer capped at ``MAX_WIDTH`` units (at least the 4x step is
+always tried). The width key is the one the configuration uses (``hidden_units``, ``hidden_size``, ...).
 
 Example:
     >>> from model_trainer.detect.base import Facts, Finding
     >>> ctx = Context({"hidden_units": 1}, {}, Finding("underfitting", None, ""), Facts(), {"hidden_units"})
     >>> [c.description for c in MoreCapacity().propose(ctx).bracket]
     ['hidden_units 1 -> 4', 'hidden_units 1 -> 16', 'hidden_units 1 -> 64']
-    >>> MoreCapacity().propose(Context({"hidden_units": 64}, {}, Finding("underfitting", None, ""), Facts(),
-    ...                                {"hidden_units"})).description
-    'hidden_units 64 -> 256'
+    >>> ctx = Context({"hidden_size": [32, 1]}, {}, Finding("underfitting", None, ""), Facts(), {"hidden_size"})
+    >>> [c.description for c in MoreCapacity().propose(ctx).bracket]
+    ['hidden_size [32, 1] -> [128, 4]', 'hidden_size [32, 1] -> [256, 16]', 'hidden_size [32, 1] -> [256, 64]']
 """
 
 from __future__ import annotations
 
+from model_trainer.probes.config_range import WIDTH_KEYS
 from model_trainer.repairs.base import Change, Context, Repair
 
 # wider than this a layer is no longer a cheap test on a small tabular problem
@@ -34,12 +36,16 @@ class MoreCapacity(Repair):
         self.factors = tuple(sorted(factors))
 
     def propose(self, ctx: Context) -> Change | None:
-        h = ctx.config.get("hidden_units")
-        if isinstance(h, (list, tuple)) and h and all(isinstance(v, int) for v in h):
-            values: list = [[v * f for v in h] for i, f in enumerate(self.factors)
-                            if i == 0 or max(h) * f <= MAX_WIDTH]
-            return self.bracketed(ctx, "hidden_units", values)
-        if isinstance(h, int) and not isinstance(h, bool):
-            return self.bracketed(ctx, "hidden_units", [h * f for i, f in enumerate(self.factors)
-                                                         if i == 0 or h * f <= MAX_WIDTH])
-        return self.knob(ctx, "hidden_units", 64)
+        key = next((k for k in WIDTH_KEYS if k in ctx.config), "hidden_units")
+        h = ctx.config.get(key)
+        layers = list(h) if isinstance(h, (list, tuple)) else [h]
+        if not layers or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in layers):
+            return self.knob(ctx, key, 64)
+        values: list[list[int]] = []
+        for i, f in enumerate(self.factors):
+            wider = [v if v >= MAX_WIDTH else min(v * f, MAX_WIDTH) for v in layers]
+            if wider != layers and wider not in values and (i == 0 or wider != values[-1]):
+                values.append(wider)
+        if not values:
+            return None  # every layer is already at the cap: width is not what a cheap test can add
+        return self.bracketed(ctx, key, values if isinstance(h, (list, tuple)) else [v[0] for v in values])

@@ -38,6 +38,6 @@ class RaiseLR(Repair):
                 lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
             values.add(T.ADAPTIVE_LR_DEFAULT)
         # largest first: a step far too small is usually off by more than one factor, and the search stops at the
-        # first candidate that does worse than the one before it, so a bracket that starts at the likely winner costs
+        # first candidate that does worse than the best so far, so a bracket that starts at the likely winner costs
         # two short runs instead of four
         return self.bracketed(ctx, "lr", sorted(values, reverse=True))
