@@ -35,9 +35,7 @@ def probe(inv: Investigation) -> None:
     _loop_code(inv)
     _lr_used(inv)
     _label_signal(inv)
-    _regularization(inv)
-    _lr_range(inv)
-    _capacity_range(inv)
+    _config_ranges(inv)
     _own_predictions(inv)
     _constant_columns(inv)
     _discretised_target(inv)
@@ -336,46 +334,37 @@ def label_control(inv: Investigation) -> None:
         inv.suspicion["label_corruption"] = inv.suspicion.get("label_corruption", 0.0) - 1.0
 
 
-def _regularization(inv: Investigation) -> None:
-    """A penalty far beyond the usual range holds the weights near zero: the model underfits or predicts a constant,
-    and with first-layer weights near zero the gradients reaching them vanish too."""
-    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients"):
-        return
+# A configuration value far outside its usual range (``probes/config_range.py``), per cause: the red flags it
+# explains, the hypothesis and action the diary states, what the measurement concludes, and the weight of the
+# suspicion. A penalty that holds the weights near zero underfits or predicts a constant, and with first-layer weights
+# near zero the gradients reaching them vanish too; an adaptive optimiser's step far beyond its range kills ReLU units
+# and flattens the loss, which then reads as vanishing gradients or a constant output rather than a divergence; a
+# hidden layer of one or two units passes the whole input through one or two numbers and underfits whatever else is
+# right.
+_CONFIG_RANGE: dict[str, tuple[tuple[str, ...], str, str, str, float]] = {
+    "excessive_regularization": (
+        ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients"), "Regularisation too strong",
+        "Read the regularisation strength the run used", "beyond the usual range", 1.2),
+    "learning_rate_too_high": (
+        ("vanishing_gradients", "dying_relu", "constant_output", "underfitting", "oscillating_loss"),
+        "Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the optimiser's usual "
+        "range", "beyond the usual range", 1.6),
+    "insufficient_capacity": (
+        ("underfitting", "slow_convergence", "constant_output"), "The model is too small to represent the "
+        "relationship", "Read the hidden-layer widths the run used", "a bottleneck", 1.2),
+}
+
+
+def _config_ranges(inv: Investigation) -> None:
     for o in out_of_range(inv.failing.config):
-        if o["cause"] != "excessive_regularization":
+        if o["cause"] not in _CONFIG_RANGE:
             continue
-        n = inv.add("Regularisation too strong", "Read the regularisation strength the run used", "measurement",
-                    inv.failing.run_id, f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
-        inv.suspect("excessive_regularization", 1.2, n)
-
-
-def _lr_range(inv: Investigation) -> None:
-    """An adaptive optimiser's step far beyond its usual range kills ReLU units and flattens the loss: the red flag
-    then reads as vanishing gradients or a constant output, not as a divergence."""
-    if inv.finding.symptom not in ("vanishing_gradients", "dying_relu", "constant_output", "underfitting",
-                                   "oscillating_loss"):
-        return
-    for o in out_of_range(inv.failing.config):
-        if o["cause"] != "learning_rate_too_high":
+        symptoms, hypothesis, action, verdict, weight = _CONFIG_RANGE[o["cause"]]
+        if inv.finding.symptom not in symptoms:
             continue
-        n = inv.add("Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the "
-                    "optimiser's usual range", "measurement", inv.failing.run_id,
-                    f"{o['said']} -> beyond the usual range (results/thresholds.json)", None)
-        inv.suspect("learning_rate_too_high", 1.6, n)
-
-
-def _capacity_range(inv: Investigation) -> None:
-    """A hidden layer of one or two units passes the whole input through one or two numbers: a network that can do
-    no better than that underfits whatever else is right."""
-    if inv.finding.symptom not in ("underfitting", "slow_convergence", "constant_output"):
-        return
-    for o in out_of_range(inv.failing.config):
-        if o["cause"] != "insufficient_capacity":
-            continue
-        n = inv.add("The model is too small to represent the relationship", "Read the hidden-layer widths the run "
-                    "used", "measurement", inv.failing.run_id,
-                    f"{o['said']} -> a bottleneck (results/thresholds.json)", None)
-        inv.suspect("insufficient_capacity", 1.2, n)
+        n = inv.add(hypothesis, action, "measurement", inv.failing.run_id,
+                    f"{o['said']} -> {verdict} (results/thresholds.json)", None)
+        inv.suspect(o["cause"], weight, n)
 
 
 def _own_predictions(inv: Investigation) -> None:
