@@ -174,11 +174,7 @@ def _output_range(inv: Investigation) -> None:
         inv.measurements["output_range"] = r
         inv.suspect("output_range_mismatch", 3.0, n)
         for f in code:
-            m = inv.add("The output layer cannot produce the target's range", f"Read the model code ({f['file']})",
-                        "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
-            inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
-            inv.measurements.setdefault("code", []).append(f)
-            inv.suspect(f["cause"], 1.0, m)
+            _code_finding(inv, f, "The output layer cannot produce the target's range", "Read the model code", 1.0)
 
 
 def _learnt_little(inv: Investigation) -> bool:
@@ -227,11 +223,17 @@ def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
 
 def _loop_code(inv: Investigation) -> None:
     for f in _source_findings(inv, loop_findings):
-        n = inv.add("The training loop's bookkeeping is wrong", f"Read the training code ({f['file']})",
-                    "measurement", None, f"{f['file']}:{f['line']}: {f['what']}", None)
-        inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
-        inv.measurements.setdefault("code", []).append(f)
-        inv.suspect(f["cause"], 4.0, n)
+        _code_finding(inv, f, "The training loop's bookkeeping is wrong", "Read the training code", 4.0)
+
+
+def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action: str, weight: float) -> None:
+    """A line of the user's code a source reader found: a measurement naming it, the code change the entry names
+    (no knob reaches it), and a suspicion of its cause."""
+    n = inv.add(hypothesis, f"{action} ({f['file']})", "measurement", None, f"{f['file']}:{f['line']}: {f['what']}",
+                None)
+    inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
+    inv.measurements.setdefault("code", []).append(f)
+    inv.suspect(f["cause"], weight, n)
 
 
 def _lr_used(inv: Investigation) -> None:
