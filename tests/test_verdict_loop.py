@@ -369,3 +369,36 @@ def test_a_model_judged_on_its_own_predictions_when_the_code_reports_another_sco
     # behind by 1.3x but agreeing with what the code reports: the ordinary rules apply (within 1.5x: accepted)
     mild = [5.0, 3.9, 3.9, 3.9, 3.9, 3.9, 3.9, 3.9]
     assert J.reason_to_reject(_rec(mild, diagnostics={"metric_own": 3.9}), _facts()) is None
+
+
+def test_a_bracket_whose_first_candidate_reaches_the_references_costs_one_run(tmp_path):
+    # lr 1e-5 learns nothing; the largest candidate (1e-3 under Adam) reaches the linear reference at once: the search
+    # stops there and its full run is the accepted model (no short runs, no retrain)
+    s = FakeSession(tmp_path, 'optimizer = "adam"\nlr = 1e-5\nepochs = 20\n', lambda lr: 2.9 if lr >= 1e-3 else 9.8)
+    v = investigate(s)
+    assert (v.status, v.cause, v.cause_status) == ("resolved", "learning_rate_too_low", "confirmed")
+    assert [r.run_id.split("-", 1)[1] for r in s.runs[1:]] == ["bracket-raise_lr"]
+    assert s.runs[1].stop_reason == "" and s.published == [s.runs[1].run_id]
+    assert any(t.action.startswith("Ran the bracket's first candidate") for t in s.entries[0].tests)
+
+
+def test_a_bracket_winner_found_first_is_its_own_test(tmp_path):
+    # the first candidate is the best but still mildly short of the references: the others run short and lose; the
+    # first one's full run is then judged as the test instead of being retrained
+    s = FakeSession(tmp_path, 'optimizer = "adam"\nlr = 1e-5\nepochs = 20\n',
+                    lambda lr: 3.6 if lr >= 1e-3 else 5.0 if lr >= 3e-4 else 9.8)
+    investigate(s)
+    labels = [r.run_id.split("-", 1)[1] for r in s.runs[1:]]
+    assert labels[:2] == ["bracket-raise_lr", "bracket-raise_lr"] and "final-raise_lr" not in labels
+    assert s.runs[1].stop_reason == "" and s.runs[2].stop_reason.startswith("test run limited to 10")
+    searched = [t for t in s.entries[0].tests if t.action.startswith("Searched 2 candidates, compared at epoch 10")]
+    assert searched and "in full, read at that epoch" in searched[0].result
+
+
+def test_a_run_of_two_epochs_behind_the_references_is_given_more_epochs_first(tmp_path):
+    # two epochs of a curve that needs ten: no plateau can show, so more epochs are the first test
+    s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 2\n", lambda lr: 2.9, tau=3.0)
+    v = investigate(s)
+    assert (v.status, v.cause, v.cause_status) == ("resolved", "insufficient_training", "confirmed")
+    assert s.runs[1].config["epochs"] >= 10
+    assert any(t.action == "Read the length of the run's curve" for t in s.entries[0].tests)

@@ -94,6 +94,11 @@ STRONG_WEIGHT_DECAY = 0.1
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1
 ADAPTIVE_LR_DEFAULT = 0.001
+# plain SGD's conventional step (Keras' SGD and scikit-learn's SGD estimators default to 0.01): a learning rate far
+# below it that learns too slowly is searched up to it, not only a few factors above where it started; an adaptive
+# optimiser switched in for an lr below ADAPTIVE_LR_LOW starts from its own default instead
+SGD_LR_DEFAULT = 0.01
+ADAPTIVE_LR_LOW = 1e-4
 # the shuffled-label control: real labels whose error is within 5% of the shuffled labels' error (at the same epoch)
 # fit no better than noise (tuning half: a CNN whose labels were shuffled apart from their inputs came within 4%,
 # rmse 0.950 against 0.991; a model that learns from its labels lowers its error well below a constant's, which
@@ -133,6 +138,11 @@ METRIC_DISAGREE = 1.25
 # its steps were decreases. A curve still gaining 10% per quarter of its length would gain clearly more from
 # more epochs; smaller tail gains are within what patience-based early stopping (Keras, min_delta) calls noise.
 CONVERGED_TAIL_GAIN = 0.10
+# convergence: a curve of fewer epochs than this has no tail for the test above to read (a quarter of the run, at
+# least 2 steps); a run that short behind the references was never shown to converge, and more epochs are tried with
+# at least MIN_CURVE_EPOCHS, the shortest run whose tail the test reads over more than its first steps.
+SHORT_CURVE_EPOCHS = 3
+MIN_CURVE_EPOCHS = 10
 CONVERGED_FALLING_SHARE = 0.7
 
 # ---------------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 from typing import Any
 
 from model_trainer.causes import CAUSES
@@ -43,10 +44,20 @@ def add_known_error(entry: DiaryEntry, known: dict[str, Any], config: dict[str, 
     knob = known.get("knob")
     fix = known["fix"] + (f" (`{knob}` is {config[knob]!r} in [config])" if knob and knob in config else
                           f" (not available as a knob: add `{knob}` to [config])" if knob else "")
-    entry.tests.append(TestRecord(len(entry.tests) + 1, "The error message is a known one",
+    n = len(entry.tests) + 1
+    entry.tests.append(TestRecord(n, "The error message is a known one",
                                   "Matched the error message against known causes", "measurement", None,
                                   f"{known['why']}; fix: {fix}", None))
     entry.next_steps.insert(0, f"{known['fix'][0].upper()}{known['fix'][1:]}: {known['why']}.")
+    cause = known["cause"]
+    if entry.root_cause == "code_error" and cause != "code_error":
+        # the message names a narrower cause than "the code raised", but one that no run has tested: it is the
+        # best supported hypothesis, not an established cause (a message can have more than one origin)
+        entry.root_cause = "unknown"
+        entry.hypotheses = [Hypothesis(cause, "open", [n])]
+        entry.why = replace(entry.why, root_cause=f"Not established. {entry.why.root_cause} The message is a known "
+                            f"one and points at `{cause}`: {known['why']}. It stays open until the code is changed "
+                            "and a run confirms it.")
 
 
 def verdict(session: Any, facts: Facts, status: str, code: int, rec: RunRecord | None, *, entry: Any = None,

@@ -223,7 +223,7 @@ def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
     if falling < T.CONVERGED_FALLING_SHARE or gain < T.CONVERGED_TAIL_GAIN or steps[-1] >= 0:
         return None
     _, m = model_metric(rec, facts.higher_is_better)
-    if _at_or_beyond_best_reference(m, facts):
+    if at_or_beyond_best_reference(m, facts):
         return None  # already as good as any reference: more epochs are optional, not a fault
     label = "validation loss" if key == "val_loss" else f"validation {facts.metric}"
     return Finding("slow_convergence", rec.history[-1].epoch,
@@ -239,7 +239,7 @@ def _ran_its_length(rec: RunRecord, facts: Facts) -> bool:
             and len(rec.history) >= planned)
 
 
-def _at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
+def at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
     refs = list(applicable_references(facts).values())
     if not refs or not math.isfinite(value) or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
         return False

@@ -20,6 +20,7 @@ from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
 from model_trainer.investigate.judge import (
+    at_or_beyond_best_reference,
     baseline_facts,
     behind_references,
     better,
@@ -34,7 +35,7 @@ from model_trainer.kinds import knobs_of
 from model_trainer.probes.error_messages import known_error
 from model_trainer.records.fmt import num
 from model_trainer.records.plots import preload as preload_plots
-from model_trainer.repairs import CODE_ONLY, Change, Context, for_cause, plan
+from model_trainer.repairs import CODE_ONLY, REPAIRS, Change, Context, for_cause, plan
 from model_trainer.verdict import Verdict
 
 EXIT_OK, EXIT_UNRESOLVED = 0, 1
@@ -146,6 +147,9 @@ def test_epochs(inv: Investigation) -> int | None:
 # repairs that move a knob back the way a kept change moved it
 _UNDOES = {"raise_lr": "lower_lr", "lower_lr": "raise_lr", "lower_regularization": "regularization",
            "regularization": "lower_regularization", "weight_decay": "lower_regularization"}
+# changes that may stack on themselves: a curve still falling after more epochs asks for more again (each step is
+# judged like any other, so the search continues only while it improves and the budget lasts)
+_REPEATS = ("more_epochs",)
 
 
 def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
@@ -167,7 +171,7 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
         repairs += [r for r in for_cause(cause) if r not in repairs and inv.suspicion[cause] > 0]
     kept = {c.repair for c in inv.stack}
     for r in repairs:
-        if r.name in kept or _UNDOES.get(r.name) in kept:
+        if (r.name in kept and r.name not in _REPEATS) or _UNDOES.get(r.name) in kept:
             continue  # a kept change is neither repeated on top of itself nor undone (the lr lowered, then raised)
         change = r.propose(ctx)
         if change is None:
@@ -236,8 +240,8 @@ def repair(inv: Investigation) -> Verdict:
             escalated = True
             break
         done.add(change.description)
-        change = search_bracket(inv, change)
-        trec = run_test(inv, change)
+        change, ran = search_bracket(inv, change)
+        trec = run_test(inv, change, ran)
         if trec is None:
             continue
         final = trec
@@ -327,32 +331,55 @@ def repair(inv: Investigation) -> Verdict:
     return entries.document_success(inv, initial, change, final)
 
 
-def search_bracket(inv: Investigation, change: Change) -> Change:
+def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecord | None]:
     """Successive halving over a knob's candidates: short runs, keep the better half, continue while it improves.
 
-    Without a bracket the change is returned as it is. The cost is one short run per candidate tried.
+    The first candidate runs in full where the repair's search order puts the likely winner first, or where a
+    failing candidate is cheap (a divergence, stopped by the watch), and is compared with the others at the short
+    runs' horizon from its own history. Accepted and at or beyond the best reference, it ends the search; kept as
+    the winner, its run is the test. Either way a winner found first needs no retrain. Returns the change to test
+    and, when the winner's full run exists, that run. Without a bracket the change is returned as it is. The cost
+    is one run per candidate tried.
     """
     cands = list(getattr(change, "bracket", None) or [])
     if len(cands) < 2:
-        return change
+        return change, None
     n_epochs = test_epochs(inv) or inv.facts.epochs_planned
     budget_epochs = max(2, (n_epochs or 10) // 2)
     scored: list[tuple[float, Change, RunRecord, float, bool]] = []
     hib = inv.facts.higher_is_better
     best_val = math.inf
+    first_full: RunRecord | None = None
+    # the first candidate runs in full where it is the likely winner, or where a failing one costs little: a
+    # divergence under test is stopped by the watch as soon as it shows again
+    repair = REPAIRS.get(change.repair)
+    full_first = bool(getattr(repair, "likely_first", False)) or (inv.current or inv.finding).symptom in ONLINE
     for cand in cands:
         if _out_of_budget(inv) or inv.attempts + 2 > inv.session.spec.budget.max_attempts:
             break
+        full = full_first and not scored
         rec = inv.session.run(f"bracket-{cand.repair}", cand.config_after, cand.data_after,
-                              stop_after_epochs=budget_epochs, watch=watch_for(inv.facts), purpose="test")
+                              stop_after_epochs=None if full else budget_epochs, watch=watch_for(inv.facts),
+                              purpose="test")
         inv.attempts += 1
         inv.runs.append(rec)
-        key, val = model_metric(rec, hib)
+        if full:
+            first_full = rec
+            _, whole = model_metric(rec, hib)
+            if rec.ok and at_or_beyond_best_reference(whole, inv.facts) and \
+                    reason_to_reject(rec, facts_for(inv, cand, rec)) is None:
+                # as good as the best reference: what the other candidates could add is not worth their runs
+                inv.add(change.hypothesis, f"Ran the bracket's first candidate, {cand.description}, in full",
+                        "measurement", rec.run_id, f"no red flag, converged, {inv.facts.metric} {num(whole)} at or "
+                        "beyond the best reference: the search stops here", None)
+                return cand, rec
+        key, val = model_metric(rec, hib, upto_epoch=budget_epochs if full else None)
         loss = -val if key == "metric" and hib else val
         if not rec.ok or not math.isfinite(loss):
             loss = math.inf
         # a candidate whose run still shows the red flag under test ranks after every one that cleared it
-        flag = first_finding(rec.history, facts_for(inv, cand, rec, finished=False)) if rec.ok else None
+        hist = [e for e in rec.history if e.epoch <= budget_epochs] if full else rec.history
+        flag = first_finding(hist, facts_for(inv, cand, rec, finished=False)) if rec.ok else None
         flagged = flag is not None and flag.symptom == (inv.current or inv.finding).symptom
         scored.append((loss, cand, rec, val, flagged))
         if math.isfinite(best_val) and loss > best_val + 1e-4 * abs(best_val):
@@ -360,15 +387,18 @@ def search_bracket(inv: Investigation, change: Change) -> Change:
             # plateau, where a penalty or step still too strong changes nothing yet, so the search goes on)
             break
         best_val = min(best_val, loss)
-    if len(scored) < 2:
-        return change  # no search happened: the test itself is the one run
+    if not scored or (len(scored) == 1 and first_full is None):
+        return change, None  # no search happened: the test itself is the one run
     scored.sort(key=lambda t: (t[4], t[0]))
-    listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'}"
-                        f"{' (red flag still shows)' if flagged else ''} (run `{r.run_id}`)"
-                        for loss, c, r, v, flagged in scored)
-    inv.add(change.hypothesis, f"Searched {len(scored)} candidates in {budget_epochs}-epoch runs", "measurement",
-            scored[0][2].run_id, f"{listing} -> kept {scored[0][1].description}", None)
-    return scored[0][1]
+    winner = scored[0]
+    if len(scored) > 1:
+        listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'}"
+                            f"{' (red flag still shows)' if flagged else ''} (run `{r.run_id}`"
+                            f"{', in full, read at that epoch' if r is first_full else ''})"
+                            for loss, c, r, v, flagged in scored)
+        inv.add(change.hypothesis, f"Searched {len(scored)} candidates, compared at epoch {budget_epochs}",
+                "measurement", winner[2].run_id, f"{listing} -> kept {winner[1].description}", None)
+    return winner[1], (winner[2] if winner[2] is first_full else None)
 
 
 def short(inv: Investigation, rec: RunRecord) -> bool:
@@ -379,18 +409,22 @@ def short(inv: Investigation, rec: RunRecord) -> bool:
     return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)
 
 
-def run_test(inv: Investigation, change: Change) -> RunRecord | None:
+def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -> RunRecord | None:
     """One intervention. Returns the run when the flag under test is gone and the metric improved (another flag may
-    show, which the loop then works on), else None."""
+    show, which the loop then works on), else None. ``ran``: the change's full-length run, already made by the
+    bracket search, which is then judged as the test instead of running another."""
     s = inv.session
     # a divergence shows again within a few epochs and the watch stops the run when it does: a test for one runs to
     # full length, so a change that works is the final model at once instead of a short test and a full retrain
-    n_epochs = None if (inv.current or inv.finding).symptom in ONLINE else test_epochs(inv)
-    label = f"test{len([t for t in inv.tests if t.kind == 'intervention']) + 1}-{change.repair}"
-    trec = s.run(label, change.config_after, change.data_after, stop_after_epochs=n_epochs,
-                 watch=watch_for(inv.facts), purpose="test")
-    inv.attempts += 1
-    inv.runs.append(trec)
+    n_epochs = None if ran is not None or (inv.current or inv.finding).symptom in ONLINE else test_epochs(inv)
+    if ran is not None:
+        trec = ran
+    else:
+        label = f"test{len([t for t in inv.tests if t.kind == 'intervention']) + 1}-{change.repair}"
+        trec = s.run(label, change.config_after, change.data_after, stop_after_epochs=n_epochs,
+                     watch=watch_for(inv.facts), purpose="test")
+        inv.attempts += 1
+        inv.runs.append(trec)
     planned = change.config_after.get("epochs", inv.facts.epochs_planned)
     is_short = n_epochs is not None and (not isinstance(planned, int) or n_epochs < planned)
     facts = facts_for(inv, change, trec, finished=not is_short)

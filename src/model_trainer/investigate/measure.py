@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from model_trainer.detect import thresholds as T
 from model_trainer.investigate.state import Investigation
 from model_trainer.probes.config_range import out_of_range
 from model_trainer.probes.gradients import group_gradients, saturation
@@ -35,6 +36,7 @@ def probe(inv: Investigation) -> None:
     _loop_code(inv)
     _lr_used(inv)
     _label_signal(inv)
+    _short_curve(inv)
     _config_ranges(inv)
     _own_predictions(inv)
     _constant_columns(inv)
@@ -342,7 +344,7 @@ def label_control(inv: Investigation) -> None:
 # near zero the gradients reaching them vanish too; an adaptive optimiser's step far beyond its range kills ReLU units
 # and flattens the loss, which then reads as vanishing gradients or a constant output rather than a divergence; a
 # hidden layer of one or two units passes the whole input through one or two numbers and underfits whatever else is
-# right.
+# right (and once its one ReLU unit dies, no gradient reaches the layers below it: vanishing gradients, dead units).
 _CONFIG_RANGE: dict[str, tuple[tuple[str, ...], str, str, str, float]] = {
     "excessive_regularization": (
         ("underfitting", "constant_output", "slow_convergence", "vanishing_gradients"), "Regularisation too strong",
@@ -352,9 +354,34 @@ _CONFIG_RANGE: dict[str, tuple[tuple[str, ...], str, str, str, float]] = {
         "Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the optimiser's usual "
         "range", "beyond the usual range", 1.6),
     "insufficient_capacity": (
-        ("underfitting", "slow_convergence", "constant_output"), "The model is too small to represent the "
+        ("underfitting", "slow_convergence", "constant_output", "vanishing_gradients", "dying_relu"),
+        "The model is too small to represent the "
         "relationship", "Read the hidden-layer widths the run used", "a bottleneck", 1.2),
 }
+
+
+def _short_curve(inv: Investigation) -> None:
+    """A run of one or two epochs that ends behind the references, its loss still falling at the end: no curve that
+    short can show a plateau, so stopping too early is the first suspect (``judge.convergence`` needs three)."""
+    from model_trainer.detect.base import finite, series
+
+    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence") or inv.facts.kind == "mle":
+        return
+    hist = inv.failing.history
+    if not hist or len(hist) >= T.SHORT_CURVE_EPOCHS or inv.failing.stop_reason:
+        return  # long enough for the convergence test, or stopped by a watch rather than by its own length
+    key = "val_loss" if series(hist, "val_loss") else "train_loss" if series(hist, "train_loss") else None
+    vals = finite(series(hist, key)) if key else []
+    if len(vals) == 2 and vals[1] >= vals[0]:
+        return  # the loss no longer fell: more of the same is not what the curve asks for
+    if len(vals) < 2 and not isinstance(inv.failing.config.get("epochs"), int):
+        return  # one row without an epoch count: a single fit, not a short run
+    said = (f"{key.replace('_', ' ')} {num(vals[0])} -> {num(vals[1])} over the run's 2 epochs" if len(vals) == 2
+            else "one epoch: no curve at all")
+    n = inv.add("Training stopped before convergence", "Read the length of the run's curve", "measurement",
+                inv.failing.run_id, f"{said}; a curve of fewer than {T.SHORT_CURVE_EPOCHS} epochs cannot show a "
+                "plateau", None)
+    inv.suspect("insufficient_training", 2.0, n)
 
 
 def _config_ranges(inv: Investigation) -> None:

@@ -49,6 +49,9 @@ class Repair:
     # False for a change that works around several causes at once (an adaptive optimiser): its success makes the
     # run acceptable without singling out its ``root_cause``
     confirms_cause: bool = True
+    # True where the bracket's search order puts the likely winner first (a step far too small searched from the
+    # largest candidate down): the search then runs that candidate in full, so a winner needs no retrain
+    likely_first: bool = False
 
     def propose(self, ctx: Context) -> Change | None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -1,11 +1,14 @@
-"""A larger learning rate, for a loss that falls too slowly: 3x, 10x and 30x (and an adaptive optimiser's default
-step), searched from the largest down.
+"""A larger learning rate, for a loss that falls too slowly: 3x, 10x and 30x (and the optimiser's conventional step
+where that is further up: Adam's 0.001, plain SGD's 0.01), searched from the largest down.
 
 Example:
     >>> from model_trainer.detect.base import Facts, Finding
     >>> ctx = Context({"lr": 1e-5, "optimizer": "adam"}, {}, Finding("underfitting", None, ""), Facts(), {"lr"})
     >>> [c.description for c in RaiseLR().propose(ctx).bracket]
     ['lr 1e-05 -> 0.001', 'lr 1e-05 -> 0.0003', 'lr 1e-05 -> 0.0001', 'lr 1e-05 -> 3e-05']
+    >>> ctx = Context({"lr": 1e-5, "optimizer": "sgd"}, {}, Finding("underfitting", None, ""), Facts(), {"lr"})
+    >>> [c.description for c in RaiseLR().propose(ctx).bracket][0]
+    'lr 1e-05 -> 0.01'
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ class RaiseLR(Repair):
     root_cause = "learning_rate_too_low"
     symptoms = ("slow_convergence", "underfitting", "vanishing_gradients")
     hypothesis = "Learning rate too low: each step moves the weights too little"
+    likely_first = True
 
     def __init__(self, factor: float = 10.0) -> None:
         if factor <= 1:
@@ -34,9 +38,11 @@ class RaiseLR(Repair):
         # 3x, 10x and 30x larger, capped at 1 (beyond it no common optimiser is stable on unit-scale data); an
         # adaptive optimiser far below its default step also gets the default itself (Kingma & Ba's 0.001)
         values = {min(float(f"{lr * f:.6g}"), 1.0) for f in (3.0, self.factor, 3 * self.factor)}
-        if str(ctx.config.get("optimizer", "")).lower() in ("adam", "adamw", "rmsprop") and \
-                lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
+        opt = str(ctx.config.get("optimizer", "")).lower()
+        if opt in ("adam", "adamw", "rmsprop") and lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
             values.add(T.ADAPTIVE_LR_DEFAULT)
+        elif opt == "sgd" and lr * 3 * self.factor < T.SGD_LR_DEFAULT:
+            values.add(T.SGD_LR_DEFAULT)  # and plain SGD its conventional 0.01
         # largest first: a step far too small is usually off by more than one factor, and the search stops at the
         # first candidate that does worse than the best so far, so a bracket that starts at the likely winner costs
         # two short runs instead of four

@@ -1,12 +1,16 @@
 """Adam instead of plain SGD, for slow progress or badly conditioned problems.
 
 Example:
-    >>> SwitchOptimizer().propose.__name__
-    'propose'
+    >>> from model_trainer.detect.base import Facts, Finding
+    >>> ctx = Context({"optimizer": "sgd", "lr": 1e-5}, {}, Finding("underfitting", None, ""), Facts(),
+    ...               {"optimizer", "lr"})
+    >>> print(SwitchOptimizer().propose(ctx).description)
+    optimizer "sgd" -> "adam" with lr 0.001 (Adam's default)
 """
 
 from __future__ import annotations
 
+from model_trainer.detect import thresholds as T
 from model_trainer.repairs.base import Change, Context, Repair
 
 
@@ -24,10 +28,12 @@ class SwitchOptimizer(Repair):
             return None
         change = self.knob(ctx, "optimizer", "adam")
         lr = ctx.config.get("lr")
-        if isinstance(lr, (int, float)) and lr > 0.01:
-            change.config_after["lr"] = 0.001  # Adam's default step; SGD's would be far too large for it
-            change.description += " with lr 0.001 (Adam's default)"
-            change.code_after += "\nlr = 0.001"
+        if isinstance(lr, (int, float)) and (lr > 0.01 or 0 < lr < T.ADAPTIVE_LR_LOW):
+            # Adam's default step: SGD's would be far too large for it, and one far below it would test the step
+            # size again rather than the optimiser
+            change.config_after["lr"] = T.ADAPTIVE_LR_DEFAULT
+            change.description += f" with lr {T.ADAPTIVE_LR_DEFAULT:g} (Adam's default)"
+            change.code_after += f"\nlr = {T.ADAPTIVE_LR_DEFAULT:g}"
         if ctx.finding.symptom in ("oscillating_loss", "nan_loss", "exploding_gradients"):
             # Adam at its default step moves each weight by about lr per step: a far smaller step
             change.root_cause = "learning_rate_too_high"
