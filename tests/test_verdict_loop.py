@@ -83,7 +83,8 @@ class FakeSession:
         for t in range(1, n + 1):
             m = level + (10.0 - level) * math.exp(-t / self.tau)
             tl = m * m * (1 - self.train_drop * (1 - math.exp(-t / self.tau)))
-            hist.append(EpochLogged(t, {"train_loss": tl, "val_loss": m * m, "metric": m, "lr": config["lr"]},
+            hist.append(EpochLogged(t, {"train_loss": tl, "val_loss": m * m, "metric": m,
+                                        "lr": config.get("lr", config.get("learning_rate"))},
                                     0.01))
         rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config),
                         data_repairs=dict(data_repairs or {}), history=hist, purpose=purpose, status="completed",
@@ -402,3 +403,16 @@ def test_a_run_of_two_epochs_behind_the_references_is_given_more_epochs_first(tm
     assert (v.status, v.cause, v.cause_status) == ("resolved", "insufficient_training", "confirmed")
     assert s.runs[1].config["epochs"] >= 10
     assert any(t.action == "Read the length of the run's curve" for t in s.entries[0].tests)
+
+
+def test_knobs_under_the_names_the_users_config_gives_them_are_turned_under_those_names(tmp_path):
+    # a training function that reads `learning_rate` and `n_epochs`: the step is raised under its own name
+    s = FakeSession(tmp_path, 'optimizer = "adam"\nlearning_rate = 1e-5\nn_epochs = 20\n', None,
+                    cfg_levels=lambda cfg, data: 2.9 if cfg["learning_rate"] >= 1e-3 else 9.8)
+    v = investigate(s)
+    assert (v.status, v.cause) == ("resolved", "learning_rate_too_low")
+    fix = s.entries[0].fix
+    assert fix.config_after["learning_rate"] == 1e-3 and "lr" not in fix.config_after
+    assert all("lr" not in r.config for r in s.runs)
+    assert any(t.action.startswith("Ran the bracket's first candidate, learning_rate 1e-05 -> 0.001")
+               for t in s.entries[0].tests)

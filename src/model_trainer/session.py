@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from model_trainer import config_keys
 from model_trainer.data import Dataset, load_dataset
 from model_trainer.engine.job import Job
 from model_trainer.engine.supervisor import Supervisor, Watch
@@ -69,7 +70,7 @@ class Session:
             stop_after_epochs: int | None = None, watch: Watch | None = None, full: bool = False,
             purpose: str = "train", spare: bool = True) -> RunRecord:
         run_id = self.ws.new_run_id(label)
-        total = stop_after_epochs or config.get("epochs")
+        total = stop_after_epochs or config_keys.value(config, "epochs")
         # ``full`` marks a candidate for acceptance; its history reaches results/ only through ``publish``
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
                                   watch=watch, purpose=purpose, spare=spare,

@@ -14,6 +14,7 @@ from dataclasses import asdict, replace
 from itertools import pairwise
 from typing import Any
 
+from model_trainer import config_keys
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import applicable_references, finite, is_linear, series
@@ -69,7 +70,7 @@ def baseline_facts(session: Any, config: dict[str, Any] | None = None, reference
         if references:
             _attach_references(session)
     config = dict(spec.config if config is None else config)
-    epochs = config.get("epochs")
+    epochs = config_keys.value(config, "epochs")
     return Facts(metric=spec.model.metric, higher_is_better=spec.model.higher_is_better, kind=spec.model.kind,
                  epochs_planned=epochs if isinstance(epochs, int) else None, config=config,
                  baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)

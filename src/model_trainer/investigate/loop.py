@@ -15,6 +15,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from model_trainer import config_keys
 from model_trainer.detect import HORIZON, ONLINE, Facts, Finding, first_finding
 from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
@@ -99,8 +100,8 @@ def _testable_failure(session: Any, facts: Facts, rec: RunRecord, known: dict[st
     data_flag = first_finding([], facts)
     if data_flag is not None and (known is None or known["cause"] == "invalid_data"):
         finding = replace(data_flag, message=f"{data_flag.message}; the run failed with {said}")
-    elif known is not None and known.get("knob") and known["knob"] in {*knobs_of(session.spec.model.kind).loop,
-                                                                         *session.spec.config}:
+    elif known is not None and known.get("knob") and known["knob"] in {
+            *knobs_of(session.spec.model.kind).loop, *config_keys.canonical(session.spec.config)}:
         finding = Finding("training_error", None, f"the run failed with {said} ({known['why']})",
                           {"known_error_knob": known["knob"], "known_error_kind": known.get("kind"),
                            "cause": known["cause"]})
@@ -156,9 +157,11 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
     cur = inv.current or inv.finding
     # a built-in loop's own defaults are the values in use for loop knobs the spec leaves out: a repair starts there
     k = knobs_of(inv.session.spec.model.kind)
-    config = {**{key: v for key, v in k.defaults.items() if key in k.loop}, **config}
-    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv),
-                  measurements=inv.measurements)
+    # the repairs work under the knobs' canonical names; a change is made under the name the user's config uses
+    own = config_keys.names(config)
+    config = {**{key: v for key, v in k.defaults.items() if key in k.loop}, **config_keys.canonical(config)}
+    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv) | set(own),
+                  measurements=inv.measurements, names=own)
     out = []
     if cur.evidence.get("cause") in CODE_ONLY:
         return []  # evidence of the code's own making: no knob or data repair reaches it, so none is tried
@@ -176,6 +179,8 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
         change = r.propose(ctx)
         if change is None:
             continue
+        for c in {id(c): c for c in [change, *change.bracket]}.values():
+            c.config_after = config_keys.to_user(c.config_after, own)
         if overflow:
             change.root_cause = "numerical_overflow"
         if inv.refuted(change.root_cause) and change.repair not in ("standardize_target", "standardize"):
@@ -512,7 +517,7 @@ def _same_losses(a: RunRecord, b: RunRecord) -> bool:
 def facts_for(inv: Investigation, change: Change, rec: RunRecord, finished: bool = True) -> Facts:
     """Facts as a run with this change sees them: its config (early stopping on, more epochs) and its data
     (a dropped NaN row is no longer invalid data)."""
-    epochs = change.config_after.get("epochs")
+    epochs = config_keys.value(change.config_after, "epochs")
     return replace(inv.facts, config=dict(change.config_after), data=inv.report.with_repairs(change.data_after),
                    epochs_planned=epochs if isinstance(epochs, int) else inv.facts.epochs_planned, finished=finished,
                    diagnostics=rec.diagnostics or None, warnings=_warnings(rec))

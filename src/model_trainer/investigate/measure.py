@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from model_trainer import config_keys
 from model_trainer.detect import thresholds as T
 from model_trainer.investigate.state import Investigation
 from model_trainer.probes.config_range import out_of_range
@@ -239,7 +240,7 @@ def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action
 
 
 def _lr_used(inv: Investigation) -> None:
-    lr = inv.failing.config.get("lr")
+    lr = config_keys.value(inv.failing.config, "lr")
     lrs = [e.get("lr") for e in inv.failing.history]
     if not isinstance(lr, (int, float)) or not any(v is not None for v in lrs):
         return
@@ -374,7 +375,7 @@ def _short_curve(inv: Investigation) -> None:
     vals = finite(series(hist, key)) if key else []
     if len(vals) == 2 and vals[1] >= vals[0]:
         return  # the loss no longer fell: more of the same is not what the curve asks for
-    if len(vals) < 2 and not isinstance(inv.failing.config.get("epochs"), int):
+    if len(vals) < 2 and not isinstance(config_keys.value(inv.failing.config, "epochs"), int):
         return  # one row without an epoch count: a single fit, not a short run
     said = (f"{key.replace('_', ' ')} {num(vals[0])} -> {num(vals[1])} over the run's 2 epochs" if len(vals) == 2
             else "one epoch: no curve at all")

@@ -6,6 +6,8 @@ Example:
     ['learning_rate_too_high', 'excessive_regularization']
     >>> out_of_range({"optimizer": "adam", "lr": 0.001})
     []
+    >>> out_of_range({"optim": "adam", "learning_rate": 0.5})[0]["said"]
+    'learning_rate 0.5 with adam (default 0.001; 500x it, at or above 0.1)'
     >>> out_of_range({"hidden_units": [32, 1]})[0]["said"]
     'hidden_units [32, 1] (a hidden layer of at most 2 units)'
 
@@ -15,13 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from model_trainer import config_keys
 from model_trainer.detect import thresholds as T
 
 _ADAPTIVE = ("adam", "adamw", "rmsprop")
 
 
 def _number(config: dict[str, Any], key: str) -> float | None:
-    v = config.get(key)
+    v = config_keys.value(config, key)
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
@@ -41,15 +44,17 @@ def _widths(config: dict[str, Any]) -> tuple[str, Any, list[int]] | None:
 def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     """One record per value beyond its usual range: ``{"key", "value", "cause", "said"}``."""
     out = []
-    lr, opt = _number(config, "lr"), str(config.get("optimizer", "")).lower()
+    own = config_keys.names(config)  # a value is quoted under the name the config gives it
+    lr, opt = _number(config, "lr"), str(config_keys.value(config, "optimizer", "")).lower()
     if lr is not None and opt in _ADAPTIVE and lr >= T.ADAPTIVE_LR_HIGH:
         out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
-                    "said": f"lr {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; {lr / T.ADAPTIVE_LR_DEFAULT:g}x "
-                            f"it, at or above {T.ADAPTIVE_LR_HIGH:g})"})
+                    "said": f"{own.get('lr', 'lr')} {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; "
+                            f"{lr / T.ADAPTIVE_LR_DEFAULT:g}x it, at or above {T.ADAPTIVE_LR_HIGH:g})"})
     wd, alpha, c = _number(config, "weight_decay"), _number(config, "alpha"), _number(config, "C")
     if wd is not None and wd >= T.STRONG_WEIGHT_DECAY:
         out.append({"key": "weight_decay", "value": wd, "cause": "excessive_regularization",
-                    "said": f"weight_decay {wd:g} (at or above {T.STRONG_WEIGHT_DECAY:g})"})
+                    "said": f"{own.get('weight_decay', 'weight_decay')} {wd:g} (at or above "
+                            f"{T.STRONG_WEIGHT_DECAY:g})"})
     elif alpha is not None and alpha >= T.STRONG_ALPHA:
         out.append({"key": "alpha", "value": alpha, "cause": "excessive_regularization",
                     "said": f"alpha {alpha:g} (at or above {T.STRONG_ALPHA:g})"})

@@ -23,6 +23,9 @@ class Context:
     facts: Facts
     knobs: set[str]              # config keys a repair may change
     measurements: dict[str, Any] = field(default_factory=dict)
+    # canonical knob name -> the name the user's config gives it (``config_keys.names``): ``config`` holds the
+    # canonical names, and a change is described under the user's
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,9 +63,10 @@ class Repair:
     def knob(self, ctx: Context, key: str, value: Any, why: str = "") -> Change:
         before = ctx.config.get(key)
         after = {**ctx.config, key: value}
-        desc = f"{key} {_show(before)} -> {_show(value)}" + (f" ({why})" if why else "")
+        shown = ctx.names.get(key, key)
+        desc = f"{shown} {_show(before)} -> {_show(value)}" + (f" ({why})" if why else "")
         change = Change(self.name, self.root_cause, self.hypothesis, desc, after, dict(ctx.data_repairs),
-                        f"# Before:\n{key} = {_show(before)}", f"# After ({self.name}):\n{key} = {_show(value)}")
+                        f"# Before:\n{shown} = {_show(before)}", f"# After ({self.name}):\n{shown} = {_show(value)}")
         if key not in ctx.knobs:
             change.missing_key = key
         return change

@@ -32,8 +32,9 @@ class SwitchOptimizer(Repair):
             # Adam's default step: SGD's would be far too large for it, and one far below it would test the step
             # size again rather than the optimiser
             change.config_after["lr"] = T.ADAPTIVE_LR_DEFAULT
-            change.description += f" with lr {T.ADAPTIVE_LR_DEFAULT:g} (Adam's default)"
-            change.code_after += f"\nlr = {T.ADAPTIVE_LR_DEFAULT:g}"
+            shown = ctx.names.get("lr", "lr")
+            change.description += f" with {shown} {T.ADAPTIVE_LR_DEFAULT:g} (Adam's default)"
+            change.code_after += f"\n{shown} = {T.ADAPTIVE_LR_DEFAULT:g}"
         if ctx.finding.symptom in ("oscillating_loss", "nan_loss", "exploding_gradients"):
             # Adam at its default step moves each weight by about lr per step: a far smaller step
             change.root_cause = "learning_rate_too_high"
