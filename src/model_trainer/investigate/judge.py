@@ -25,6 +25,9 @@ from model_trainer.records.fmt import num
 
 # metrics whose "error" is 1 - value for the reference comparison
 _BOUNDED_SCORES = ("accuracy", "auc", "f1", "r2")
+# metrics the references are compared in: errors (an mse compared as its square root, so that every ratio in
+# thresholds.py reads on the target's own scale) and scores bounded by 1
+_JUDGED = ("rmse", "mae", "mse", *_BOUNDED_SCORES)
 
 
 def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int | None = None) -> tuple[str, float]:
@@ -160,6 +163,8 @@ def refs_of(facts: Facts) -> dict[str, float | None]:
 
 
 def _error(metric: str, v: float) -> float:
+    if metric == "mse":
+        return math.sqrt(v) if v >= 0 else v
     return 1.0 - v if metric in _BOUNDED_SCORES else v
 
 
@@ -173,7 +178,7 @@ def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
     const = refs.get("constant")
     if not math.isfinite(value) or const is None:
         return None
-    if facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+    if facts.metric not in _JUDGED:
         return None
     usable = applicable_references(facts)
     best_name = min(usable, key=lambda k: _error(facts.metric, usable[k]))
@@ -242,7 +247,7 @@ def _ran_its_length(rec: RunRecord, facts: Facts) -> bool:
 
 def at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
     refs = list(applicable_references(facts).values())
-    if not refs or not math.isfinite(value) or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+    if not refs or not math.isfinite(value) or facts.metric not in _JUDGED:
         return False
     return _error(facts.metric, value) <= min(_error(facts.metric, r) for r in refs)
 
@@ -278,7 +283,7 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
     far outside its usual range: two independent signs, so the run is investigated rather than accepted."""
     from model_trainer.probes.config_range import out_of_range
 
-    if facts.kind == "mle" or facts.metric not in ("rmse", "mae", *_BOUNDED_SCORES):
+    if facts.kind == "mle" or facts.metric not in _JUDGED:
         return None
     suspects = out_of_range(facts.config)
     refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
@@ -303,8 +308,7 @@ def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Fi
     the references: clearly, or by more than ``REF_MILD_RATIO``. What the code reports was then computed on something
     else (targets it cast or rescaled, a ``predict`` that returns another scale, a model left in training mode)."""
     own = (rec.diagnostics or {}).get("metric_own")
-    if not isinstance(own, (int, float)) or not math.isfinite(own) or facts.metric not in ("rmse", "mae",
-                                                                                             *_BOUNDED_SCORES):
+    if not isinstance(own, (int, float)) or not math.isfinite(own) or facts.metric not in _JUDGED:
         return None
     e_own, e_rep = _error(facts.metric, own), _error(facts.metric, reported)
     if e_own <= T.METRIC_DISAGREE * max(e_rep, 1e-12):

@@ -147,7 +147,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     build = user_callable(job)
     train, val, pre = prepared_data(job)
     cfg = {**DEFAULTS, **job.config}
-    loss_name = cfg.get("loss") or ("mse" if job.metric in ("rmse", "mae") else "cross_entropy")
+    loss_name = cfg.get("loss") or ("mse" if job.metric in ("rmse", "mse", "mae") else "cross_entropy")
     task = _task(loss_name)
     torch.manual_seed(int(cfg["seed"]))
     np.random.seed(int(cfg["seed"]))

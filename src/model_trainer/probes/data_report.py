@@ -137,6 +137,7 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
         if len(fy) and len(fyv):
             mean = float(fy.mean())
             rep.baseline["rmse"] = float(np.sqrt(np.mean((fyv - mean) ** 2)))
+            rep.baseline["mse"] = float(np.mean((fyv - mean) ** 2))
             rep.baseline["mae"] = float(np.mean(np.abs(fyv - float(np.median(fy)))))
             values, counts = np.unique(fy, return_counts=True)
             if len(values) <= 20:

@@ -2,7 +2,7 @@
 
 On the spec's own train/validation split, scored in the spec's metric on validation:
 
-- ``constant``: the best constant (mean for rmse/r2, median for mae, the majority class for accuracy/f1, a
+- ``constant``: the best constant (mean for rmse/mse/r2, median for mae, the majority class for accuracy/f1, a
   constant score for auc),
 - ``linear``: a standardised linear (ridge) or logistic regression,
 - ``boosting``: scikit-learn's ``HistGradientBoostingRegressor``/``Classifier`` with its defaults, fitted on at
@@ -35,7 +35,7 @@ import pandas as pd
 # Enough rows for boosting to be a fair reference and few enough to fit in seconds on one core.
 SAMPLE_ROWS = 20_000
 # Metrics the references can be scored in; anything else is the user's own and is skipped.
-METRICS = ("rmse", "mae", "r2", "accuracy", "auc", "f1")
+METRICS = ("rmse", "mse", "mae", "r2", "accuracy", "auc", "f1")
 _CLASSIFICATION = ("accuracy", "auc", "f1")
 _MIN_ROWS = 5
 
@@ -75,6 +75,8 @@ def score(metric: str, y: np.ndarray, pred: np.ndarray, proba: np.ndarray | None
     scikit-learn there costs more than a small training (about 1.4 s on one core)."""
     if metric == "rmse":
         return float(np.sqrt(np.mean((y - pred) ** 2)))
+    if metric == "mse":
+        return float(np.mean((y - pred) ** 2))
     if metric == "mae":
         return float(np.mean(np.abs(y - pred)))
     if metric == "r2":
