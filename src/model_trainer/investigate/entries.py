@@ -17,7 +17,7 @@ from model_trainer.causes import next_steps as cause_steps
 from model_trainer.detect import HORIZON, Facts, category
 from model_trainer.detect import thresholds as T
 from model_trainer.events import DiaryEntry, Fix, Hypothesis, RunRecord, Why
-from model_trainer.investigate.judge import model_metric, refs_of
+from model_trainer.investigate.judge import judged_value, model_metric, refs_of
 from model_trainer.investigate.measure import code_change_note, probe
 from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
@@ -362,14 +362,19 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
             for c in untested[:2]:
                 steps += [x for x in cause_steps(c, done=set()) if x not in steps]
     result = []
-    _, val = model_metric(inv.failing, inv.facts.higher_is_better)
-    if math.isfinite(val):
-        result.append(f"{inv.facts.metric} {num(val)}{_units(inv)} (run `{inv.failing.run_id}`, the failing run)"
+    key, val = model_metric(inv.failing, inv.facts.higher_is_better)
+    judged = judged_value(inv.failing, inv.facts.higher_is_better)
+    if judged is not None and math.isfinite(judged):
+        result.append(f"{inv.facts.metric} {num(judged)}{_units(inv)} (run `{inv.failing.run_id}`, the failing run)"
                       + _against_constant(inv.facts))
+    elif math.isfinite(val):
+        result.append(f"{key} {num(val)} (run `{inv.failing.run_id}`, the failing run)")
     if suppressed is not None:
-        _, sv = model_metric(suppressed[1], inv.facts.higher_is_better)
+        sv = judged_value(suppressed[1], inv.facts.higher_is_better)
+        skey, sval = (inv.facts.metric, sv) if sv is not None else model_metric(suppressed[1],
+                                                                               inv.facts.higher_is_better)
         kept = " and then ".join(c.description for c in inv.stack) or suppressed[0].description
-        result.append(f"With {kept}: {inv.facts.metric} {num(sv)} (run `{suppressed[1].run_id}`), not accepted: "
+        result.append(f"With {kept}: {skey} {num(sval)} (run `{suppressed[1].run_id}`), not accepted: "
                       f"{inv.remaining or 'see The Why'}; symptom suppressed, cause not found")
     refs = _references_line(inv.facts)
     if refs:

@@ -228,8 +228,8 @@ def convergence(rec: RunRecord, facts: Facts) -> Finding | None:
     gain = (tail[0] - tail[-1]) / scale
     if falling < T.CONVERGED_FALLING_SHARE or gain < T.CONVERGED_TAIL_GAIN or steps[-1] >= 0:
         return None
-    _, m = model_metric(rec, facts.higher_is_better)
-    if at_or_beyond_best_reference(m, facts):
+    m = judged_value(rec, facts.higher_is_better)
+    if m is not None and at_or_beyond_best_reference(m, facts):
         return None  # already as good as any reference: more epochs are optional, not a fault
     label = "validation loss" if key == "val_loss" else f"validation {facts.metric}"
     return Finding("slow_convergence", rec.history[-1].epoch,
@@ -252,6 +252,17 @@ def at_or_beyond_best_reference(value: float, facts: Facts) -> bool:
     return _error(facts.metric, value) <= min(_error(facts.metric, r) for r in refs)
 
 
+def judged_value(rec: RunRecord, higher_is_better: bool = False) -> float | None:
+    """The value a run's model is compared with the references by: the metric its history logs, else the score of
+    the returned model's own predictions on the validation file (``metric_own``), else None. A loss is never
+    compared with references scored in the metric."""
+    key, value = model_metric(rec, higher_is_better)
+    if key == "metric":
+        return value
+    own = (rec.diagnostics or {}).get("metric_own")
+    return float(own) if isinstance(own, (int, float)) and math.isfinite(own) else None
+
+
 def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     """The first reason not to accept a finished run: a red flag, no convergence, or far behind the references."""
     if facts.diagnostics is None and rec.diagnostics:
@@ -262,19 +273,23 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     flag = convergence(rec, facts)
     if flag is not None:
         return flag
-    key, value = model_metric(rec, facts.higher_is_better)
-    if key != "metric":
+    key, _ = model_metric(rec, facts.higher_is_better)
+    value = judged_value(rec, facts.higher_is_better)
+    if value is None:
         return None
+    logged = key == "metric"  # else the code logs no metric and the model's own predictions are what is judged
     gap = behind_references(value, facts)
     if gap is None:
-        return _own_predictions_behind(rec, value, facts) or _mildly_behind_and_misconfigured(rec, value, facts)
+        return ((_own_predictions_behind(rec, value, facts) if logged else None)
+                or _mildly_behind_and_misconfigured(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
                  "them), so it is held to the linear reference")
+    own = "" if logged else " (the returned model's own predictions; the code logs no metric)"
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
-                   f"validation {facts.metric} {num(value)} is clearly worse than the {gap['reference']} reference's "
-                   f"{num(gap['reference_value'])} fitted on the same split (references: {refs})",
+                   f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
+                   f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs})",
                    {**gap, "vs_references": True})
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from model_trainer import config_keys
 from model_trainer.detect import HORIZON, ONLINE, Facts, Finding, first_finding
+from model_trainer.detect import thresholds as T
 from model_trainer.events import RunRecord
 from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
@@ -25,6 +26,7 @@ from model_trainer.investigate.judge import (
     baseline_facts,
     behind_references,
     better,
+    judged_value,
     model_metric,
     reason_to_reject,
     record_facts,
@@ -214,6 +216,17 @@ def _same_problem(a: Finding, b: Finding) -> bool:
     return a.symptom == b.symptom and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
 
 
+def _gained(inv: Investigation, rec: RunRecord) -> bool:
+    """The run's error is at least ``CONVERGED_TAIL_GAIN`` lower than the run it is compared with."""
+    hib = inv.facts.higher_is_better
+    key, new = model_metric(rec, hib)
+    key_old, old = model_metric(inv.compare_with or inv.failing, hib)
+    if key != key_old or not (math.isfinite(new) and math.isfinite(old)):
+        return False
+    e_new, e_old = (1 - new, 1 - old) if key == "metric" and hib else (new, old)
+    return e_new <= (1 - T.CONVERGED_TAIL_GAIN) * e_old
+
+
 def _causes_of(change: Change) -> list[str]:
     """The causes a change tests: one, or two for the compound standardisation of features and target."""
     return [change.root_cause, "unscaled_target"] if change.repair == "standardize_both" else [change.root_cause]
@@ -262,11 +275,12 @@ def repair(inv: Investigation) -> Verdict:
         if final.ok and verdict_flag is None:
             n = test_n = inv.tests[-1].n
             if final is not trec:
-                _, fv = model_metric(final, inv.facts.higher_is_better)
+                fv = judged_value(final, inv.facts.higher_is_better)
                 n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
                             final.run_id, f"Accepted: no red flag in {len(final.history)} "
-                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged, "
-                            f"{inv.facts.metric} {num(fv)} not clearly worse than the references", True)
+                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged"
+                            + (f", {inv.facts.metric} {num(fv)} not clearly worse than the references"
+                               if fv is not None else ""), True)
             else:
                 inv.tests[-1].result += "; accepted: converged and not clearly worse than the references"
             for kept in [*inv.stack, change]:
@@ -279,7 +293,10 @@ def repair(inv: Investigation) -> Verdict:
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
         still_flagged = verdict_flag is not None and _same_problem(verdict_flag, cur)
-        if still_flagged or not final.ok:
+        # more epochs that cut the error clearly and still end on a falling curve support their cause: kept, and
+        # asked for again, rather than refuted
+        again = still_flagged and final.ok and change.repair in _REPEATS and _gained(inv, final)
+        if (still_flagged and not again) or not final.ok:
             if final is not trec:
                 n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
                             final.run_id, f"The full run was not accepted: {what}", False)
@@ -295,9 +312,11 @@ def repair(inv: Investigation) -> Verdict:
         # own and worked on with changes stacked on this one. The judge reports a still-falling curve before a gap
         # to the references, so a gap under test is gone only when the run is no longer behind them.
         f_final = facts_for(inv, change, final)
-        gone = not (cur.evidence.get("vs_references")
-                    and behind_references(model_metric(final, inv.facts.higher_is_better)[1], f_final) is not None)
+        gone = not again and not (cur.evidence.get("vs_references")
+                                  and (v := judged_value(final, inv.facts.higher_is_better)) is not None
+                                  and behind_references(v, f_final) is not None)
         said = (f"the `{cur.symptom}` red flag is gone" if gone else
+                "improved clearly, the curve still falling" if again else
                 "improved, still clearly worse than the references")
         test_n = inv.tests[-1].n
         if final is not trec:
@@ -370,8 +389,8 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
         inv.runs.append(rec)
         if full:
             first_full = rec
-            _, whole = model_metric(rec, hib)
-            if rec.ok and at_or_beyond_best_reference(whole, inv.facts) and \
+            whole = judged_value(rec, hib)
+            if rec.ok and whole is not None and at_or_beyond_best_reference(whole, inv.facts) and \
                     reason_to_reject(rec, facts_for(inv, cand, rec)) is None:
                 # as good as the best reference: what the other candidates could add is not worth their runs
                 inv.add(change.hypothesis, f"Ran the bracket's first candidate, {cand.description}, in full",

@@ -182,13 +182,13 @@ def _output_range(inv: Investigation) -> None:
 
 def _learnt_little(inv: Investigation) -> bool:
     """The failing model's error is within 10% of the constant predictor's (regression metrics only)."""
-    from model_trainer.investigate.judge import model_metric, refs_of
+    from model_trainer.investigate.judge import judged_value, refs_of
 
     const = refs_of(inv.facts).get("constant")
     if const is None or inv.facts.metric not in ("rmse", "mae") or const <= 0:
         return False
-    _, m = model_metric(inv.failing, inv.facts.higher_is_better)
-    return m >= 0.9 * const
+    m = judged_value(inv.failing, inv.facts.higher_is_better)
+    return m is not None and m >= 0.9 * const
 
 
 def _shift(inv: Investigation) -> None:
@@ -258,7 +258,7 @@ def _lr_used(inv: Investigation) -> None:
 def _label_signal(inv: Investigation) -> None:
     """Labels that carry signal for standard models but not for the user's: the labels the user's code sees may no
     longer match their inputs (a separate shuffle, a truncating cast), or its loop is broken."""
-    from model_trainer.investigate.judge import model_metric, refs_of
+    from model_trainer.investigate.judge import judged_value, refs_of
 
     if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence"):
         return  # a diverged or flagged run says nothing about what its labels carry
@@ -266,7 +266,9 @@ def _label_signal(inv: Investigation) -> None:
     const, boost = refs.get("constant"), refs.get("boosting")
     if const is None or boost is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1", "r2"):
         return
-    _, m = model_metric(inv.failing, inv.facts.higher_is_better)
+    m = judged_value(inv.failing, inv.facts.higher_is_better)
+    if m is None:
+        return
 
     def err(v: float) -> float:
         return 1 - v if inv.facts.higher_is_better else v

@@ -9,6 +9,9 @@ Example:
     >>> ctx = Context({"lr": 1e-5, "optimizer": "sgd"}, {}, Finding("underfitting", None, ""), Facts(), {"lr"})
     >>> [c.description for c in RaiseLR().propose(ctx).bracket][0]
     'lr 1e-05 -> 0.01'
+    >>> ctx = Context({"lr": 1e-5}, {}, Finding("underfitting", None, ""), Facts(), {"lr"})
+    >>> [c.description for c in RaiseLR().propose(ctx).bracket][0]
+    'lr 1e-05 -> 0.001'
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ class RaiseLR(Repair):
             values.add(T.ADAPTIVE_LR_DEFAULT)
         elif opt == "sgd" and lr * 3 * self.factor < T.SGD_LR_DEFAULT:
             values.add(T.SGD_LR_DEFAULT)  # and plain SGD its conventional 0.01
+        elif not opt and lr < T.ADAPTIVE_LR_LOW and lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
+            # no optimiser named: 0.001 is the default of Adam, scikit-learn's MLP and Keras' optimisers alike
+            values.add(T.ADAPTIVE_LR_DEFAULT)
         # largest first: a step far too small is usually off by more than one factor, and the search stops at the
         # first candidate that does worse than the best so far, so a bracket that starts at the likely winner costs
         # two short runs instead of four
