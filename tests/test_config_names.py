@@ -28,7 +28,7 @@ MSE_GD = OWN_NAMES.replace("metric=float(np.sqrt(np.mean(err ** 2)))", "metric=f
 
 def test_a_model_scored_in_mse_is_judged_against_references_in_mse(project):
     # a learning rate 30x too small under a metric of mean squared error: the references are fitted in mse, the
-    # model is found far behind them and the step is raised under the config's own name
+    # model is found far behind them and a knob is changed under the config's own name
     p = project(MSE_GD, config="learning_rate = 3e-3\nn_epochs = 60\n")
     p.spec.write_text(p.spec.read_text().replace('metric = "rmse"', 'metric = "mse"'))
     r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
@@ -36,4 +36,6 @@ def test_a_model_scored_in_mse_is_judged_against_references_in_mse(project):
     verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
     assert verdict["metric_name"] == "mse" and set(verdict["references"]) == {"constant", "linear", "boosting"}
     assert verdict["symptom"] in ("underfitting", "slow_convergence")
-    assert verdict["cause"] == "learning_rate_too_low" and verdict["metric"] < 2 * verdict["references"]["linear"]
+    # a larger step or more of the same steps: either, confirmed by the run that fixed it
+    assert verdict["cause"] in ("learning_rate_too_low", "insufficient_training")
+    assert verdict["metric"] < 2 * verdict["references"]["linear"]

@@ -159,8 +159,8 @@ TWO_ARG = """
 import pandas as pd
 
 class Mean:
-    def predict(self, frame):
-        return [0.0] * len(frame)
+    def predict(self, frame):  # the fixture data's own linear signal: a model good enough to be accepted
+        return frame[["x0", "x1", "x2"]].to_numpy() @ [1.0, -2.0, 0.5]
 
 def train_model(data_train, data_val):
     history = {"loss": [3.0, 2.0, 1.0], "val_loss": [3.5, 2.5, 2.5], "grad_norm": [9.0, 4.0, 1.0]}

@@ -14,7 +14,9 @@ from typing import Any
 import pandas as pd
 import psutil
 
-# A model the contract accepts: picklable (module-level class) and with predict().
+# A model the contract accepts: picklable (module-level class) and with predict(). It predicts the fixture data's
+# own linear signal (conftest.linear_data), so a run that returns it is judged good enough and a test of the engine
+# is about the engine, not about a model a verdict would rightly reject.
 MODEL = """
 import numpy as np
 
@@ -22,7 +24,8 @@ class Mean:
     def __init__(self, value=0.0):
         self.value = value
     def predict(self, frame):
-        return np.full(len(frame), self.value)
+        x = frame[[c for c in frame.columns if c.startswith("x")]].to_numpy()
+        return x @ np.array([1.0, -2.0, 0.5])[: x.shape[1]]
 """
 
 

@@ -17,7 +17,7 @@ def train_model(data_train, data_val, config, monitor):
     n = config["epochs"]
     t = time.perf_counter()
     for i in range(n):
-        monitor.log_epoch(train_loss=1.0 / (i + 1), val_loss=2.0 / (i + 1))
+        monitor.log_epoch(train_loss=1.0 / (i + 1), val_loss=0.01 + 1.0 / (i + 1))  # converged: a plateau
     print(f"logged {n} epochs at {n / (time.perf_counter() - t):.0f} per second")
     return Mean(0.5)
 """
@@ -46,7 +46,7 @@ def test_returned_history_of_3000_rows_is_complete(project):
     code = MODEL + """
 def train_model(data_train, data_val):
     loss = [1.0 / (i + 1) for i in range(3000)]
-    return Mean(0.1), {"loss": loss, "val_loss": [v * 1.1 for v in loss]}
+    return Mean(0.1), {"loss": loss, "val_loss": [0.01 + v for v in loss]}  # converged: a plateau
 """
     p = project(code)
     res = cli("train", str(p.spec), "--quiet")

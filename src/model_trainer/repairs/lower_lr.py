@@ -1,12 +1,18 @@
 """Learning rate ×0.1: the first hypothesis for a divergence or an oscillation.
 
+A bracket of 0.3x, 0.1x and 0.01x, mildest first; an adaptive optimiser at or above ``ADAPTIVE_LR_HIGH`` also gets
+its default step (Adam's 0.001) as the last candidate.
+
 Example:
-    >>> LowerLR().name
-    'lower_lr'
+    >>> from model_trainer.detect.base import Facts, Finding
+    >>> ctx = Context({"lr": 2.0, "optimizer": "adam"}, {}, Finding("nan_loss", None, ""), Facts(), {"lr"})
+    >>> [c.description for c in LowerLR().propose(ctx).bracket]
+    ['lr 2 -> 0.6', 'lr 2 -> 0.2', 'lr 2 -> 0.02', 'lr 2 -> 0.001']
 """
 
 from __future__ import annotations
 
+from model_trainer.detect import thresholds as T
 from model_trainer.repairs.base import Change, Context, Repair
 
 
@@ -29,4 +35,8 @@ class LowerLR(Repair):
         if "lr" not in ctx.knobs:
             return self.knob(ctx, "lr", float(f"{lr * self.factor:.6g}"))
         # a bracket around the one step: 3x, 10x (the classic step) and 100x smaller
-        return self.bracketed(ctx, "lr", [float(f"{lr * f:.6g}") for f in (0.3, self.factor, self.factor ** 2)])
+        values = [float(f"{lr * f:.6g}") for f in (0.3, self.factor, self.factor ** 2)]
+        opt = str(ctx.config.get("optimizer", "")).lower()
+        if opt in ("adam", "adamw", "rmsprop") and lr >= T.ADAPTIVE_LR_HIGH and min(values) > T.ADAPTIVE_LR_DEFAULT:
+            values.append(T.ADAPTIVE_LR_DEFAULT)  # far out of the optimiser's range: its own default is a candidate
+        return self.bracketed(ctx, "lr", values)
