@@ -294,8 +294,8 @@ def repair(inv: Investigation) -> Verdict:
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
         still_flagged = verdict_flag is not None and _same_problem(verdict_flag, cur)
-        # more epochs that cut the error clearly and still end on a falling curve support their cause: kept, and
-        # asked for again, rather than refuted
+        # a repeatable change (more epochs) that cut the error clearly while the judge's flag stays (a curve still
+        # falling) supports its cause: kept, and asked for again, rather than refuted
         again = still_flagged and final.ok and change.repair in _REPEATS and _gained(inv, final)
         if (still_flagged and not again) or not final.ok:
             if final is not trec:
@@ -496,7 +496,7 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
         if not is_short and trec.ok and reason_to_reject(trec, facts) is None:
             # the run compared with still showed the flag and was not acceptable; this one is, whatever the noise
             # between two runs says about the last digits
-            result = (f"No red flag; {label_m} {num(new)}, below the {_was(old)} of the run it is compared with, "
+            result = (f"No red flag; {label_m} {num(new)} against {_was(old)} for the run it is compared with, "
                       f"which showed `{cur.symptom}`")
             passed = True
         else:
