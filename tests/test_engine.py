@@ -289,8 +289,8 @@ def test_sigterm_becomes_an_exception_with_its_exit_code_and_handlers_are_restor
     assert signals.exit_code_for("SIGHUP") == 129 and signals.exit_code_for(None) == 130
 
 
-def test_an_investigation_leaves_no_spare_child_behind(project):
-    """Each run starts a spare child for the next one; when the command ends, the spare still waiting is ended."""
+def test_an_investigation_leaves_no_zygote_or_child_behind(project):
+    """Every run's child is forked from one warm process; when the command ends, that process is ended too."""
     import psutil
 
     p = project(LINEAR_GD, config="lr = 5.0\nepochs = 30\n", budget="max_attempts = 4\n")
@@ -301,12 +301,12 @@ def test_an_investigation_leaves_no_spare_child_behind(project):
     left = []
     for proc in psutil.process_iter(["cmdline"]):
         try:
-            if "model_trainer.engine.child" in " ".join(proc.info["cmdline"] or []) and \
+            if "model_trainer.engine." in " ".join(proc.info["cmdline"] or []) and \
                     Path(proc.cwd()) == p.root:
                 left.append(proc.pid)
         except psutil.Error:
             continue
-    assert not left, f"spare children left behind: {left}"
+    assert not left, f"processes left behind: {left}"
 
 
 def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
@@ -318,17 +318,23 @@ def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
     job = Job(run_id="r", kind="function", entry_file=str(f), module_name=None, function="train_model", config={},
               train_path="", val_path="", target="y", ignore_columns=[], metric="rmse", higher_is_better=False,
               data_repairs={})
-    assert warm_modules(job) == ("numpy", "pandas", "sklearn", "torch")
+    assert warm_modules(job) == ("numpy", "pandas", "torch.nn", "sklearn.linear_model", "skops.io",
+                                 "safetensors.torch")
+    job.kind = "torch"
+    assert warm_modules(job)[:4] == ("numpy", "pandas", "torch", "torch.optim")
 
 
-def test_the_next_run_uses_the_child_started_while_the_previous_one_ran(tmp_path):
+def test_runs_are_forked_from_one_warm_process_and_start_like_fresh_ones(tmp_path):
     from model_trainer.engine.job import Job
     from model_trainer.engine.supervisor import Supervisor
     from model_trainer.workspace import Workspace
 
     (tmp_path / "m.py").write_text(
-        "import os\n\nclass M:\n    def predict(self, frame):\n        return frame.iloc[:, 0].to_numpy()\n\n"
-        "def train_model(tr, va, config, monitor):\n    print('pid', os.getpid(), flush=True)\n"
+        "import os\nimport sys\nimport numpy as np\nCALLS = []\n\nclass M:\n"
+        "    def predict(self, frame):\n        return frame.iloc[:, 0].to_numpy()\n\n"
+        "def train_model(tr, va, config, monitor):\n    CALLS.append(1)\n"
+        "    print('pid', os.getpid(), 'parent', os.getppid(), 'calls', len(CALLS), 'draw', np.random.rand(),"
+        " 'stdin', sys.stdin.read() == '', flush=True)\n"
         "    monitor.log_epoch(train_loss=1.0, val_loss=1.0)\n    return M()\n")
     linear_data(40).to_csv(tmp_path / "d.csv", index=False)
     ws = Workspace(tmp_path / "ws")
@@ -341,13 +347,40 @@ def test_the_next_run_uses_the_child_started_while_the_previous_one_ran(tmp_path
                    higher_is_better=False, data_repairs={})
     try:
         first = sup.run(job(1))
-        assert first.ok and sup._spare is not None
-        spare_pid = sup._spare[0].pid
+        assert first.ok and sup._zygote is not None
+        zygote = sup._zygote.proc
         second = sup.run(job(2))
-        assert second.ok
-        log = ws.log_path.read_text()
-        assert f"pid {spare_pid}" in log  # the second run ran in the child started during the first
-        waiting = sup._spare[0]  # started during the second run, for a third that never comes
+        assert second.ok and first.exit_code == second.exit_code == 0
+        lines = re.findall(r"pid (\d+) parent (\d+) calls (\d+) draw (\S+) stdin (\w+)", ws.log_path.read_text())
+        assert len(lines) == 2
+        (pid1, parent1, calls1, draw1, eof1), (pid2, parent2, calls2, draw2, eof2) = lines
+        assert pid1 != pid2 and int(parent1) == int(parent2) == zygote.pid  # both forked by the same process
+        assert calls1 == calls2 == "1"  # the user's module is imported afresh in each run, never in the zygote
+        assert draw1 != draw2  # unseeded draws differ, as in two fresh processes
+        assert eof1 == eof2 == "True"  # stdin held the job and nothing more
     finally:
         sup.close()
-    assert sup._spare is None and waiting.poll() is not None  # ended by close()
+    assert sup._zygote is None and zygote.poll() is not None  # ended by close()
+
+
+def test_a_forked_child_killed_by_a_signal_is_reported_as_a_fresh_one_would_be(tmp_path):
+    from model_trainer.engine.job import Job
+    from model_trainer.engine.supervisor import Supervisor
+    from model_trainer.workspace import Workspace
+
+    (tmp_path / "m.py").write_text(
+        "import os, signal\n\ndef train_model(tr, va, config, monitor):\n"
+        "    monitor.log_epoch(train_loss=1.0, val_loss=1.0)\n    os.kill(os.getpid(), signal.SIGKILL)\n")
+    linear_data(40).to_csv(tmp_path / "d.csv", index=False)
+    ws = Workspace(tmp_path / "ws")
+    sup = Supervisor(ws, metric_name="rmse", cwd=tmp_path)
+    try:
+        rec = sup.run(Job(run_id=ws.new_run_id("k"), kind="function", entry_file=str(tmp_path / "m.py"),
+                          module_name=None, function="train_model", config={}, train_path=str(tmp_path / "d.csv"),
+                          val_path=str(tmp_path / "d.csv"), target="y", ignore_columns=[], metric="rmse",
+                          higher_is_better=False, data_repairs={}))
+        assert sup._zygote is not None and sup._zygote.alive()  # the zygote outlives its child
+    finally:
+        sup.close()
+    assert rec.status == "killed" and rec.signal_name == "SIGKILL" and rec.exit_code == -9
+    assert len(rec.history) == 1

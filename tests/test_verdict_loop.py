@@ -64,7 +64,7 @@ class FakeSession:
 
     def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
             stop_after_epochs: int | None = None, watch: Any = None, full: bool = False,
-            purpose: str = "train", spare: bool = True) -> RunRecord:
+            purpose: str = "train") -> RunRecord:
         n = stop_after_epochs or int(config.get("epochs", 20))
         level = self.levels(float(config["lr"])) if self.levels is not None else 0.0
         if self.data_levels is not None:

@@ -46,7 +46,7 @@ class Session:
         return self.started + self.spec.budget.time_limit
 
     def end_runs(self) -> None:
-        """No more runs: the spare child the supervisor keeps warm is ended."""
+        """No more runs: the process the supervisor forks run children from is ended."""
         if self._sup is not None:
             self._sup.close()
 
@@ -68,12 +68,12 @@ class Session:
 
     def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
             stop_after_epochs: int | None = None, watch: Watch | None = None, full: bool = False,
-            purpose: str = "train", spare: bool = True) -> RunRecord:
+            purpose: str = "train") -> RunRecord:
         run_id = self.ws.new_run_id(label)
         total = stop_after_epochs or config_keys.value(config, "epochs")
         # ``full`` marks a candidate for acceptance; its history reaches results/ only through ``publish``
         rec = self.supervisor.run(self.job(run_id, config, data_repairs, stop_after_epochs), deadline=self.deadline,
-                                  watch=watch, purpose=purpose, spare=spare,
+                                  watch=watch, purpose=purpose,
                                   total_epochs=int(total) if isinstance(total, int) else None)
         if rec.status == "interrupted":
             raise Interrupted(rec)

@@ -81,12 +81,28 @@ def _model_payload(bundle: Any) -> bytes:
 
 
 def main(argv: list[str]) -> int:
+    """A child started as a fresh process: ``FD PARENT_PID [MODULE,...]``."""
     parent = int(argv[2]) if len(argv) > 2 else os.getppid()
     if not procs.die_with_parent(parent):
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     faulthandler.enable()  # a segfault prints the Python stack on fd 2, which the parent logs
     channel = Channel(int(argv[1]))
-    _warm(argv[3].split(",") if len(argv) > 3 and argv[3] else [])
+    warm(argv[3].split(",") if len(argv) > 3 and argv[3] else [])
+    return _run(channel)
+
+
+def forked(events_fd: int, parent: int) -> int:
+    """A child forked by the zygote (``engine/zygote.py``), its pipes already on fds 0-2: the same run as ``main``
+    without the imports, which the zygote made once."""
+    if not procs.die_with_parent(parent):
+        return 3
+    faulthandler.enable()
+    code = _run(Channel(events_fd))
+    _flush_std()
+    return code
+
+
+def _run(channel: Channel) -> int:
     job: Job = pickle.load(sys.stdin.buffer)
     procs.become_subreaper()
     monitor = Monitor(channel.emit, stop_after_epochs=job.stop_after_epochs)
@@ -129,8 +145,8 @@ def main(argv: list[str]) -> int:
     return 1 if reason == "failed" else 0
 
 
-def _warm(modules: list[str]) -> None:
-    """Import the heavy libraries before the job arrives (a spare child does this while the previous run trains).
+def warm(modules: list[str]) -> None:
+    """Import the heavy libraries before the job arrives (a zygote does this once for every run it forks).
     A library that fails to import here fails again, with its real error, when the user's code imports it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -139,10 +155,21 @@ def _warm(modules: list[str]) -> None:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - see the docstring
                 continue
+        if "torch" in sys.modules:
+            _warm_torch(sys.modules["torch"])
         try:
             import model_trainer.kinds  # noqa: F401 - the tool's own side of every run
         except Exception:  # noqa: BLE001 - reported when the run imports it
             pass
+
+
+def _warm_torch(torch: Any) -> None:
+    """The first optimiser a process builds imports ``torch._dynamo`` (over a second on a CPU core): one built
+    here on a throwaway tensor pays that before the job arrives. Draws no random numbers, so seeds are untouched."""
+    try:
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    except Exception:  # noqa: BLE001 - only a head start; the run builds its own
+        pass
 
 
 def _flush_std() -> None:

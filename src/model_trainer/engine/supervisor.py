@@ -30,6 +30,7 @@ from model_trainer.engine import signals
 from model_trainer.engine.job import Job
 from model_trainer.engine.procs import ProcessTree
 from model_trainer.engine.wire import FrameReader, Unreadable
+from model_trainer.engine.zygote import ForkedChild, Zygote, supported
 from model_trainer.events import (
     Diagnostics,
     EpochLogged,
@@ -170,28 +171,28 @@ class Supervisor:
         self.metric_name = metric_name
         self.ui = ui
         self.cwd = cwd
-        # A child started ahead of the next run, its imports done, waiting for its job on stdin: an investigation's
-        # runs then skip the interpreter's start and the heavy imports (about 2 s a run with torch).
-        self._spare: tuple[subprocess.Popen[bytes], int] | None = None
-        self._prewarm = os.environ.get("MODEL_TRAINER_PREWARM", "1") != "0"
-        weakref.finalize(self, _end_spare, self.__dict__)
+        # A process that imported the kind's libraries once and forks each run's child: an investigation's runs
+        # then skip the interpreter's start and the heavy imports (two to three seconds a run with torch).
+        self._zygote: Zygote | None = None
+        self._prewarm = os.environ.get("MODEL_TRAINER_PREWARM", "1") != "0" and supported()
+        weakref.finalize(self, _end_zygote, self.__dict__)
 
     def prewarm(self, job: Job) -> None:
-        """Start the child for the next run now, while the caller prepares (data report, references, probes); a
-        no-op while one already waits."""
-        if self._prewarm and self._spare is None:
+        """Start the zygote now, while the caller prepares (data report, references, probes); a no-op while one
+        is alive."""
+        if self._prewarm and (self._zygote is None or not self._zygote.alive()):
+            _end_zygote(self.__dict__)
             try:
-                self._spare = self._spawn(warm_modules(job))
+                self._zygote = Zygote.start(warm_modules(job), self.cwd)
             except OSError:
-                self._spare = None
+                self._zygote = None
 
     def close(self) -> None:
-        """End the spare child, if one waits. Safe to call more than once."""
-        _end_spare(self.__dict__)
+        """End the zygote, if one runs. Safe to call more than once."""
+        _end_zygote(self.__dict__)
 
     def run(self, job: Job, *, deadline: float | None = None, watch: Watch | None = None,
-            purpose: str = "train", total_epochs: int | None = None, spare: bool = True) -> RunRecord:
-        # ``spare``: start the next run's child while this one trains (False where a next run is unlikely).
+            purpose: str = "train", total_epochs: int | None = None) -> RunRecord:
         # Until the loop, a signal waits: it is acted on once the child exists and can be stopped in order.
         with signals.deferred():
             rec = RunRecord(run_id=job.run_id, config=dict(job.config), data_repairs=dict(job.data_repairs),
@@ -209,7 +210,7 @@ class Supervisor:
                 self.ui.start_run(job.run_id, purpose, total_epochs)
             job.parent_pid = os.getpid()
             t0 = time.monotonic()
-            proc, events_fd = self._start(job, spare)
+            proc, events_fd = self._start(job)
         tree = ProcessTree(proc.pid)
         assert proc.stdout is not None and proc.stderr is not None
         pipes = _Pipes({events_fd: "events", proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"})
@@ -316,26 +317,21 @@ class Supervisor:
             os.close(w_fd)
         return proc, r_fd
 
-    def _start(self, job: Job, spare_next: bool = True) -> tuple[subprocess.Popen[bytes], int]:
-        warm = warm_modules(job)
-        spare, self._spare = self._spare, None
-        if spare is not None and spare[0].poll() is None:
-            proc, r_fd = spare
+    def _start(self, job: Job) -> tuple[subprocess.Popen[bytes] | ForkedChild, int]:
+        """The run's child, forked by the zygote where one runs (started now if none does), else a fresh process."""
+        self.prewarm(job)
+        forked = self._zygote.fork() if self._zygote is not None else None
+        proc: subprocess.Popen[bytes] | ForkedChild
+        if forked is not None:
+            proc, r_fd = forked, forked.events_fd
         else:
-            if spare is not None:
-                _end_spare({"_spare": spare})
-            proc, r_fd = self._spawn(warm)
+            proc, r_fd = self._spawn(warm_modules(job))
         try:
             assert proc.stdin is not None
             proc.stdin.write(pickle.dumps(job))
             proc.stdin.close()
         except BrokenPipeError:
             pass  # the child died at once; its exit code tells why
-        if self._prewarm and spare_next:
-            try:
-                self._spare = self._spawn(warm)
-            except OSError:
-                self._spare = None  # no spare: the next run starts its own child, as the first did
         return proc, r_fd
 
     def _interrupted(self, rec: RunRecord, signum: int) -> None:
@@ -422,14 +418,14 @@ class Supervisor:
                  + (f" reason={rec.stop_reason}" if rec.stop_reason else ""))
 
 
-def _signal(proc: subprocess.Popen[bytes], sig: int) -> None:
+def _signal(proc: subprocess.Popen[bytes] | ForkedChild, sig: int) -> None:
     try:
         os.kill(proc.pid, sig)
     except ProcessLookupError:
         pass
 
 
-def _terminate(proc: subprocess.Popen[bytes], tree: ProcessTree) -> None:
+def _terminate(proc: subprocess.Popen[bytes] | ForkedChild, tree: ProcessTree) -> None:
     """SIGTERM to the child's whole tree; SIGKILL to it if the child lingers (a handler that ignores
     SIGTERM, C code holding the GIL); then wait until the child is gone."""
     tree.signal(signal.SIGTERM)
@@ -455,14 +451,21 @@ def _drain(pipes: _Pipes, handle: Callable[[Any], None], history: HistoryWriter,
 
 
 # heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
-_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch")
+_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors")
+# what each kind's own side of a run imports besides numpy and pandas
+_KIND_MODULES = {"torch": ("torch", "torch.optim"), "sklearn": ("sklearn", "sklearn.base"),
+                 "mle": ("scipy", "scipy.optimize")}
+# the safe twin of a model of that library is written with these (``safemodel.twin_of``); skops.io imports every
+# scikit-learn estimator to list the trusted types, seconds that would otherwise be paid by every run
+_TWIN_MODULES = {"sklearn": "skops.io", "torch": "safetensors.torch"}
 
 
 def warm_modules(job: Job) -> tuple[str, ...]:
-    """What a spare child imports while it waits: the kind's libraries and those the entry file imports."""
+    """What the zygote imports before the first job: the kind's libraries and the modules the entry file imports
+    from them, by their full dotted names (``sklearn.neural_network`` costs far more than ``sklearn``)."""
     import ast
 
-    want = {"numpy", "pandas"} | {"torch": {"torch"}, "sklearn": {"sklearn"}, "mle": {"scipy"}}.get(job.kind, set())
+    want = ["numpy", "pandas", *_KIND_MODULES.get(job.kind, ())]
     if job.entry_file:
         try:
             tree = ast.parse(Path(job.entry_file).read_text(encoding="utf-8"))
@@ -470,33 +473,16 @@ def warm_modules(job: Job) -> tuple[str, ...]:
             tree = None
         for node in ast.walk(tree) if tree is not None else ():
             if isinstance(node, ast.Import):
-                want |= {a.name.split(".")[0] for a in node.names}
+                want.extend(a.name for a in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                want.add(node.module.split(".")[0])
-    return tuple(m for m in _WARMABLE if m in want)
+                want.append(node.module)
+    roots = {m.split(".")[0] for m in want}
+    want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
+    return tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
 
 
-def _end_spare(state: dict[str, Any]) -> None:
-    spare = state.get("_spare")
-    state["_spare"] = None
-    if spare is None:
-        return
-    proc, r_fd = spare
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
-    for f in (proc.stdin, proc.stdout, proc.stderr):
-        try:
-            if f is not None:
-                f.close()
-        except OSError:
-            pass
-    try:
-        os.close(r_fd)
-    except OSError:
-        pass
+def _end_zygote(state: dict[str, Any]) -> None:
+    z = state.get("_zygote")
+    state["_zygote"] = None
+    if z is not None:
+        z.close()

@@ -48,19 +48,16 @@ def investigate(session: Any) -> Verdict:
     spec = session.spec
     prewarm = getattr(getattr(session, "supervisor", None), "prewarm", None)
     if prewarm is not None:
-        prewarm(session.job("prewarm", dict(spec.config)))  # the first run's child starts while the data are read
+        # the process every run's child is forked from imports the libraries while the data are read
+        prewarm(session.job("prewarm", dict(spec.config)))
     facts = baseline_facts(session, references=False)
     wait_for_references = references_in_background(session)
     _log_data_warnings(session, facts.data)
     record_facts(session)
     config = dict(spec.config)
-    # no spare child during the first run: most runs are accepted and need none, and on a small machine its imports
-    # would compete with this run and the references; one is started once a second run is likely
-    rec = session.run("train", config, full=True, watch=watch_for(facts), spare=False)
-    if prewarm is not None and (not rec.ok or first_finding(rec.history, facts) is not None):
-        # a second run is now likely: its child imports while the references are still being fitted
-        prewarm(session.job("prewarm", dict(spec.config)))
-        preload_plots()  # and a diary entry with a figure
+    rec = session.run("train", config, full=True, watch=watch_for(facts))
+    if not rec.ok or first_finding(rec.history, facts) is not None:
+        preload_plots()  # a diary entry with a figure is now likely: its imports run while the references fit
     wait_for_references()
     record_facts(session)
     if not rec.ok:

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import optimize
 
 from model_trainer.detect import thresholds as T
 
@@ -54,6 +53,8 @@ def profile(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, name: str,
     the user's parameter (``exp(z)``, ``scale * z``); the range is a factor MLE_PROFILE_SPAN either way on the
     user's scale and the values are reported there.
     """
+    from scipy import optimize  # imported here: the supervisor reads this package without fitting
+
     f0 = float(f(z))
     others = [k for k in range(len(z)) if k != i]
     sub_bounds = [bounds[k] for k in others]
@@ -113,6 +114,8 @@ def line(p: dict[str, Any]) -> str:
 def held(f: Callable[[np.ndarray], float], z: np.ndarray, i: int | list[int], value: float | list[float],
          bounds: list[tuple[float | None, float | None]], max_iter: int = 300) -> float:
     """The NLL change with coordinate(s) ``i`` held at ``value`` and the others re-optimised (a profile point)."""
+    from scipy import optimize  # imported here: the supervisor reads this package without fitting
+
     idx = [i] if isinstance(i, int) else list(i)
     vals = [value] * len(idx) if not isinstance(value, list) else value
     f0 = float(f(z))
