@@ -1,4 +1,7 @@
-"""The spare child's effect on an investigation's wall time: the same programs with and without it, side by side.
+"""The zygote's effect on an investigation's wall time: the same programs with and without it, side by side.
+
+With ``MODEL_TRAINER_PREWARM=1`` (the default) every run's child is forked from a process that imported the
+libraries once (``engine/zygote.py``); with ``=0`` every run starts a fresh interpreter.
 
 For each program (generated with ``faults/generate.py`` from the tuning half, or given as folders holding a
 ``spec.toml``), ``model-trainer train`` runs alternately with ``MODEL_TRAINER_PREWARM=1`` and ``=0`` in fresh
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{prog.name:<60} exit {rc}  without {c:6.1f}s  with {w:6.1f}s  ratio {w / c:.2f}", flush=True)
     if rows:
         ratios = [w / c for _, _, c, w in rows]
-        print(f"median ratio (with / without the spare child): {statistics.median(ratios):.2f} over {len(rows)} "
+        print(f"median ratio (with / without the zygote): {statistics.median(ratios):.2f} over {len(rows)} "
               f"program(s), {a.reps} rep(s) each")
     shutil.rmtree(scratch, ignore_errors=True)
     return 0

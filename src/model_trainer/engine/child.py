@@ -155,7 +155,8 @@ def warm(modules: list[str]) -> None:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - see the docstring
                 continue
-        if "torch" in sys.modules:
+        if "torch" in sys.modules and any(m.split(".")[0] == "torch" for m in modules):
+            # only for programs that train with torch: skops imports torch too, and needs no optimiser
             _warm_torch(sys.modules["torch"])
         try:
             import model_trainer.kinds  # noqa: F401 - the tool's own side of every run
