@@ -40,10 +40,11 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _train(root: Path, out: Path) -> tuple[int, float, str]:
+def _train(root: Path, out: Path, zygote: bool = True) -> tuple[int, float, str]:
     t = time.perf_counter()
+    env = {**_env(), "MODEL_TRAINER_PREWARM": "1" if zygote else "0"}
     res = subprocess.run([sys.executable, "-m", "model_trainer", "train", str(root / "spec.toml"), "--out", str(out),
-                          "--quiet"], capture_output=True, text=True, env=_env(), timeout=900)
+                          "--quiet"], capture_output=True, text=True, env=env, timeout=900)
     return res.returncode, time.perf_counter() - t, res.stdout.strip().splitlines()[-1] if res.stdout.strip() else ""
 
 
@@ -104,7 +105,13 @@ def main() -> int:
         spec = (root / "spec.toml").read_text().replace('lr = 0.01', 'lr = 5.0')
         (root / "spec.toml").write_text(spec)
         code, secs, verdict = _train(root, Path(tmp) / "faulty")
-        report["diverging"] = {"exit": code, "seconds": round(secs, 1), "verdict": verdict}
+        flog = (Path(tmp) / "faulty/training_full.log").read_text()
+        # every run of the investigation is a child forked from the zygote: each must still train on the GPU
+        report["diverging"] = {"exit": code, "seconds": round(secs, 1), "verdict": verdict,
+                               "runs": flog.count(" started ("), "runs_on_cuda": flog.count(" on cuda")}
+        code0, secs0, verdict0 = _train(root, Path(tmp) / "faulty_fresh", zygote=False)
+        report["diverging_fresh_processes"] = {"exit": code0, "seconds": round(secs0, 1), "verdict": verdict0}
+        ok = ok and report["diverging"]["runs"] == report["diverging"]["runs_on_cuda"] > 1
         ok = ok and all(c == 0 for c in report["exit_codes"]) and report["trained_on_cuda"] \
             and report["load_on_cpu"].get("finite") is True and "model_final.safetensors" in twins
     report["ok"] = ok
