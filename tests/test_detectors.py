@@ -75,6 +75,46 @@ def test_dying_relu_by_dead_units_or_zero_gradients():
         is None
 
 
+def test_dying_relu_from_the_returned_models_units_when_the_loop_logs_no_activations():
+    flat = [2.0] * 10
+    dead_layer = Facts(baseline_metric=1.0, diagnostics={"dead_frac": 0.5, "dead_layer_frac": 1.0})
+    f = DETECTORS["dying_relu"](hist(train_loss=flat, metric=[1.0] * 10), dead_layer)
+    assert f is not None and f.evidence["dead_layer_frac"] == 1.0 and "whole layer" in f.message
+    # the same dead layer in a model that is still learning is no finding
+    assert DETECTORS["dying_relu"](hist(train_loss=healthy_curve(10), metric=[1.0] * 10), dead_layer) is None
+    # most units dead but the model well ahead of the constant predictor: a sparse network, not a fault
+    sparse = Facts(baseline_metric=1.0, diagnostics={"dead_frac": 0.8, "dead_layer_frac": 0.9})
+    assert DETECTORS["dying_relu"](hist(train_loss=flat, metric=[0.3] * 10), sparse) is None
+    at_constant = Facts(baseline_metric=1.0, diagnostics={"dead_frac": 0.8, "dead_layer_frac": 0.9})
+    assert DETECTORS["dying_relu"](hist(train_loss=flat, metric=[0.99] * 10), at_constant) is not None
+    # it comes before vanishing gradients, which dead units also produce
+    both = hist(train_loss=flat, metric=[1.0] * 10, grad_norm=[1e-9] * 10)
+    assert first_finding(both, dead_layer).symptom == "dying_relu"
+
+
+def test_relu_units_of_a_returned_torch_model():
+    torch = pytest.importorskip("torch")
+    from model_trainer.kinds.common import relu_units
+
+    class Wrapper:
+        def __init__(self) -> None:
+            torch.manual_seed(0)
+            self.net = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 4),
+                                           torch.nn.ReLU(), torch.nn.Linear(4, 1))
+            with torch.no_grad():
+                self.net[2].bias.fill_(-100.0)  # the second ReLU layer can never be positive
+
+        def predict(self, x):
+            with torch.no_grad():
+                return self.net(torch.tensor(np.asarray(x, dtype=np.float32))).numpy().ravel()
+
+    m = Wrapper()
+    x = np.random.default_rng(0).normal(size=(50, 3))
+    d = relu_units(m, m.predict, x)
+    assert d is not None and d["dead_layer_frac"] == 1.0 and 0.5 <= d["dead_frac"] < 1.0
+    assert relu_units(object(), lambda x: x, x) is None  # no torch module: no claim
+
+
 def test_oscillation_is_amplitude_aware():
     big = [1.0 if i % 2 else 2.5 for i in range(20)]
     assert DETECTORS["oscillating_loss"](hist(train_loss=big), Facts()).symptom == "oscillating_loss"

@@ -2,7 +2,8 @@
 
 Also when nearly every gradient entry is exactly zero in a network with ReLU-family units: dead
 units pass no gradient, so the zero-gradient share shows the death even where units downstream of
-dead ones still emit a constant.
+dead ones still emit a constant. Where the user's loop logs no activations, the returned model's units
+measured after the run (``dead_frac``/``dead_layer_frac`` in the run's diagnostics) stand in.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -32,7 +33,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     dead = series(history, "dead_frac")
     zero = series(history, "zero_grad_frac")
     if len(dead) < 3:
-        return None
+        return _after_run(history, facts)
     by_units = dead[-1] >= T.DEAD_FRACTION
     by_grads = bool(zero) and zero[-1] >= T.ZERO_GRAD_FRACTION
     if not (by_units or by_grads):
@@ -51,3 +52,28 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
            f"{zero[-1]:.1%} of gradient entries are exactly zero ({dead[-1]:.0%} of ReLU units never active)")
     return Finding("dying_relu", onset, f"{why} from epoch {onset}, and the loss has stopped improving",
                    {"dead_frac": dead[-1], "zero_grad_frac": zero[-1] if zero else None})
+
+
+def _after_run(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    """A user's loop logs no activations; the tool measured the returned model's units on the validation inputs
+    after the run (``kinds.common.relu_units``). A whole layer dead passes nothing of the input on, whatever the
+    share elsewhere; most units dead counts only for a model still at the constant predictor's level."""
+    d = facts.diagnostics or {}
+    frac, layer = d.get("dead_frac"), d.get("dead_layer_frac")
+    if not isinstance(frac, (int, float)) or not isinstance(layer, (int, float)) or len(history) < 3:
+        return None
+    losses = series(history, loss_key(history))
+    q = max(len(losses) // 4, 1)
+    if rel_improvement(losses, -q - 1) >= T.PLATEAU_IMPROVEMENT:
+        return None  # still learning
+    ratio = metric_vs_baseline(history, facts)
+    own = d.get("metric_own")
+    if ratio is None and isinstance(own, (int, float)) and facts.baseline_metric and not facts.higher_is_better:
+        ratio = own / facts.baseline_metric
+    whole_layer = layer >= T.DEAD_LAYER_FRACTION
+    if not (whole_layer or (frac >= T.DEAD_FRACTION and ratio is not None and ratio >= T.UNDERFIT_BASELINE_RATIO)):
+        return None
+    why = (f"a whole layer of ReLU units ({layer:.0%} of it) is never active on the validation set" if whole_layer
+           else f"{frac:.0%} of ReLU units are never active on the validation set")
+    return Finding("dying_relu", history[-1].epoch, f"{why} after the run (measured on the returned model), and "
+                   "the loss has stopped improving", {"dead_frac": frac, "dead_layer_frac": layer})

@@ -23,6 +23,10 @@ VANISH_ABS = 1e-7
 
 # dying_relu: fraction of ReLU-family units never active on the validation set (AutoTrainer: 0.7).
 DEAD_FRACTION = 0.7
+# ... or, measured on a returned model after the run, one layer with this share of its units dead: a layer all of
+# whose units are zero on every validation row passes nothing of the input on (no AutoTrainer analogue; the share
+# is "all of them", less one unit in a thousand for a wide layer's rounding)
+DEAD_LAYER_FRACTION = 0.999
 # ... or this share of exactly-zero gradient entries in a ReLU network (own benchmark: healthy ReLU
 # MLPs there stay below 0.3).
 ZERO_GRAD_FRACTION = 0.9

@@ -107,6 +107,50 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
     return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std())}
 
 
+def torch_modules(model: Any) -> list[Any]:
+    """The torch modules a returned model is or holds as attributes (a wrapper with ``predict`` around a network)."""
+    return [c for c in [model, *getattr(model, "__dict__", {}).values()]
+            if callable(getattr(c, "named_modules", None)) and hasattr(c, "state_dict")]
+
+
+# activations whose unit is dead when it is never positive: the same family the torch kind's probe watches
+_DEAD_FAMILY = ("ReLU", "LeakyReLU", "ReLU6", "ELU", "GELU")
+
+
+def relu_units(model: Any, predict: Callable[[Any], Any], x: Any) -> dict[str, float] | None:
+    """Dead ReLU-family units of a returned torch model, measured on the validation inputs through its own
+    ``predict``: the share never positive on any row (``dead_frac``, over all units as the torch kind counts them)
+    and the largest such share in one layer (``dead_layer_frac``: 1 when a whole layer is dead, so that nothing
+    of the input reaches the output through it). None where no such module ran."""
+    mods = [m for net in torch_modules(model) for _, m in net.named_modules() if type(m).__name__ in _DEAD_FAMILY]
+    if not mods:
+        return None
+    alive: dict[int, Any] = {}
+
+    def hook(i: int) -> Callable[..., None]:
+        def seen(_m: Any, _inp: Any, out: Any) -> None:
+            if not hasattr(out, "detach") or out.dim() < 1 or out.shape[0] == 0:
+                return
+            a = (out.detach().reshape(out.shape[0], -1) > 0).any(dim=0)
+            alive[i] = a if i not in alive or alive[i].shape != a.shape else (alive[i] | a)
+        return seen
+
+    handles = [m.register_forward_hook(hook(i)) for i, m in enumerate(mods)]
+    try:
+        predict(x)
+    except Exception:  # noqa: BLE001 - a model that cannot predict here makes no claim
+        return None
+    finally:
+        for h in handles:
+            h.remove()
+    if not alive:
+        return None
+    dead = [float((~a).sum()) for a in alive.values()]
+    sizes = [a.numel() for a in alive.values()]
+    return {"dead_frac": sum(dead) / max(sum(sizes), 1),
+            "dead_layer_frac": max(d / max(n, 1) for d, n in zip(dead, sizes, strict=True))}
+
+
 def has_hidden_layers(model: Any, n_features: int) -> bool:
     """The model is a network with more weights than a linear map of its inputs needs: a torch module (the model
     or one of its attributes) with more than ``n_features + 1`` parameters per output, or a scikit-learn MLP.

@@ -21,6 +21,7 @@ from model_trainer.kinds.common import (
     own_metric,
     prediction_stats,
     prepared_data,
+    relu_units,
     units_diagnostics,
     user_callable,
     val_raw_frame,
@@ -81,6 +82,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             data["linear_r2"] = r2
     if hasattr(model, "predict"):
         data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
+        data.update(relu_units(model, model.predict, x_val) or {})
         if job.target is not None and job.target in val_raw:
             own = own_metric(model.predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
