@@ -21,7 +21,10 @@ from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
 from model_trainer.records.fmt import num
 
-_SCALE_SYMPTOMS = ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence", "underfitting")
+# dying_relu too: inputs on large scales give large pre-activations and large first updates, which push units
+# to where they are never positive again
+_SCALE_SYMPTOMS = ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence", "underfitting",
+                   "dying_relu")
 
 
 def probe(inv: Investigation) -> None:
