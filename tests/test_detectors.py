@@ -80,6 +80,8 @@ def test_dying_relu_from_the_returned_models_units_when_the_loop_logs_no_activat
     dead_layer = Facts(baseline_metric=1.0, diagnostics={"dead_frac": 0.5, "dead_layer_frac": 1.0})
     f = DETECTORS["dying_relu"](hist(train_loss=flat, metric=[1.0] * 10), dead_layer)
     assert f is not None and f.evidence["dead_layer_frac"] == 1.0 and "whole layer" in f.message
+    # no loss logged: nothing says the training stopped improving
+    assert DETECTORS["dying_relu"](hist(metric=[1.0] * 10), dead_layer) is None
     # the same dead layer in a model that is still learning is no finding
     assert DETECTORS["dying_relu"](hist(train_loss=healthy_curve(10), metric=[1.0] * 10), dead_layer) is None
     # most units dead but the model well ahead of the constant predictor: a sparse network, not a fault

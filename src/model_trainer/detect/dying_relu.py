@@ -15,7 +15,16 @@ Example:
 from __future__ import annotations
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
+from model_trainer.detect.base import (
+    Descriptor,
+    Facts,
+    Finding,
+    finite,
+    loss_key,
+    metric_vs_baseline,
+    rel_improvement,
+    series,
+)
 from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("dying_relu", "CONVERGENCE", online=False, horizon=False,
@@ -62,10 +71,10 @@ def _after_run(history: list[EpochLogged], facts: Facts) -> Finding | None:
     frac, layer = d.get("dead_frac"), d.get("dead_layer_frac")
     if not isinstance(frac, (int, float)) or not isinstance(layer, (int, float)) or len(history) < 3:
         return None
-    losses = series(history, loss_key(history))
+    losses = finite(series(history, loss_key(history)))
     q = max(len(losses) // 4, 1)
-    if rel_improvement(losses, -q - 1) >= T.PLATEAU_IMPROVEMENT:
-        return None  # still learning
+    if len(losses) < 3 or rel_improvement(losses, -q - 1) >= T.PLATEAU_IMPROVEMENT:
+        return None  # still learning, or no loss logged to say it stopped
     ratio = metric_vs_baseline(history, facts)
     own = d.get("metric_own")
     if ratio is None and isinstance(own, (int, float)) and facts.baseline_metric and not facts.higher_is_better:
