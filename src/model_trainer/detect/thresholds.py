@@ -97,6 +97,8 @@ STRONG_WEIGHT_DECAY = 0.1
 # a learning rate this large for an adaptive optimiser (Adam, AdamW, RMSprop: default 1e-3, Kingma & Ba) is 100x
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1
+# the optimiser names (lower case, as a config gives them) these ADAPTIVE_* values apply to
+ADAPTIVE_OPTIMIZERS = ("adam", "adamw", "rmsprop")
 ADAPTIVE_LR_DEFAULT = 0.001
 # plain SGD's conventional step (Keras' SGD and scikit-learn's SGD estimators default to 0.01): a learning rate far
 # below it that learns too slowly is searched up to it, not only a few factors above where it started; an adaptive

@@ -81,10 +81,9 @@ class ForkedChild:
 class Zygote:
     """The supervisor's handle on the zygote process."""
 
-    def __init__(self, proc: subprocess.Popen[bytes], sock: socket.socket, warm: tuple[str, ...]) -> None:
+    def __init__(self, proc: subprocess.Popen[bytes], sock: socket.socket) -> None:
         self.proc = proc
         self.sock = sock
-        self.warm = warm
         self._exits: dict[int, int] = {}
         self._pids: list[int] = []
         self._closed = False
@@ -104,7 +103,7 @@ class Zygote:
             raise
         finally:
             theirs.close()
-        return cls(proc, ours, warm)
+        return cls(proc, ours)
 
     def alive(self) -> bool:
         return not self._closed and self.proc.poll() is None

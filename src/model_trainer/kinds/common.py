@@ -113,8 +113,8 @@ def torch_modules(model: Any) -> list[Any]:
             if callable(getattr(c, "named_modules", None)) and hasattr(c, "state_dict")]
 
 
-# activations whose unit is dead when it is never positive: the same family the torch kind's probe watches
-_DEAD_FAMILY = ("ReLU", "LeakyReLU", "ReLU6", "ELU", "GELU")
+# activations whose unit is dead when it is never positive (the torch kind's probe watches the same family)
+DEAD_FAMILY = ("ReLU", "LeakyReLU", "ReLU6", "ELU", "GELU")
 
 
 def relu_units(model: Any, predict: Callable[[Any], Any], x: Any) -> dict[str, float] | None:
@@ -122,7 +122,7 @@ def relu_units(model: Any, predict: Callable[[Any], Any], x: Any) -> dict[str, f
     ``predict``: the share never positive on any row (``dead_frac``, over all units as the torch kind counts them)
     and the largest such share in one layer (``dead_layer_frac``: 1 when a whole layer is dead, so that nothing
     of the input reaches the output through it). None where no such module ran."""
-    mods = [m for net in torch_modules(model) for _, m in net.named_modules() if type(m).__name__ in _DEAD_FAMILY]
+    mods = [m for net in torch_modules(model) for _, m in net.named_modules() if type(m).__name__ in DEAD_FAMILY]
     if not mods:
         return None
     alive: dict[int, Any] = {}
@@ -157,13 +157,9 @@ def has_hidden_layers(model: Any, n_features: int) -> bool:
     Such a model behaving linearly is underfitting, not at a linear model's ceiling."""
     if isinstance(getattr(model, "coefs_", None), list):
         return len(model.coefs_) > 1
-    candidates = [model, *(v for v in getattr(model, "__dict__", {}).values())]
-    for c in candidates:
-        params = getattr(c, "parameters", None)
-        if not callable(params) or not hasattr(c, "state_dict"):
-            continue
+    for c in torch_modules(model):
         try:
-            shapes = [tuple(p.shape) for p in params()]
+            shapes = [tuple(p.shape) for p in c.parameters()]
         except Exception:  # noqa: BLE001 - not a torch module after all
             continue
         n = sum(math.prod(sh) for sh in shapes)

@@ -21,7 +21,7 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor, grad_norms
 from model_trainer.events import Event, Note
-from model_trainer.kinds.common import prepared_data, user_callable
+from model_trainer.kinds.common import DEAD_FAMILY, prepared_data, user_callable
 from model_trainer.safemodel import attach_twin
 
 # A sync every 64 steps bounds the wasted work after a NaN to 64 steps while keeping the sync
@@ -95,7 +95,7 @@ def _init_weights(torch: Any, model: Any, how: str) -> None:
 class _ActivationProbe:
     """Forward hooks on activation modules, active only during the validation pass."""
 
-    _DEAD = ("ReLU", "LeakyReLU", "ReLU6", "ELU", "GELU")
+    _DEAD = DEAD_FAMILY
     _SAT = ("Tanh", "Sigmoid")
 
     def __init__(self, model: Any) -> None:

@@ -20,8 +20,6 @@ from typing import Any
 from model_trainer import config_keys
 from model_trainer.detect import thresholds as T
 
-_ADAPTIVE = ("adam", "adamw", "rmsprop")
-
 
 def _number(config: dict[str, Any], key: str) -> float | None:
     v = config_keys.value(config, key)
@@ -46,7 +44,7 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     own = config_keys.names(config)  # a value is quoted under the name the config gives it
     lr, opt = _number(config, "lr"), str(config_keys.value(config, "optimizer", "")).lower()
-    if lr is not None and opt in _ADAPTIVE and lr >= T.ADAPTIVE_LR_HIGH:
+    if lr is not None and opt in T.ADAPTIVE_OPTIMIZERS and lr >= T.ADAPTIVE_LR_HIGH:
         out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
                     "said": f"{own.get('lr', 'lr')} {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; "
                             f"{lr / T.ADAPTIVE_LR_DEFAULT:g}x it, at or above {T.ADAPTIVE_LR_HIGH:g})"})

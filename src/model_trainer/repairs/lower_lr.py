@@ -37,6 +37,6 @@ class LowerLR(Repair):
         # a bracket around the one step: 3x, 10x (the classic step) and 100x smaller
         values = [float(f"{lr * f:.6g}") for f in (0.3, self.factor, self.factor ** 2)]
         opt = str(ctx.config.get("optimizer", "")).lower()
-        if opt in ("adam", "adamw", "rmsprop") and lr >= T.ADAPTIVE_LR_HIGH and min(values) > T.ADAPTIVE_LR_DEFAULT:
+        if opt in T.ADAPTIVE_OPTIMIZERS and lr >= T.ADAPTIVE_LR_HIGH and min(values) > T.ADAPTIVE_LR_DEFAULT:
             values.append(T.ADAPTIVE_LR_DEFAULT)  # far out of the optimiser's range: its own default is a candidate
         return self.bracketed(ctx, "lr", values)

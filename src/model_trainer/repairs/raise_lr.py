@@ -42,7 +42,7 @@ class RaiseLR(Repair):
         # adaptive optimiser far below its default step also gets the default itself (Kingma & Ba's 0.001)
         values = {min(float(f"{lr * f:.6g}"), 1.0) for f in (3.0, self.factor, 3 * self.factor)}
         opt = str(ctx.config.get("optimizer", "")).lower()
-        if opt in ("adam", "adamw", "rmsprop") and lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
+        if opt in T.ADAPTIVE_OPTIMIZERS and lr * 3 * self.factor < T.ADAPTIVE_LR_DEFAULT:
             values.add(T.ADAPTIVE_LR_DEFAULT)
         elif opt == "sgd" and lr * 3 * self.factor < T.SGD_LR_DEFAULT:
             values.add(T.SGD_LR_DEFAULT)  # and plain SGD its conventional 0.01
