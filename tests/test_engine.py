@@ -384,3 +384,67 @@ def test_a_forked_child_killed_by_a_signal_is_reported_as_a_fresh_one_would_be(t
         sup.close()
     assert rec.status == "killed" and rec.signal_name == "SIGKILL" and rec.exit_code == -9
     assert len(rec.history) == 1
+
+
+EARLY = r'''
+import json, sys
+from pathlib import Path
+
+from model_trainer.engine import early
+
+spec, out = Path(sys.argv[1]), Path(sys.argv[2])
+early.start(["train", str(spec), "--out", str(out)])
+zygote_pid = early._held["zygote"][0].proc.pid
+worker_pid = early._held["references"].proc.pid
+
+import model_trainer.investigate.judge as judge
+
+def refuse(*args, **kwargs):
+    raise AssertionError("the references were fitted in the command's own process")
+
+judge.references = refuse  # the worker was forked before this: only it can answer
+from model_trainer.session import train
+
+verdict = train(spec, out)
+print(json.dumps({"zygote": zygote_pid, "worker": worker_pid, "held": sorted(early._held),
+                  "exit": verdict.exit_code}))
+'''
+
+
+def test_a_commands_helpers_are_forked_at_its_start_and_taken_over(project):
+    """``python -m model_trainer train`` forks the zygote and the references' worker before its own imports; the
+    supervisor forks the runs from that zygote and the references come from that worker."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from model_trainer.probes.references import references
+
+    record_parent = "    import os\n    open('ppid.txt', 'a').write(f'{os.getppid()}\\n')\n"
+    code = LINEAR_GD.replace("    x, y = _xy(data_train)", record_parent + "    x, y = _xy(data_train)")
+    p = project(code, config="lr = 0.3\nepochs = 12\n")
+    proc = subprocess.run([sys.executable, "-c", EARLY, str(p.spec), str(p.root / "ws")], capture_output=True,
+                          text=True, cwd=p.root, timeout=240)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["exit"] == 0 and got["held"] == []
+    assert {int(x) for x in (p.root / "ppid.txt").read_text().split()} == {got["zygote"]}
+    refs = json.loads((p.root / "ws/results/data_report.json").read_text())["references"]
+    train, val = pd.read_csv(p.root / "data/train.csv"), pd.read_csv(p.root / "data/val.csv")
+    here = references(train, val, ["x0", "x1", "x2"], "y", "rmse").values
+    assert refs.keys() == here.keys() and all(np.isclose(refs[k], here[k]) for k in here)
+
+
+def test_an_early_zygote_for_other_imports_is_ended_not_taken(project):
+    import subprocess
+    import sys
+
+    p = project(LINEAR_GD, config="lr = 0.3\nepochs = 12\n")
+    script = ("import sys, os\nfrom pathlib import Path\nfrom model_trainer.engine import early\n"
+              "early.start(['train', sys.argv[1]])\nz = early._held['zygote'][0]\n"
+              "assert early.take_zygote(('numpy', 'torch'), Path(sys.argv[1]).parent) is None\n"
+              "assert z.proc.poll() is not None and early.take_zygote(('numpy', 'pandas'), Path('.')) is None\n"
+              "w = early.take_references(); w.close(); assert w.proc.poll() is not None\nprint('ok')\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(p.spec)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stdout + proc.stderr

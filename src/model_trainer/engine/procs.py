@@ -177,3 +177,71 @@ class ProcessTree:
         self.signal(signal.SIGKILL)
         return True
 
+
+
+class Forked:
+    """A child this process forked, with the part of ``subprocess.Popen``'s interface its owners use."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                self.returncode = -int(signal.SIGKILL)  # reaped elsewhere: its status is gone
+                return self.returncode
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        until = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if until is not None and time.monotonic() >= until:
+                import subprocess
+
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0.0)
+            time.sleep(0.005)
+        assert self.returncode is not None
+        return self.returncode
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def fork_helper(serve: Any, keep: tuple[int, ...]) -> Forked:
+    """Fork a helper that runs ``serve()`` in its own session, with /dev/null as stdin/stdout/stderr and no other
+    descriptor of ours than ``keep``, and dies with this process. For use before this process starts a thread."""
+    parent = os.getpid()
+    pid = os.fork()
+    if pid:
+        return Forked(pid)
+    code = 1
+    try:
+        os.setsid()  # the terminal's Ctrl-C is the command's to handle; its helpers end when it does
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        for fd in _open_fds():
+            if fd > 2 and fd not in keep:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        die_with_parent(parent)
+        code = int(serve() or 0)
+    finally:
+        os._exit(code)
+
+
+def _open_fds() -> list[int]:
+    try:
+        return [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:
+        return list(range(3, 256))

@@ -26,11 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from model_trainer.engine import signals
+from model_trainer.engine import early, signals
 from model_trainer.engine.job import Job
 from model_trainer.engine.procs import ProcessTree
 from model_trainer.engine.wire import FrameReader, Unreadable
-from model_trainer.engine.zygote import ForkedChild, Zygote, supported
+from model_trainer.engine.zygote import ForkedChild, Zygote, supported, warm_modules_for
 from model_trainer.events import (
     Diagnostics,
     EpochLogged,
@@ -182,8 +182,9 @@ class Supervisor:
         is alive."""
         if self._prewarm and (self._zygote is None or not self._zygote.alive()):
             _end_zygote(self.__dict__)
+            warm = warm_modules(job)
             try:
-                self._zygote = Zygote.start(warm_modules(job), self.cwd)
+                self._zygote = early.take_zygote(warm, self.cwd) or Zygote.start(warm, self.cwd)
             except OSError:
                 self._zygote = None
 
@@ -450,35 +451,9 @@ def _drain(pipes: _Pipes, handle: Callable[[Any], None], history: HistoryWriter,
         history.flush()
 
 
-# heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
-_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors")
-# what each kind's own side of a run imports besides numpy and pandas
-_KIND_MODULES = {"torch": ("torch", "torch.optim"), "sklearn": ("sklearn", "sklearn.base"),
-                 "mle": ("scipy", "scipy.optimize")}
-# the safe twin of a model of that library is written with these (``safemodel.twin_of``); skops.io imports every
-# scikit-learn estimator to list the trusted types, seconds that would otherwise be paid by every run
-_TWIN_MODULES = {"sklearn": "skops.io", "torch": "safetensors.torch"}
-
-
 def warm_modules(job: Job) -> tuple[str, ...]:
-    """What the zygote imports before the first job: the kind's libraries and the modules the entry file imports
-    from them, by their full dotted names (``sklearn.neural_network`` costs far more than ``sklearn``)."""
-    import ast
-
-    want = ["numpy", "pandas", *_KIND_MODULES.get(job.kind, ())]
-    if job.entry_file:
-        try:
-            tree = ast.parse(Path(job.entry_file).read_text(encoding="utf-8"))
-        except (OSError, SyntaxError, ValueError):
-            tree = None
-        for node in ast.walk(tree) if tree is not None else ():
-            if isinstance(node, ast.Import):
-                want.extend(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                want.append(node.module)
-    roots = {m.split(".")[0] for m in want}
-    want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
-    return tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
+    """What the zygote imports before ``job``'s first run (``zygote.warm_modules_for``)."""
+    return warm_modules_for(job.kind, job.entry_file)
 
 
 def _end_zygote(state: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ Example (a forked child has the part of ``Popen``'s interface the supervisor use
 
 from __future__ import annotations
 
+import ast
 import os
 import selectors
 import signal
@@ -30,7 +31,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 _FDS = 4
 # the first fork waits for the zygote's imports, which a fresh child would have to make as well
@@ -40,6 +41,35 @@ _REPLY_TIMEOUT_S = 120.0
 def supported() -> bool:
     """Linux only: a forked child relies on the kernel's parent-death signal to die with the zygote."""
     return sys.platform.startswith("linux") and hasattr(socket, "send_fds") and hasattr(os, "fork")
+
+
+# heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
+_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors")
+# what each kind's own side of a run imports besides numpy and pandas
+_KIND_MODULES = {"torch": ("torch", "torch.optim"), "sklearn": ("sklearn", "sklearn.base"),
+                 "mle": ("scipy", "scipy.optimize")}
+# the safe twin of a model of that library is written with these (``safemodel.twin_of``); skops.io imports every
+# scikit-learn estimator to list the trusted types, seconds that would otherwise be paid by every run
+_TWIN_MODULES = {"sklearn": "skops.io", "torch": "safetensors.torch"}
+
+
+def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...]:
+    """What the zygote imports before the first job: the kind's libraries and the modules the entry file imports
+    from them, by their full dotted names (``sklearn.neural_network`` costs far more than ``sklearn``)."""
+    want = ["numpy", "pandas", *_KIND_MODULES.get(kind, ())]
+    if entry_file:
+        try:
+            tree = ast.parse(Path(entry_file).read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            tree = None
+        for node in ast.walk(tree) if tree is not None else ():
+            if isinstance(node, ast.Import):
+                want.extend(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                want.append(node.module)
+    roots = {m.split(".")[0] for m in want}
+    want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
+    return tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
 
 
 class _Fd:
@@ -81,7 +111,7 @@ class ForkedChild:
 class Zygote:
     """The supervisor's handle on the zygote process."""
 
-    def __init__(self, proc: subprocess.Popen[bytes], sock: socket.socket) -> None:
+    def __init__(self, proc: subprocess.Popen[bytes] | Any, sock: socket.socket) -> None:
         self.proc = proc
         self.sock = sock
         self._exits: dict[int, int] = {}
@@ -104,6 +134,31 @@ class Zygote:
         finally:
             theirs.close()
         return cls(proc, ours)
+
+    @classmethod
+    def fork_here(cls, warm: tuple[str, ...], cwd: Path | None) -> Zygote:
+        """A zygote forked from this process (which must have started no thread yet): it keeps the modules
+        imported here, numpy and pandas say, and imports the rest of ``warm``."""
+        from model_trainer.engine import procs
+
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        parent = os.getpid()
+
+        def serve() -> int:
+            from model_trainer.engine import child
+
+            if cwd is not None:
+                os.chdir(cwd)
+            child.warm(list(warm))
+            return _serve(theirs, parent)
+        try:
+            proc = procs.fork_helper(serve, keep=(theirs.fileno(),))
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        return cls(proc, ours)  # type: ignore[arg-type]
 
     def alive(self) -> bool:
         return not self._closed and self.proc.poll() is None

@@ -18,6 +18,7 @@ from model_trainer import config_keys
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import applicable_references, finite, is_linear, series
+from model_trainer.engine import early
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
 from model_trainer.probes.references import References, data_hash, references
@@ -114,12 +115,22 @@ def _attach_references(session: Any) -> None:
         old = json.loads(cached.read_text(encoding="utf-8")) if cached.exists() else {}
     except (OSError, ValueError):
         old = {}
+    worker = early.take_references()
     if isinstance(old, dict) and old.get("data_hash") == key and isinstance(old.get("references"), dict):
+        if worker is not None:
+            worker.close()
         rep.references = old["references"]
         rep.references_skipped = old.get("references_skipped") or {}
         return
-    refs: References = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric,
-                                  seed=int(spec.config.get("seed", 0) or 0))
+    seed = int(spec.config.get("seed", 0) or 0)
+    refs: References | None = None
+    if worker is not None:
+        try:
+            refs = worker.fit(ds.train, ds.val, list(ds.features), ds.target, spec.model.metric, seed)
+        except Exception:  # noqa: BLE001 - a worker that gave no answer: the same fit, here
+            refs = None
+    if refs is None:
+        refs = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric, seed=seed)
     rep.references, rep.references_skipped = refs.values, refs.skipped
     fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)
     session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
