@@ -15,15 +15,14 @@ def preload() -> None:
     import sys
     import threading
 
-    if "matplotlib.pyplot" in sys.modules or any(t.name == "preload-matplotlib" for t in threading.enumerate()):
+    if "matplotlib.backends.backend_agg" in sys.modules or any(t.name == "preload-matplotlib"
+                                                               for t in threading.enumerate()):
         return
 
     def work() -> None:
         try:
-            import matplotlib
-
-            matplotlib.use("Agg")
-            import matplotlib.pyplot
+            import matplotlib.backends.backend_agg
+            import matplotlib.figure  # noqa: F401
         except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
             pass
     threading.Thread(target=work, name="preload-matplotlib", daemon=True).start()
@@ -33,12 +32,13 @@ def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Pa
     """Train (solid) and validation (dashed) loss of each run; a log axis when the range is wide."""
     import io
 
-    import matplotlib
+    # the figure and its Agg canvas without pyplot: no global figure manager, and a fifth of a second less to import
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
+    fig = Figure(figsize=(7, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     finite: list[float] = []
     for i, (label, rec) in enumerate(runs):
         color = f"C{i % 10}"
@@ -69,6 +69,5 @@ def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Pa
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
-    plt.close(fig)
     atomic_write_bytes(path, buf.getvalue())
     return path
