@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib.abc
 import importlib.util
 import json
 import pickle
@@ -49,6 +50,34 @@ def _is_sklearn(obj: Any) -> bool:
     return sk is not None and isinstance(obj, sk.BaseEstimator)
 
 
+# scikit-learn's array-API layer ships a torch bridge as a package; importing it imports torch
+_TORCH_BRIDGE = "sklearn.externals.array_api_compat.torch"
+
+
+class _SkipTorchBridge(importlib.abc.MetaPathFinder):
+    def find_spec(self, name: str, path: Any, target: Any = None) -> None:
+        if name == _TORCH_BRIDGE or name.startswith(_TORCH_BRIDGE + "."):
+            raise ImportError(f"{name} is not needed to list scikit-learn's estimators")
+
+
+def import_skops() -> Any:
+    """``skops.io``, imported in a third of the time where torch is not loaded yet.
+
+    Its import lists every scikit-learn estimator by walking all of scikit-learn's packages, and the walk imports
+    the array-API layer's torch bridge, hence torch (over a second), to skip it right after: ``externals`` holds no
+    estimator. The bridge is refused for the length of this import only (the walk ignores a package that fails to
+    import), so the list of trusted types is the same, and the bridge imports normally afterwards.
+    """
+    if "skops.io" in sys.modules or "torch" in sys.modules:
+        return importlib.import_module("skops.io")
+    skip = _SkipTorchBridge()
+    sys.meta_path.insert(0, skip)
+    try:
+        return importlib.import_module("skops.io")
+    finally:
+        sys.meta_path.remove(skip)
+
+
 # ---- writing: in the training process, where the model's classes are already loaded -----------------------
 def twin_of(bundle: Any, module: str | None) -> dict[str, Any] | None:
     """The safe twin of ``bundle.model`` as bytes plus what rebuilding needs; None when no safe format fits."""
@@ -67,8 +96,7 @@ def twin_of(bundle: Any, module: str | None) -> dict[str, Any] | None:
         return {"format": "safetensors", "filename": "model_final.safetensors", "data": save(state),
                 "bundle": meta, "rebuild": rebuild}
     if _is_sklearn(model):
-        import skops.io as sio
-
+        sio = import_skops()
         data = sio.dumps(model)
         return {"format": "skops", "filename": "model_final.skops", "data": data, "bundle": meta,
                 "trusted": sorted(sio.get_untrusted_types(data=data))}
@@ -179,8 +207,7 @@ def read_twin(path: Path, twin: dict[str, Any], code: Path | None) -> tuple[Any,
     fmt = twin.get("format")
     meta = twin.get("bundle") or {}
     if fmt == "skops":
-        import skops.io as sio
-
+        sio = import_skops()
         found = set(sio.get_untrusted_types(file=str(path)))
         allowed = set(twin.get("trusted") or [])
         extra = sorted(found - allowed)

@@ -213,3 +213,27 @@ def test_tampered_code_dir_in_the_manifest_is_not_imported(tmp_path):
     res = _load_in_fresh_process(ws / "results/model_final.pkl", val)
     assert res.returncode != 0 and "does not match" in res.stderr
     assert not marker.exists()
+
+
+TRUSTED = """
+import hashlib, json, sys
+from model_trainer.safemodel import import_skops
+if sys.argv[1] == "fast":
+    import_skops()
+else:
+    import skops.io
+from skops.io import _trusted_types as T
+names = {k: sorted(map(str, v)) for k, v in vars(T).items() if k.isupper() and isinstance(v, (list, tuple, set))}
+torch_loaded = "torch" in sys.modules
+import sklearn.externals.array_api_compat.torch  # the bridge still imports afterwards
+print(json.dumps({"torch": torch_loaded, "names": hashlib.sha256(json.dumps(names).encode()).hexdigest()}))
+"""
+
+
+def test_skops_imported_without_torch_trusts_the_same_types():
+    """``import_skops`` refuses scikit-learn's torch bridge while skops lists the estimators: torch is not imported
+    and the trusted types are those of a plain import."""
+    fast, plain = (json.loads(subprocess.run([sys.executable, "-c", TRUSTED, how], capture_output=True, text=True,
+                                             timeout=120, check=True).stdout) for how in ("fast", "plain"))
+    assert fast["torch"] is False and plain["torch"] is True
+    assert fast["names"] == plain["names"]

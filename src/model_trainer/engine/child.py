@@ -152,11 +152,16 @@ def warm(modules: list[str]) -> None:
         warnings.simplefilter("ignore")
         for name in modules:
             try:
-                importlib.import_module(name)
+                if name == "skops.io":
+                    from model_trainer.safemodel import import_skops
+
+                    import_skops()  # without the torch it would otherwise import for nothing
+                else:
+                    importlib.import_module(name)
             except Exception:  # noqa: BLE001 - see the docstring
                 continue
         if "torch" in sys.modules and any(m.split(".")[0] == "torch" for m in modules):
-            # only for programs that train with torch: skops imports torch too, and needs no optimiser
+            # only for programs that train with torch: an optimiser is of no use to the others
             _warm_torch(sys.modules["torch"])
         try:
             import model_trainer.kinds  # noqa: F401 - the tool's own side of every run
