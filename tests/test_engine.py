@@ -180,6 +180,18 @@ def test_two_argument_signature_with_returned_history(project, as_frame):
     assert "train_model(data_train, data_val)" in p.text("training_full.log")
 
 
+def test_a_returned_keras_style_history_gives_the_metric_only_from_the_specs_validation_name():
+    """Keras logs the training side of a metric under its bare name and the validation side as ``val_<name>``:
+    only the spec's own metric on validation becomes the history's ``metric``."""
+    from model_trainer.engine.monitor import history_rows
+
+    keras = {"loss": [4.0, 2.0], "val_loss": [5.0, 3.0], "mae": [1.0, 0.5], "val_mae": [1.5, 1.0]}
+    assert history_rows(keras, "mae")[1] == {"train_loss": 2.0, "val_loss": 3.0, "mae": 0.5, "metric": 1.0}
+    assert "metric" not in history_rows(keras, "rmse")[0]  # a validation mae is no rmse
+    assert "metric" not in history_rows({"loss": [1.0], "mae": [0.3]}, "mae")[0]  # a training mae is no metric
+    assert history_rows([{"loss": 1.0, "val_root_mean_squared_error": 0.7}], "rmse")[0]["metric"] == 0.7
+
+
 def test_three_argument_signature_gets_config(project):
     code = """
     from sklearn.dummy import DummyRegressor

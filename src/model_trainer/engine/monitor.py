@@ -121,9 +121,10 @@ class Monitor:
         if self._stop_after is not None and self._epoch >= self._stop_after:
             self.request_stop(f"test run limited to {self._stop_after} epochs")
 
-    def log_history(self, history: Any) -> int:
-        """Record a returned history (dict of lists or DataFrame) as if each row had been logged."""
-        rows = history_rows(history)
+    def log_history(self, history: Any, metric: str | None = None) -> int:
+        """Record a returned history (dict of lists or DataFrame) as if each row had been logged; ``metric`` is the
+        spec's, which picks the column taken for the validation metric (``columns.chosen``)."""
+        rows = history_rows(history, metric)
         for row in rows:
             row = dict(row)
             row.pop("epoch", None)
@@ -138,7 +139,7 @@ class Monitor:
         return len(rows)
 
 
-def history_rows(history: Any) -> list[dict[str, Any]]:
+def history_rows(history: Any, metric: str | None = None) -> list[dict[str, Any]]:
     """Normalise a returned history (dict of lists, list of dicts, DataFrame, Keras History) to rows."""
     if history is None:
         return []
@@ -151,7 +152,7 @@ def history_rows(history: Any) -> list[dict[str, Any]]:
         if not lengths:
             raise TypeError("the returned history is a dict without lists")
         n = max(lengths.values())
-        names = chosen([str(k) for k in history])
+        names = chosen([str(k) for k in history], metric)
         rows = []
         for i in range(n):
             row = {}
@@ -161,6 +162,6 @@ def history_rows(history: Any) -> list[dict[str, Any]]:
             rows.append(row)
         return rows
     if isinstance(history, list) and all(isinstance(r, dict) for r in history):
-        names = chosen(list(dict.fromkeys(str(k) for r in history for k in r)))
+        names = chosen(list(dict.fromkeys(str(k) for r in history for k in r)), metric)
         return [{names.get(str(k), str(k)): v for k, v in r.items()} for r in history]
     raise TypeError(f"the returned history must be a dict of lists or a DataFrame, got {type(history).__name__}")

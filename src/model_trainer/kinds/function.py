@@ -66,7 +66,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                 + ("None" if result is None else f"a {type(result).__name__}"))
     if history is not None:
         if monitor.epoch == 0:
-            monitor.log_history(history)
+            monitor.log_history(history, job.metric)
         else:
             emit(Note(text="the returned history was ignored: the epochs were already logged through the monitor"))
     problems = return_problems(job.function or "train_model", model, epochs=monitor.epoch,
