@@ -118,6 +118,8 @@ class RealBug:
     bug: Callable[[Program], None]    # turns the fixed program into the buggy one
     op: Operator                      # ground truth and the observable effect
     seed: int = 0
+    # what the report's program has by design and its fix keeps (a BatchNorm layer): in the twin too
+    design: Callable[[Program], None] | None = None
 
     def programs(self) -> tuple[Program, Program]:
         frame = self.data(self.seed)
@@ -127,6 +129,8 @@ class RealBug:
         fixed = Program(pid=f"realbug-{self.name}", seed=self.seed, base="mlp_fn", dataset=self.name,
                         kind="function", task=self.task, code=code.lstrip(), config=dict(self.config), train=train,
                         val=val, metric="rmse" if self.task == "regression" else "accuracy")
+        if self.design is not None:
+            self.design(fixed)
         buggy = fixed.clone()
         self.bug(buggy)
         self.op.inject(buggy, None)  # type: ignore[arg-type]
@@ -162,9 +166,12 @@ def _scale_features(factor: float) -> Callable[[Program], None]:
     return bug
 
 
-def _last_batch_of_one(p: Program) -> None:
+def _batchnorm(p: Program) -> None:
     p.replace("self.body = nn.Sequential(nn.Linear(n_features, h), act(),",
               "self.body = nn.Sequential(nn.Linear(n_features, h), nn.BatchNorm1d(h), act(),")
+
+
+def _last_batch_of_one(p: Program) -> None:
     n = len(p.train)
     keep = (n // 32) * 32 + 1 if (n // 32) * 32 + 1 <= n else (n // 32 - 1) * 32 + 1
     p.train = p.train.iloc[:keep].reset_index(drop=True)
@@ -257,7 +264,7 @@ BUGS: list[RealBug] = [
             _label(_gt("batchnorm_batch_of_one", "error", ("training_error",),
                        ("code_error", "training_loop_bug", "invalid_data"), True,
                        "BatchNorm and a batch_size that leaves one row over",
-                       error_text="more than 1 value per channel"))),
+                       error_text="more than 1 value per channel")), design=_batchnorm),
     RealBug("forum_long_regression_target", "recurring PyTorch forum report: a regression target converted "
             "with .long() (LongTensor) before MSELoss", friedman, "regression", MLP, dict(ADAM),
             _code("    y = torch.tensor(frame[TARGET].to_numpy(dtype=np.float32))\n",
