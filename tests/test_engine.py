@@ -433,7 +433,8 @@ def test_a_commands_helpers_are_forked_at_its_start_and_taken_over(project):
 
     from model_trainer.probes.references import references
 
-    record_parent = "    import os\n    open('ppid.txt', 'a').write(f'{os.getppid()}\\n')\n"
+    record_parent = ("    import os, sys\n    open('ppid.txt', 'a').write(f'{os.getppid()}\\n')\n"
+                     "    open('argv.txt', 'w').write(repr(sys.argv))\n")
     code = LINEAR_GD.replace("    x, y = _xy(data_train)", record_parent + "    x, y = _xy(data_train)")
     p = project(code, config="lr = 0.3\nepochs = 12\n")
     proc = subprocess.run([sys.executable, "-c", EARLY, str(p.spec), str(p.root / "ws")], capture_output=True,
@@ -442,6 +443,7 @@ def test_a_commands_helpers_are_forked_at_its_start_and_taken_over(project):
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     assert got["exit"] == 0 and got["held"] == []
     assert {int(x) for x in (p.root / "ppid.txt").read_text().split()} == {got["zygote"]}
+    assert (p.root / "argv.txt").read_text() == repr([str(p.root / "code/model.py")])  # as `python model.py`
     refs = json.loads((p.root / "ws/results/data_report.json").read_text())["references"]
     train, val = pd.read_csv(p.root / "data/train.csv"), pd.read_csv(p.root / "data/val.csv")
     here = references(train, val, ["x0", "x1", "x2"], "y", "rmse").values

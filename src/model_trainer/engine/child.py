@@ -104,6 +104,9 @@ def forked(events_fd: int, parent: int) -> int:
 
 def _run(channel: Channel) -> int:
     job: Job = pickle.load(sys.stdin.buffer)
+    # the user's code sees the command line of ``python model.py``: argparse at import time finds no argument of the
+    # tool's (this process may be a fork of the command itself, ``engine/early.py``)
+    sys.argv = [job.entry_file or job.module_name or "train_model"]
     procs.become_subreaper()
     monitor = Monitor(channel.emit, stop_after_epochs=job.stop_after_epochs)
     signal.signal(signal.SIGUSR1, lambda *_: monitor.request_stop("the supervisor asked the run to stop"))

@@ -178,7 +178,6 @@ class ProcessTree:
         return True
 
 
-
 class Forked:
     """A child this process forked, with the part of ``subprocess.Popen``'s interface its owners use."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
@@ -85,7 +85,8 @@ def references_in_background(session: Any) -> Callable[[], None]:
     it); the returned call waits for them and re-raises what the fit raised."""
     import threading
 
-    if getattr(session.report, "references", None):
+    rep = session.report
+    if getattr(rep, "references", None):
         return lambda: None
     failed: list[BaseException] = []
 
@@ -95,12 +96,15 @@ def references_in_background(session: Any) -> Callable[[], None]:
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
             failed.append(exc)
     t = threading.Thread(target=work, name="references", daemon=True)
-    t.start()
 
     def wait() -> None:
-        t.join()
+        if threading.current_thread() is not t:
+            t.join()
         if failed:
             raise failed[0]
+        rep.references_settled()
+    rep.defer_references(wait)  # the first read of the references waits for them
+    t.start()
     return wait
 
 
@@ -138,14 +142,15 @@ def _attach_references(session: Any) -> None:
                         + "".join(f"; {k} skipped: {why}" for k, why in refs.skipped.items()))
 
 
-def record_facts(session: Any) -> None:
+def record_facts(session: Any, wait: bool = True) -> None:
     """Write the data report (with the references) and the detector thresholds: every number the diary quotes from
-    them is then in a recorded file (the traceability gate reads these)."""
+    them is then in a recorded file (the traceability gate reads these). ``wait=False`` writes the references
+    as they are now, without waiting for a fit in progress."""
     from model_trainer.mle import identify
     from model_trainer.records.atomic import atomic_write_text
 
     rep = session.report
-    data = asdict(rep) | {"scale_spread": rep.scale_spread, "max_feature_std": rep.max_feature_std}
+    data = rep.as_record(wait=wait)
     atomic_write_text(session.ws.results / "data_report.json", json.dumps(data, indent=2, default=str))
     consts = {k: v for k, v in vars(T).items() if k.isupper()}
     consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99}

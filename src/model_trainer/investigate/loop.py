@@ -45,21 +45,28 @@ EXIT_OK, EXIT_UNRESOLVED = 0, 1
 
 
 def investigate(session: Any) -> Verdict:
+    """Run the spec's training, judge it, and investigate what is wrong; the verdict (CONTRACT §7)."""
+    verdict = _investigate(session)
+    record_facts(session)  # with the references, which every judgment waited for
+    return verdict
+
+
+def _investigate(session: Any) -> Verdict:
     spec = session.spec
     prewarm = getattr(getattr(session, "supervisor", None), "prewarm", None)
     if prewarm is not None:
         # the process every run's child is forked from imports the libraries while the data are read
         prewarm(session.job("prewarm", dict(spec.config)))
     facts = baseline_facts(session, references=False)
-    wait_for_references = references_in_background(session)
+    # the references fit while runs train: the first read of them (a judgment, a probe, an entry) waits for them, so
+    # a flag they play no part in (a singular matrix, a divergence) starts its tests at once
+    references_in_background(session)
     _log_data_warnings(session, facts.data)
-    record_facts(session)
+    record_facts(session, wait=False)
     config = dict(spec.config)
     rec = session.run("train", config, full=True, watch=watch_for(facts))
     if not rec.ok or first_finding(rec.history, facts) is not None:
         preload_plots()  # a diary entry with a figure is now likely: its imports run while the references fit
-    wait_for_references()
-    record_facts(session)
     if not rec.ok:
         known = known_error(rec.error.exc_type, rec.error.message) if rec.error else None
         testable = _testable_failure(session, facts, rec, known)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from model_trainer.detect import thresholds as T
+
+# what a report's reader waits for while the references fit
+_AWAITED = frozenset({"references", "references_skipped"})
 
 
 @dataclass
@@ -37,6 +40,32 @@ class DataReport:
     # the split whose target takes a handful of values while the other's is continuous (a cast or rounding applied
     # to one split only), with the counts: {"split", "train_values", "val_values"}
     target_discretised: dict[str, Any] | None = None
+
+    def __getattribute__(self, name: str) -> Any:
+        # The references may still be fitting (``investigate.judge.references_in_background``): whatever reads them,
+        # directly, through ``replace`` or ``asdict``, waits for them first, so no judgment is ever made without them.
+        if name in _AWAITED:
+            wait = object.__getattribute__(self, "__dict__").get("_pending")
+            if wait is not None:
+                wait()
+        return object.__getattribute__(self, name)
+
+    def defer_references(self, wait: Any) -> None:
+        """The references arrive later: ``wait()`` returns once they are set (or raises what their fit raised); it
+        is called by the first read of them, and may be called again."""
+        self.__dict__["_pending"] = wait
+
+    def references_settled(self) -> None:
+        """Called by the fit once the references are set: reads no longer wait."""
+        self.__dict__.pop("_pending", None)
+
+    def as_record(self, wait: bool = True) -> dict[str, Any]:
+        """The report as ``data_report.json`` holds it; ``wait=False`` takes the references as they are now."""
+        if wait:
+            _ = self.references
+        get = object.__getattribute__
+        out = {f.name: get(self, f.name) for f in fields(self)}
+        return out | {"scale_spread": self.scale_spread, "max_feature_std": self.max_feature_std}
 
     @property
     def scale_spread(self) -> float:
