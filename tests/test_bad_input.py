@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from conftest import LINEAR_GD, cli, make_project
@@ -90,6 +92,17 @@ def test_non_numeric_feature(proj):
     path.write_text("\n".join(lines) + "\n")
     err = _bad(proj, str(proj.spec))
     assert f"column `{head[1]}` is not numeric" in err and "line 4" in err and "'abc'" in err
+
+
+def test_class_labels_as_words_ask_for_integer_codes(proj):
+    for name in ("train", "val"):
+        path = proj.root / f"data/{name}.csv"
+        frame = pd.read_csv(path)
+        frame["y"] = np.where(frame["y"] > frame["y"].median(), "high", "low")
+        frame.to_csv(path, index=False)
+    err = _bad(proj, str(proj.spec))
+    assert "column `y` is not numeric" in err and "integers 0, 1" in err and "high, low" in err
+    assert "ignore_columns" not in err  # ignoring the target is no advice
 
 
 def test_target_absent(proj):

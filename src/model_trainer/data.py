@@ -87,11 +87,15 @@ def load_dataset(spec: Spec) -> Dataset:
                 bad = frame[col][pd.to_numeric(frame[col], errors="coerce").isna() & frame[col].notna()]
                 row = int(bad.index[0]) + 2 if len(bad) else 2  # +2: header line and 1-based lines
                 sample = bad.iloc[0] if len(bad) else frame[col].iloc[0]
-                raise InputError(
-                    f"column `{col}` is not numeric (line {row} holds {sample!r})", path=path,
-                    where=f"line {row}",
-                    hint=f"encode `{col}` as numbers, or list it in `data.ignore_columns` to pass it through "
-                         "unchecked")
+                if col == target:
+                    labels = sorted(map(str, frame[col].dropna().unique()))[:5]
+                    hint = (f"encode the target's classes as integers 0, 1, ... ({', '.join(labels)} in sorted "
+                            "order, say) in both files: the tool scores and compares predictions as numbers")
+                else:
+                    hint = (f"encode `{col}` as numbers, or list it in `data.ignore_columns` to pass it through "
+                            "unchecked")
+                raise InputError(f"column `{col}` is not numeric (line {row} holds {sample!r})", path=path,
+                                 where=f"line {row}", hint=hint)
     features = feature_columns(train, target, spec.data.ignore_columns)
     missing = [c for c in features if c not in val.columns]
     if missing:
