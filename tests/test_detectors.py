@@ -176,3 +176,25 @@ def test_leakage_is_invalid_data():
     rep = data_report(train, train.iloc[:10], ["a", "copy"], "y")
     assert rep.leakage == ["copy"]
     assert "leaks" in DETECTORS["invalid_data"]([], Facts(data=rep)).message
+
+
+def test_a_validation_loss_that_blows_up_and_stays_is_a_divergence_whatever_the_training_loss():
+    """SGD far too fast: the weights blow up in the first epochs, the units die, the training loss (averaged over the
+    epoch, then on a dead network) falls again, and the validation loss sits 10^4-10^5 times where it started."""
+    blew = hist(train_loss=[3054.0, 2801.0, 1.76, 1.28, 2.23, 2.05, 1.63, 1.5],
+                val_loss=[1.80, 49401.0, 90154.0, 99786.0, 101825.0, 102246.0, 102333.0, 102352.0])
+    f = first_finding(blew, Facts(metric="accuracy", higher_is_better=True))
+    assert f is not None and f.symptom == "exploding_gradients" and f.onset_epoch == 2
+    assert f.evidence["series"] == "val_loss"
+
+
+@pytest.mark.parametrize("val", [
+    [0.9 * 1.12 ** i for i in range(30)],                       # creeping up over many epochs: overfitting
+    [0.7, 0.2, 0.05, 0.01, 0.2, 0.25, 0.3, 0.22, 0.3, 0.28],    # a near-perfect classifier's jump, below its start
+    [1.0, 0.5, 30.0, 0.4, 0.35, 0.3, 0.3, 0.3, 0.3, 0.3],       # one bad epoch that recovers
+])
+def test_a_validation_loss_that_rises_slowly_jumps_below_its_start_or_recovers_is_no_divergence(val):
+    from model_trainer.detect import exploding_gradients
+
+    h = hist(train_loss=[1.0 / (i + 1) for i in range(len(val))], val_loss=val)
+    assert exploding_gradients.detect(h, Facts()) is None

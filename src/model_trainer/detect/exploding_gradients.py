@@ -5,6 +5,10 @@ Example:
     >>> h = [EpochLogged(i, {"train_loss": 10.0 ** i, "grad_norm": 10.0 ** (2 * i)}, 0.1) for i in range(1, 5)]
     >>> detect(h, Facts()).symptom
     'exploding_gradients'
+    >>> blew = [(3054.0, 1.8), (2801.0, 49401.0), (1.8, 90154.0), (1.3, 99786.0), (2.2, 101825.0)]
+    >>> h = [EpochLogged(i, {"train_loss": t, "val_loss": v}, 0.1) for i, (t, v) in enumerate(blew, 1)]
+    >>> detect(h, Facts()).message.split(" (")[0]
+    'the validation loss blew up: 1.8000 -> 49401.0000 at epoch 2'
 """
 
 from __future__ import annotations
@@ -55,4 +59,27 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                 return Finding("exploding_gradients", i + 1,
                                f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
                                {"min_loss": lo, "diverged_to": v, "growth": v / lo})
+    return _validation_blew_up(history)
+
+
+def _validation_blew_up(history: list[EpochLogged]) -> Finding | None:
+    """The validation loss jumped by ``DIVERGE_FACTOR`` from one epoch to the next, to that many times where it
+    started, and never came back: the weights blew up within an epoch, whatever the training loss (averaged over the
+    epoch's batches, or falling again on a network whose units died in the blow-up) shows. A loss that creeps up over
+    many epochs is overfitting, and a near-perfect classifier's loss jumping from 0.01 to 0.2 is not above where
+    it started.
+    """
+    if not series(history, "train_loss"):
+        return None  # the validation loss is the loss judged above
+    vals = [(e.epoch, v) for e in history if (v := e.get("val_loss")) is not None and math.isfinite(v)]
+    for i in range(1, len(vals) - 1):
+        lo = min(v for _, v in vals[:i])
+        (_, before), (epoch, v) = vals[i - 1], vals[i]
+        if lo > 0 and before > 0 and v > T.DIVERGE_FACTOR * max(before, vals[0][1]) \
+                and min(w for _, w in vals[i:]) > T.DIVERGE_FACTOR * max(lo, vals[0][1]):
+            return Finding("exploding_gradients", epoch,
+                           f"the validation loss blew up: {num(before)} -> {num(v)} at epoch {epoch} "
+                           f"({v / lo:.3g}x its minimum so far) and stayed above {T.DIVERGE_FACTOR:g}x where it "
+                           "started",
+                           {"min_loss": lo, "diverged_to": v, "growth": v / lo, "series": "val_loss"})
     return None
