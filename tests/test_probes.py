@@ -26,6 +26,33 @@ def test_references_regression_and_classification():
     assert ref.values["linear"] > 0.9 > ref.values["constant"]
 
 
+def test_a_read_of_the_references_waits_for_their_fit_and_a_record_need_not():
+    """References fitted in the background are read lazily: a judgment's read (directly, or through a copy made for
+    a data repair) waits for them; the record written before the first run does not."""
+    import threading
+    import time
+
+    from model_trainer.probes.data_report import data_report
+
+    frame = linear_data()
+    rep = data_report(frame[:180], frame[180:], ["x0", "x1", "x2"], "y")
+    fitted = {"constant": 1.0, "linear": 0.1, "boosting": 0.2}
+
+    def fit() -> None:
+        time.sleep(0.3)
+        rep.references = dict(fitted)
+    t = threading.Thread(target=fit)
+
+    def wait() -> None:
+        t.join()
+        rep.references_settled()
+    rep.defer_references(wait)
+    t.start()
+    assert rep.as_record(wait=False)["references"] == {}  # not waited for
+    assert rep.with_repairs({"standardize": True}).references == fitted  # the copy was made after the fit
+    assert rep.as_record()["references"] == fitted and "_pending" not in vars(rep)
+
+
 def test_references_skip_and_say_why():
     df = linear_data(50)
     assert set(references(df, df, ["x0"], None, "rmse").skipped) == {"constant", "linear", "boosting"}

@@ -56,7 +56,7 @@ class DataReport:
         self.__dict__["_pending"] = wait
 
     def references_settled(self) -> None:
-        """Called by the fit once the references are set: reads no longer wait."""
+        """The fit is over and its references are set: reads no longer wait (called by the waiting reader)."""
         self.__dict__.pop("_pending", None)
 
     def as_record(self, wait: bool = True) -> dict[str, Any]:
