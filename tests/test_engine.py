@@ -331,9 +331,10 @@ def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
               train_path="", val_path="", target="y", ignore_columns=[], metric="rmse", higher_is_better=False,
               data_repairs={})
     assert warm_modules(job) == ("numpy", "pandas", "torch.nn", "sklearn.linear_model", "skops.io",
-                                 "safetensors.torch")
+                                 "safetensors.torch", "model_trainer.kinds.function")
     job.kind = "torch"
     assert warm_modules(job)[:4] == ("numpy", "pandas", "torch", "torch.optim")
+    assert warm_modules(job)[-1] == "model_trainer.kinds.torch"
 
 
 def test_runs_are_forked_from_one_warm_process_and_start_like_fresh_ones(tmp_path):

@@ -149,8 +149,8 @@ def _run(channel: Channel) -> int:
 
 
 def warm(modules: list[str]) -> None:
-    """Import the heavy libraries before the job arrives (a zygote does this once for every run it forks).
-    A library that fails to import here fails again, with its real error, when the user's code imports it."""
+    """Import the heavy libraries and the kind's module before the job arrives (a zygote does this once for every
+    run it forks). A library that fails to import here fails again, with its real error, when the run imports it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name in modules:
@@ -166,10 +166,6 @@ def warm(modules: list[str]) -> None:
         if "torch" in sys.modules and any(m.split(".")[0] == "torch" for m in modules):
             # only for programs that train with torch: an optimiser is of no use to the others
             _warm_torch(sys.modules["torch"])
-        try:
-            import model_trainer.kinds  # noqa: F401 - the tool's own side of every run
-        except Exception:  # noqa: BLE001 - reported when the run imports it
-            pass
 
 
 def _warm_torch(torch: Any) -> None:

@@ -45,6 +45,7 @@ def supported() -> bool:
 
 # heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
 _WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors")
+_KINDS = ("function", "torch", "mle", "sklearn")
 # what each kind's own side of a run imports besides numpy and pandas
 _KIND_MODULES = {"torch": ("torch", "torch.optim"), "sklearn": ("sklearn", "sklearn.base"),
                  "mle": ("scipy", "scipy.optimize")}
@@ -54,8 +55,9 @@ _TWIN_MODULES = {"sklearn": "skops.io", "torch": "safetensors.torch"}
 
 
 def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...]:
-    """What the zygote imports before the first job: the kind's libraries and the modules the entry file imports
-    from them, by their full dotted names (``sklearn.neural_network`` costs far more than ``sklearn``)."""
+    """What the zygote imports before the first job: the kind's libraries, the modules the entry file imports from
+    them, by their full dotted names (``sklearn.neural_network`` costs far more than ``sklearn``), and the kind's own
+    module. The user's own modules never: a run imports them afresh."""
     want = ["numpy", "pandas", *_KIND_MODULES.get(kind, ())]
     if entry_file:
         try:
@@ -69,7 +71,9 @@ def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...
                 want.append(node.module)
     roots = {m.split(".")[0] for m in want}
     want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
-    return tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
+    libs = tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
+    # the tool's side of a run (pydantic and all, 0.2 s a run), never one of its integrations the entry file imports
+    return (*libs, f"model_trainer.kinds.{kind}") if kind in _KINDS else libs
 
 
 class _Fd:
