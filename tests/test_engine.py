@@ -190,6 +190,7 @@ def test_a_returned_keras_style_history_gives_the_metric_only_from_the_specs_val
     assert "metric" not in history_rows(keras, "rmse")[0]  # a validation mae is no rmse
     assert "metric" not in history_rows({"loss": [1.0], "mae": [0.3]}, "mae")[0]  # a training mae is no metric
     assert history_rows([{"loss": 1.0, "val_root_mean_squared_error": 0.7}], "rmse")[0]["metric"] == 0.7
+    assert history_rows({"loss": [1.0], "val_mape": [12.0]}, "mape")[0]["metric"] == 12.0  # a metric of one's own
 
 
 def test_three_argument_signature_gets_config(project):

@@ -62,14 +62,14 @@ def canonical(name: str) -> str | None:
 def chosen(names: Iterable[str], metric: str | None = None) -> dict[str, str]:
     """Source name -> history column for the names a source has: one source per column, the preferred one.
 
-    With the spec's ``metric``, only ``metric`` itself or that metric's validation names (``METRIC_ALIASES``)
-    become the ``metric`` column; without it (a foreign log), any of ``ALIASES``'.
+    With the spec's ``metric``, only ``metric`` itself or that metric's validation names (``val_<metric>`` and
+    ``METRIC_ALIASES``) become the ``metric`` column; without it (a foreign log), any of ``ALIASES``'.
     """
     by_key = {_key(n): n for n in names}
     pairs = ALIASES
     if metric is not None:
         pairs = tuple(p for p in ALIASES if p[1] != "metric") + tuple(
-            (src, "metric") for src in ("metric", *METRIC_ALIASES.get(metric, ())))
+            (src, "metric") for src in ("metric", f"val_{_key(metric)}", *METRIC_ALIASES.get(metric, ())))
     out: dict[str, str] = {}
     for src, dst in pairs:
         if src in by_key and dst not in out.values():
