@@ -72,11 +72,17 @@ def _validation_blew_up(history: list[EpochLogged]) -> Finding | None:
     if not series(history, "train_loss"):
         return None  # the validation loss is the loss judged above
     vals = [(e.epoch, v) for e in history if (v := e.get("val_loss")) is not None and math.isfinite(v)]
+    if len(vals) < 3:
+        return None
+    after = [v for _, v in vals]  # after[i]: the lowest value from epoch i on (a long log: one pass each way)
+    for i in range(len(after) - 2, -1, -1):
+        after[i] = min(after[i], after[i + 1])
+    lo = vals[0][1]
     for i in range(1, len(vals) - 1):
-        lo = min(v for _, v in vals[:i])
+        lo = min(lo, vals[i - 1][1])
         (_, before), (epoch, v) = vals[i - 1], vals[i]
         if lo > 0 and before > 0 and v > T.DIVERGE_FACTOR * max(before, vals[0][1]) \
-                and min(w for _, w in vals[i:]) > T.DIVERGE_FACTOR * max(lo, vals[0][1]):
+                and after[i] > T.DIVERGE_FACTOR * max(lo, vals[0][1]):
             return Finding("exploding_gradients", epoch,
                            f"the validation loss blew up: {num(before)} -> {num(v)} at epoch {epoch} "
                            f"({v / lo:.3g}x its minimum so far) and stayed above {T.DIVERGE_FACTOR:g}x where it "
