@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -80,14 +79,14 @@ def baseline_facts(session: Any, config: dict[str, Any] | None = None, reference
                  baseline_metric=session.report.baseline.get(spec.model.metric), data=session.report)
 
 
-def references_in_background(session: Any) -> Callable[[], None]:
-    """Fit the references in a thread while the first run trains in its own process (they are needed only to judge
-    it); the returned call waits for them and re-raises what the fit raised."""
+def references_in_background(session: Any) -> None:
+    """Fit the references in a thread while the runs train in their own processes: the report's first read of them
+    waits for the fit and re-raises what it raised (``DataReport.defer_references``)."""
     import threading
 
     rep = session.report
     if getattr(rep, "references", None):
-        return lambda: None
+        return
     failed: list[BaseException] = []
 
     def work() -> None:
@@ -105,7 +104,6 @@ def references_in_background(session: Any) -> Callable[[], None]:
         rep.references_settled()
     rep.defer_references(wait)  # the first read of the references waits for them
     t.start()
-    return wait
 
 
 def _attach_references(session: Any) -> None:
