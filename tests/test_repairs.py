@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -66,3 +67,35 @@ def test_every_planned_repair_exists_and_answers_its_symptom():
         for name in d.repairs:
             assert symptom in REPAIRS[name].symptoms, (symptom, name)
         assert all(c in CAUSES or c == "unknown" for c in d.causes), symptom
+
+
+def test_a_target_mapped_into_a_bounded_range_comes_back_in_its_own_units():
+    from model_trainer.preprocess import TARGET_RANGES, fit_preprocess
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"x": rng.normal(size=50), "y": rng.normal(3.0, 2.0, size=50)})
+    for into, (lo, hi) in TARGET_RANGES.items():
+        tr, _, pre = fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": into})
+        y = tr["y"].to_numpy()
+        if lo is not None:
+            assert y.min() == pytest.approx(lo)
+        if hi is not None:
+            assert y.max() == pytest.approx(hi)
+        if lo is None or hi is None:
+            assert y.std() == pytest.approx(1.0)  # a one-sided range keeps the target's spread
+        assert pre.inverse_target(y) == pytest.approx(frame["y"].to_numpy())
+    with pytest.raises(ValueError, match=r"'0\.\.2'"):
+        fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": "0..2"})
+
+
+def test_the_target_is_mapped_into_a_bound_only_where_the_predictions_show_one():
+    from model_trainer.repairs.rescale_target import bounded_range
+
+    assert bounded_range({"pred_min": 1e-9, "pred_max": 0.7, "activation": None}) == "0..1"
+    assert bounded_range({"pred_min": -0.999, "pred_max": 0.2, "activation": None}) == "-1..1"
+    assert bounded_range({"pred_min": 0.0, "pred_max": 4.0, "activation": None}) == "0..inf"
+    # predictions near the mean of a model that learnt little are shrinkage, not a bound
+    assert bounded_range({"pred_min": 0.3, "pred_max": 0.6, "activation": None}) is None
+    # a sigmoid in the code whose output the code maps again before returning it: the predictions show no bound
+    assert bounded_range({"pred_min": -3.0, "pred_max": 5.0, "activation": "sigmoid"}) is None
+    assert bounded_range({"pred_min": 0.2, "pred_max": 0.5, "activation": "sigmoid"}) == "0..1"

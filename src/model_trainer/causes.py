@@ -37,7 +37,8 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           (("activation", "Test a non-saturating activation (relu, gelu)."),)),
     Cause("bad_initialization", "initial weights badly scaled", ("init",),
           (("init", "Test another initialisation (kaiming for ReLU networks)."),)),
-    Cause("output_range_mismatch", "the output layer cannot produce the target's range", ("output_activation",),
+    Cause("output_range_mismatch", "the output layer cannot produce the target's range",
+          ("output_activation", "rescale_target"),
           (("output_activation", "Remove the bounded output activation of a regression head, or rescale the "
                                  "target into its range."),)),
     Cause("loss_mismatch", "the loss does not fit the task or target", ("loss",),

@@ -12,8 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-DATA_REPAIRS = ("standardize", "standardize_target", "drop_non_finite_rows", "drop_constant_columns",
-                "permute_target")
+DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
+                "drop_constant_columns", "permute_target")
+# ``rescale_target``'s values: the range a bounded output layer can produce, and where the target's training range
+# is put inside it. A margin is kept from a bound the activation only reaches asymptotically (a sigmoid's 0 and 1);
+# a one-sided range keeps the target's spread (unit std) with its extreme just inside the bound.
+TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (1.0, None), "-inf..0": (None, -1.0)}
 # ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
 # see whether the real labels fit any better; a model trained on it is never accepted
 
@@ -76,4 +81,27 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         col = train[target].astype(float)
         sd = float(col.std(ddof=0))
         pre.y_mean, pre.y_std = float(col.mean()), (sd if sd > 0 else 1.0)
+    if repairs.get("rescale_target") and target:
+        col = train[target].astype(float)
+        pre.y_mean, pre.y_std = target_affine(repairs["rescale_target"], float(col.min()), float(col.max()),
+                                              float(col.std(ddof=0)))
     return pre.transform(train), pre.transform(val), pre
+
+
+def target_affine(into: str, y_min: float, y_max: float, y_std: float) -> tuple[float, float]:
+    """``(m, s)`` such that ``(y - m) / s`` puts the target's training range where ``TARGET_RANGES[into]`` says.
+
+    Example:
+        >>> m, s = target_affine("0..1", -3.0, 5.0, 2.0)
+        >>> ((-3.0 - m) / s, (5.0 - m) / s)
+        (0.1, 0.9)
+    """
+    if into not in TARGET_RANGES:
+        raise ValueError(f"rescale_target = {into!r} is not one of {', '.join(map(repr, TARGET_RANGES))}")
+    lo, hi = TARGET_RANGES[into]
+    if lo is not None and hi is not None:
+        s = (y_max - y_min) / (hi - lo)
+        s = s if s > 0 else 1.0
+        return y_min - lo * s, s
+    s = y_std if y_std > 0 else 1.0
+    return (y_min - lo * s, s) if lo is not None else (y_max - (hi or 0.0) * s, s)

@@ -336,7 +336,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
                      suppressed: tuple[Any, RunRecord] | None = None) -> Verdict:
     s = inv.session
     probe(inv)
-    why = _unknown_why(inv)
+    why = _unknown_why(inv) if inv.diagnosed is None else _diagnosed_why(inv)
     steps = []
     if escalated:
         ran_out = (f"the time limit of {s.spec.budget.time_limit:g}s" if s.out_of_time() else
@@ -379,14 +379,22 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     refs = _references_line(inv.facts)
     if refs:
         result.append(refs)
-    hyps = _hypotheses(inv)
+    root = inv.diagnosed[0].root_cause if inv.diagnosed else "budget_exhausted" if escalated else "unknown"
+    if inv.diagnosed is not None:
+        change, drec, n = inv.diagnosed
+        dv = judged_value(drec, inv.facts.higher_is_better)
+        if dv is not None:
+            result.append(f"Test {n} ({change.description}): {inv.facts.metric} {num(dv)}{_units(inv)} (run "
+                          f"`{drec.run_id}`), no red flag: the cause is confirmed; the run is a test, not a repair, "
+                          "and its model is not accepted")
+    hyps = _hypotheses(inv, root if inv.diagnosed else None)
     status = "escalated" if escalated else "unresolved"
     code_cause = next((c for c, _, _ in inv.code_findings), None)
 
     def build(i: int) -> DiaryEntry:
         return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
                           symptom=inv.finding.symptom,
-                          root_cause="budget_exhausted" if escalated else "unknown",  # type: ignore[arg-type]
+                          root_cause=root,  # type: ignore[arg-type]
                           what_happened=what_happened(inv), error_message=error_message(inv),
                           initial_hypothesis=initial, tests=inv.tests, fix=None, why=why, next_steps=steps,
                           status=status, result=result, run_ids=[r.run_id for r in inv.runs],  # type: ignore[arg-type]
@@ -397,10 +405,30 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     top = inv.ranked_open()
     note = "symptom suppressed, cause not found" if suppressed is not None else ""
     if code_cause:
-        note = (note + "; " if note else "") + "code change needed: " + inv.code_findings[0][1]
+        where = next((w for c, w, _ in inv.code_findings if c == root), inv.code_findings[0][1])
+        note = (note + "; " if note else "") + "code change needed: " + where
+    if inv.diagnosed is not None:
+        return verdict(s, inv.facts, status, EXIT_UNRESOLVED, inv.failing, entry=e, symptom=inv.finding.symptom,
+                       cause=root, cause_status="confirmed", note=note)
     return verdict(s, inv.facts, status, EXIT_UNRESOLVED, suppressed[1] if suppressed else inv.failing, entry=e,
                    symptom=inv.finding.symptom, cause="unknown",
                    cause_status=("open: " + top[0].cause) if top else None, note=note)
+
+
+def _diagnosed_why(inv: Investigation) -> Why:
+    """The Why of a cause a diagnostic test confirmed: what the test showed, and the code that has to change."""
+    change, drec, n = inv.diagnosed  # type: ignore[misc]
+    base = explain(change.root_cause, _evidence(inv, None, None), inv.session.spec.domain)
+    dv = judged_value(drec, inv.facts.higher_is_better)
+    fv = judged_value(inv.failing, inv.facts.higher_is_better)
+    shown = (f": {inv.facts.metric} {num(dv)}" + (f" against {num(fv)} for the failing run" if fv is not None else "")
+             if dv is not None else "")
+    where = next((f" The code at {w} is where it lies ({what})." for c, w, what in inv.code_findings
+                  if c == change.root_cause), "")
+    return Why(root_cause=f"{base.root_cause} Confirmed by test {n} ({change.description}): the run showed no red "
+                          f"flag{shown}, not clearly worse than the references.{where} No knob reaches it, so the "
+                          "tool tested the cause without claiming a repair.",
+               domain_insight=base.domain_insight, implication=base.implication)
 
 
 def post_hoc(inv: Investigation) -> Verdict:

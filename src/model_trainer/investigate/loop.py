@@ -146,6 +146,10 @@ def test_epochs(inv: Investigation) -> int | None:
     cur = inv.current or inv.finding
     if cur.symptom in HORIZON or inv.session.spec.model.kind == "mle":
         return None  # a fit is judged at its optimum, not after a few iterations
+    if not inv.failing.ok and not inv.failing.history:
+        # a crash before the first epoch left no curve for a short run to be compared with, and a fix that works
+        # is then the final model at once instead of a short test and a full retrain
+        return None
     planned = inv.facts.epochs_planned or len(inv.failing.history) or 10
     onset = cur.onset_epoch or len(inv.failing.history) or 1
     return int(min(planned, max(math.ceil(0.3 * planned), 2 * onset + 2, 5)))
@@ -266,6 +270,10 @@ def repair(inv: Investigation) -> Verdict:
         change, ran = search_bracket(inv, change)
         trec = run_test(inv, change, ran)
         if trec is None:
+            continue
+        if getattr(REPAIRS.get(change.repair), "diagnostic", False):
+            if _diagnosed(inv, change, trec):
+                break  # the cause is confirmed and only a change to the code fixes it: no budget on knobs
             continue
         final = trec
         if short(inv, trec):
@@ -533,6 +541,24 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
         inv.failed.append(change.description)
         return None
     return trec
+
+
+def _diagnosed(inv: Investigation, change: Change, trec: RunRecord) -> bool:
+    """A diagnostic test (``Repair.diagnostic``) that removed the flag: its cause is confirmed when its run is also
+    acceptable; one still held back for the same reason leaves the cause open, with this test as evidence. The run
+    is never accepted either way."""
+    test = inv.tests[-1]
+    flag = reason_to_reject(trec, facts_for(inv, change, trec)) if trec.ok else None
+    if flag is not None:
+        test.passed = False
+        test.result += f"; not acceptable either: {flag.message}; the cause stays open"
+        inv.suspect(change.root_cause, 1.0, test.n)
+        return False
+    test.result += ("; the cause is confirmed. This is a test, not a repair: only a change to the code removes the "
+                    "cause, so this run's model is not accepted")
+    inv.settle(change.root_cause, "confirmed", test.n)
+    inv.diagnosed = (change, trec, test.n)
+    return True
 
 
 def _same_losses(a: RunRecord, b: RunRecord) -> bool:

@@ -177,7 +177,11 @@ def _output_range(inv: Investigation) -> None:
                 f"predictions {num(lo)} to {num(hi)} {when}, target {num(rep.target_min)} to {num(rep.target_max)}"
                 f"{verdict}", None)
     if r:
-        inv.measurements["output_range"] = r
+        # the bounded activation the code applies last (or the built-in's config names), for a repair that maps the
+        # target into its range
+        named = [f["activation"] for f in code if f.get("activation")]
+        act = str(inv.failing.config.get("output_activation", "")).lower() if bounded_cfg else None
+        inv.measurements["output_range"] = {**r, "activation": named[-1] if named else act}
         inv.suspect("output_range_mismatch", 3.0, n)
         for f in code:
             _code_finding(inv, f, "The output layer cannot produce the target's range", "Read the model code", 1.0)

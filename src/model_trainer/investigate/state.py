@@ -56,6 +56,8 @@ class Investigation:
     stack: list[Any] = field(default_factory=list)        # kept changes (``repairs.Change``), oldest first
     # causes whose test removed the red flag it was about: evidence for them, so never refuted afterwards
     flag_removed: dict[str, int] = field(default_factory=dict)  # cause -> the test that removed the flag
+    # a diagnostic test that confirmed its cause (``Repair.diagnostic``): (the change, its run, the test's n)
+    diagnosed: tuple[Any, RunRecord, int] | None = None
 
     def __post_init__(self) -> None:
         self.current = self.current or self.finding

@@ -97,6 +97,13 @@ class DataReport:
             rep.feature_std = {c: (1.0 if s > 0 else 0.0) for c, s in self.feature_std.items()}
         if repairs.get("standardize_target") and self.target_std:
             rep.target_mean, rep.target_std = 0.0, 1.0
+        if repairs.get("rescale_target") and None not in (self.target_min, self.target_max, self.target_std,
+                                                          self.target_mean):
+            from model_trainer.preprocess import target_affine
+
+            m, s = target_affine(repairs["rescale_target"], self.target_min, self.target_max, self.target_std)
+            rep.target_mean, rep.target_std = (self.target_mean - m) / s, self.target_std / s
+            rep.target_min, rep.target_max = (self.target_min - m) / s, (self.target_max - m) / s
         return rep
 
     def widest(self, n: int = 2) -> list[tuple[str, float]]:

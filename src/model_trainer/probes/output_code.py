@@ -43,7 +43,7 @@ def output_findings(source: str, filename: str) -> list[dict[str, Any]]:
                 hits.append((last.lineno, _name(last)))  # type: ignore[arg-type]
     out = []
     for line, name in sorted(set(hits)):
-        out.append({"cause": "output_range_mismatch", "file": filename, "line": line,
+        out.append({"cause": "output_range_mismatch", "file": filename, "line": line, "activation": name.lower(),
                     "what": f"the model's output passes through `{name}`, which bounds every prediction to "
                             f"{_BOUNDED[name]}",
                     "fix": "return the last layer's output unbounded for a regression target (or rescale the target "

@@ -25,6 +25,7 @@ from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.raise_lr import RaiseLR
 from model_trainer.repairs.regularization import Regularization
 from model_trainer.repairs.rescale_parameters import RescaleParameters
+from model_trainer.repairs.rescale_target import RescaleTarget
 from model_trainer.repairs.ridge import Ridge
 from model_trainer.repairs.shrink_init import ShrinkInit
 from model_trainer.repairs.standardize import Standardize
@@ -37,9 +38,8 @@ from model_trainer.repairs.weight_decay import WeightDecay
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
-    OutputActivation(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(), ShrinkInit(),
-    FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(),
-    BatchSize())}
+    OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
+    ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

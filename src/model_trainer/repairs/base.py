@@ -55,6 +55,10 @@ class Repair:
     # True where the bracket's search order puts the likely winner first (a step far too small searched from the
     # largest candidate down): the search then runs that candidate in full, so a winner needs no retrain
     likely_first: bool = False
+    # True for a test of a cause that only a change to the code fixes (the target mapped into a bounded output's
+    # range): its success confirms the cause and the entry names the code to change, but its run is never accepted
+    # as a repair (CONTRACT §4: what no knob reaches is not claimed as repaired)
+    diagnostic: bool = False
 
     def propose(self, ctx: Context) -> Change | None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -81,10 +85,11 @@ class Repair:
         first.bracket = cands if len(cands) > 1 else []
         return first
 
-    def data(self, ctx: Context, key: str, desc: str) -> Change:
-        after = {**ctx.data_repairs, key: True}
+    def data(self, ctx: Context, key: str, desc: str, value: bool | str = True) -> Change:
+        after = {**ctx.data_repairs, key: value}
         return Change(self.name, self.root_cause, self.hypothesis, desc, dict(ctx.config), after,
-                      "# Before: the data as given", f"# After: data repair applied by model-trainer\n{key} = true")
+                      "# Before: the data as given",
+                      f"# After: data repair applied by model-trainer\n{key} = {_show(value).lower()}")
 
 
 def _show(v: Any) -> str:
