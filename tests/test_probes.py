@@ -182,9 +182,49 @@ def test_missing_zero_grad_is_named_with_its_line_and_not_claimed_repaired(proje
     code = next(t for t in e["tests"] if t["action"].startswith("Read the training code"))
     assert "code/model.py:17" in code["result"] and "zero_grad" in code["result"]
     assert any("Change the code at code/model.py:17" in s for s in e["next_steps"])
-    if res.returncode != 0:
-        assert e["status"] != "resolved" and e["root_cause"] in ("unknown", "budget_exhausted")
-        assert "code change needed: code/model.py:17" in res.stdout
+    # the missing call is tested without touching the code: a hook zeroes the gradients after every step, the run
+    # then trains, which confirms the cause; the test is not a repair and its model is not accepted
+    test = next(t for t in e["tests"] if t["action"].startswith("zero the gradients after every optimiser step"))
+    assert test["passed"] is True and "not a repair" in test["result"]
+    assert res.returncode == 1
+    assert (e["status"], e["root_cause"], e["fix"]) == ("unresolved", "training_loop_bug", None)
+    assert "cause training_loop_bug (confirmed)" in res.stdout and "code change needed: code/model.py:17" in res.stdout
+    accepted = p.root / "results/accepted.json"
+    assert not accepted.exists() or test["run_id"] not in accepted.read_text()
+
+
+def test_the_zero_grad_hook_leaves_a_loop_that_zeroes_its_gradients_as_it_was():
+    """The diagnostic's hook must not change a correct loop: the same steps with and without it."""
+    import subprocess
+    import sys
+
+    code = """
+import torch
+from model_trainer.engine.monitor import Monitor
+from model_trainer.kinds.function import _zero_grads_after_each_step
+
+def fit(hook, zero):
+    torch.manual_seed(0)
+    net = torch.nn.Linear(3, 1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
+    x, y = torch.randn(64, 3), torch.randn(64)
+    for i in range(0, 64, 8):
+        if zero:
+            opt.zero_grad()
+        ((net(x[i:i + 8]).squeeze(-1) - y[i:i + 8]) ** 2).mean().backward()
+        opt.step()
+    return [p.detach().clone() for p in net.parameters()]
+
+right, wrong = fit(False, True), fit(False, False)
+_zero_grads_after_each_step(Monitor(lambda e: None))
+assert all(torch.equal(a, b) for a, b in zip(fit(True, True), right))
+assert all(torch.equal(a, b) for a, b in zip(fit(True, False), right))  # the missing call, made by the hook
+assert not all(torch.equal(a, b) for a, b in zip(wrong, right))
+print("ok")
+"""
+    # a process of its own: the hook is global to the process that registers it, as in a run's child
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
 
 
 BATCHNORM = """

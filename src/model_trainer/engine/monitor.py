@@ -71,6 +71,9 @@ class Monitor:
         self._t_last = time.perf_counter()
         self._epoch = 0
         self._stop_reason: str | None = None
+        # set where the tool zeroes every gradient after the optimiser's step (a diagnostic of a loop that never
+        # does): the module's gradients at the end of an epoch are then zeros of the tool's making, not measured
+        self.grads_cleared_after_step = False
 
     @property
     def epoch(self) -> int:
@@ -100,7 +103,8 @@ class Monitor:
         now = time.perf_counter()
         values: dict[str, float | None] = {}
         if grad_norm is not None and hasattr(grad_norm, "named_parameters"):
-            values.update(grad_norms(grad_norm))
+            if not self.grads_cleared_after_step:
+                values.update(grad_norms(grad_norm))
             values.setdefault("grad_norm", None)
             grad_norm = None
         for key, val in (("train_loss", train_loss), ("val_loss", val_loss), ("metric", metric),

@@ -343,7 +343,8 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
                    f"the attempt budget ({inv.attempts} of {s.spec.budget.max_attempts} attempts)")
         steps.append(f"Flag for @advisor: {ran_out} ran out before a repair was confirmed (results/budget.json).")
     steps += code_change_note(inv)
-    steps += inv.unavailable
+    if inv.diagnosed is None:
+        steps += inv.unavailable  # knobs that would have been tested; none is needed once a test confirmed the cause
     done = {t.action for t in inv.tests}
     for h in inv.ranked_open():
         steps += [x for x in cause_steps(h.cause, done=set()) if x not in done and x not in steps]

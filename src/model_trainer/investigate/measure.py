@@ -234,6 +234,8 @@ def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
 def _loop_code(inv: Investigation) -> None:
     for f in _source_findings(inv, loop_findings):
         _code_finding(inv, f, "The training loop's bookkeeping is wrong", "Read the training code", 4.0)
+        if f.get("bug") == "no_zero_grad":
+            inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
 
 
 def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action: str, weight: float) -> None:

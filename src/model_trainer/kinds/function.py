@@ -44,6 +44,16 @@ def arity(fn: Callable[..., Any]) -> int:
                     "(data_train, data_val, config) or (data_train, data_val, config, monitor)")
 
 
+def _zero_grads_after_each_step(monitor: Monitor) -> None:
+    """Every torch optimiser's step is followed by ``zero_grad()``: a loop that never zeroes its gradients then
+    steps on each batch's own gradient, and a loop that does is unchanged. Registered in this run's process only.
+    The gradients are zeroed in place (not set to None), so code that reads them after the step still finds them."""
+    from torch.optim.optimizer import register_optimizer_step_post_hook
+
+    register_optimizer_step_post_hook(lambda opt, args, kwargs: opt.zero_grad(set_to_none=False))
+    monitor.grads_cleared_after_step = True
+
+
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     fn = user_callable(job)
     train, val, pre = prepared_data(job)
@@ -51,6 +61,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     names = ("data_train", "data_val", "config", "monitor")[:n]
     emit(Note(text=f"calling {job.function}({', '.join(names)})"))
     config = dict(job.config)
+    if job.data_repairs.get("zero_grad_after_step"):
+        _zero_grads_after_each_step(monitor)
+        emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
+                       "the code is unchanged"))
     monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)

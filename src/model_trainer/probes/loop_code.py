@@ -45,7 +45,7 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
         backward = [c for c in _calls(func, "backward") if _loop_depth(func, c) >= 1]
         if backward and not _calls(func, "zero_grad"):
             line = backward[0].lineno
-            out.append({"cause": "training_loop_bug", "file": filename, "line": line,
+            out.append({"cause": "training_loop_bug", "bug": "no_zero_grad", "file": filename, "line": line,
                         "what": f"`{ast.get_source_segment(source, backward[0]) or 'backward()'}` runs in a loop of "
                                 f"`{func.name}` and nothing calls `zero_grad()`: gradients accumulate across steps",
                         "fix": "call `optimizer.zero_grad()` before each `backward()`"})
@@ -53,7 +53,8 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
             owner = c.func.value if isinstance(c.func, ast.Attribute) else None
             name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
             if "sched" in name.lower() and _loop_depth(func, c) >= 2:
-                out.append({"cause": "training_loop_bug", "file": filename, "line": c.lineno,
+                out.append({"cause": "training_loop_bug", "bug": "scheduler_per_batch", "file": filename,
+                            "line": c.lineno,
                             "what": f"`{name}.step()` runs inside the batch loop of `{func.name}`: the schedule "
                                     "advances once per batch instead of once per epoch",
                             "fix": f"move `{name}.step()` out of the batch loop, after the epoch"})

@@ -34,12 +34,14 @@ from model_trainer.repairs.switch_activation import SwitchActivation
 from model_trainer.repairs.switch_optimizer import SwitchOptimizer
 from model_trainer.repairs.tie_tiers import TieTiers
 from model_trainer.repairs.weight_decay import WeightDecay
+from model_trainer.repairs.zero_grad_after_step import ZeroGradAfterStep
 
 REPAIRS: dict[str, Repair] = {r.name: r for r in (
     DropNonFinite(), Standardize(), StandardizeTarget(), LowerLR(), ClipGradients(), RaiseLR(), SwitchOptimizer(),
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
-    ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize())}
+    ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
+    ZeroGradAfterStep())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
