@@ -21,7 +21,7 @@ DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non
 # is put inside it. A margin is kept from a bound the activation only reaches asymptotically (a sigmoid's 0 and 1);
 # a one-sided range keeps the target's spread (unit std) with its extreme just inside the bound.
 TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (1.0, None), "-inf..0": (None, -1.0)}
+    "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (0.1, None), "-inf..0": (None, -0.1)}
 # ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
 # see whether the real labels fit any better; a model trained on it is never accepted
 
