@@ -395,3 +395,45 @@ def test_a_classifier_that_returns_labels_only_is_linear_when_a_hyperplane_separ
     assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x, labels=True) is None  # a circle
     # too few rows per dimension are separable by chance: no claim
     assert linearity(Labels(lambda a: (a[:, 0] ** 2 + a[:, 1] ** 2) > 1.0), x[:30], labels=True) is None
+
+
+def test_the_scheduler_hook_steps_a_per_batch_schedule_once_per_logged_epoch():
+    """The diagnostic's hook: a StepLR stepped per batch decays per epoch, as one stepped per epoch does."""
+    import subprocess
+    import sys
+
+    code = """
+import torch
+from model_trainer.engine.monitor import Monitor
+from model_trainer.kinds.function import _step_schedulers_per_epoch
+
+def lrs(per_batch, monitor):
+    # the learning rate each batch trains with
+    net = torch.nn.Linear(2, 1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
+    used = []
+    for epoch in range(4):
+        for batch in range(5):
+            used.append(opt.param_groups[0]["lr"])
+            opt.zero_grad()
+            net(torch.ones(1, 2)).sum().backward()
+            opt.step()
+            if per_batch:
+                sched.step()
+        if not per_batch:
+            sched.step()
+        monitor.log_epoch(train_loss=1.0)
+    return used
+
+m = Monitor(lambda e: None)
+right = lrs(False, m)
+assert right[::5] == [0.1, 0.05, 0.025, 0.0125]
+assert lrs(True, Monitor(lambda e: None))[-1] < 1e-4  # the bug: a halving per batch
+_step_schedulers_per_epoch(m)
+assert lrs(True, m) == right  # the misplaced call, stepped once per epoch by the hook
+assert lrs(False, m) == right  # a schedule stepped per epoch is unchanged
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr

@@ -74,6 +74,9 @@ class Monitor:
         # set where the tool zeroes every gradient after the optimiser's step (a diagnostic of a loop that never
         # does): the module's gradients at the end of an epoch are then zeros of the tool's making, not measured
         self.grads_cleared_after_step = False
+        # called once each after every logged epoch: the tool's own end-of-epoch work in a user's loop (the
+        # schedulers a diagnostic steps once per epoch)
+        self.epoch_hooks: list[Callable[[], None]] = []
 
     @property
     def epoch(self) -> int:
@@ -118,6 +121,8 @@ class Monitor:
         self._epoch += 1
         self._emit(EpochLogged(epoch=self._epoch, values=values, time_s=round(now - self._t_last, 6)))
         self._t_last = now
+        for hook in self.epoch_hooks:
+            hook()
         for key in ("train_loss", "val_loss"):
             v = values.get(key)
             if v is not None and not math.isfinite(v):

@@ -236,6 +236,9 @@ def _loop_code(inv: Investigation) -> None:
         _code_finding(inv, f, "The training loop's bookkeeping is wrong", "Read the training code", 4.0)
         if f.get("bug") == "no_zero_grad":
             inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
+        if f.get("bug") == "scheduler_per_batch" and getattr(inv.session.entry, "arity", 4) == 4:
+            # the diagnostic steps the scheduler at each logged epoch: the monitor's epochs are needed
+            inv.measurements["scheduler_per_batch"] = f"{f['file']}:{f['line']}"
 
 
 def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action: str, weight: float) -> None:

@@ -54,6 +54,45 @@ def _zero_grads_after_each_step(monitor: Monitor) -> None:
     monitor.grads_cleared_after_step = True
 
 
+def _step_schedulers_per_epoch(monitor: Monitor) -> None:
+    """A torch scheduler the code steps (once or many times) within an epoch steps once, after the epoch is logged:
+    a schedule stepped per batch then decays per epoch as it was written to, and one stepped per epoch is unchanged.
+    Every class of ``torch.optim.lr_scheduler`` that defines ``step`` is wrapped, in this run's process only; a
+    scheduler's own first step (in its constructor) and ``ReduceLROnPlateau`` (which reads a metric) pass through."""
+    from torch.optim import lr_scheduler
+
+    pending: list[Any] = []
+    releasing = [False]
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        def step(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if releasing[0] or getattr(self, "_step_count", 0) == 0 or isinstance(self, lr_scheduler.ReduceLROnPlateau):
+                return original(self, *args, **kwargs)
+            if not any(s is self for s in pending):
+                pending.append(self)
+            return None
+        return step
+
+    def release() -> None:
+        releasing[0] = True
+        try:
+            for sched in pending:
+                sched.step()
+        finally:
+            releasing[0] = False
+            pending.clear()
+
+    classes, todo = [], [lr_scheduler.LRScheduler]
+    while todo:
+        cls = todo.pop()
+        classes.append(cls)
+        todo.extend(cls.__subclasses__())
+    for cls in dict.fromkeys(classes):
+        if "step" in cls.__dict__:
+            cls.step = wrap(cls.__dict__["step"])
+    monitor.epoch_hooks.append(release)
+
+
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     fn = user_callable(job)
     train, val, pre = prepared_data(job)
@@ -65,6 +104,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         _zero_grads_after_each_step(monitor)
         emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
                        "the code is unchanged"))
+    if job.data_repairs.get("scheduler_per_epoch"):
+        _step_schedulers_per_epoch(monitor)
+        emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per logged "
+                       "epoch, by a hook of the tool's; the code is unchanged"))
     monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)

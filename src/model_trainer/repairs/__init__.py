@@ -27,6 +27,7 @@ from model_trainer.repairs.regularization import Regularization
 from model_trainer.repairs.rescale_parameters import RescaleParameters
 from model_trainer.repairs.rescale_target import RescaleTarget
 from model_trainer.repairs.ridge import Ridge
+from model_trainer.repairs.scheduler_per_epoch import SchedulerPerEpoch
 from model_trainer.repairs.shrink_init import ShrinkInit
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
@@ -41,7 +42,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
-    ZeroGradAfterStep())}
+    ZeroGradAfterStep(), SchedulerPerEpoch())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

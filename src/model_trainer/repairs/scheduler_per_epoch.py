@@ -1,0 +1,32 @@
+"""A diagnostic test: a learning-rate scheduler the code steps inside its batch loop, stepped once per epoch.
+
+The code reader (``probes/loop_code.py``) found ``sched.step()`` inside the batch loop: a schedule written in epochs
+then advances once per batch and drives the learning rate toward zero within a few epochs. The tool tests that
+without touching the code: the run's child defers the code's calls of ``step()`` and steps each scheduler once
+after every epoch the code logs (``kinds/function.py``). A run that then trains well confirms the misplaced call.
+It is not a repair: the fix is a line of the user's code, so the run's model is never accepted
+(``Repair.diagnostic``). Function mode with a monitor only: the epochs are the ones it logs.
+
+Example:
+    >>> SchedulerPerEpoch().root_cause
+    'training_loop_bug'
+"""
+
+from __future__ import annotations
+
+from model_trainer.repairs.base import Change, Context, Repair
+
+
+class SchedulerPerEpoch(Repair):
+    name = "scheduler_per_epoch"
+    root_cause = "training_loop_bug"
+    symptoms = ("slow_convergence", "underfitting", "vanishing_gradients", "constant_output")
+    hypothesis = "The scheduler is stepped once per batch, so the learning rate decays far faster than written"
+    diagnostic = True
+
+    def propose(self, ctx: Context) -> Change | None:
+        where = ctx.measurements.get("scheduler_per_batch")
+        if not where or ctx.facts.kind != "function" or ctx.data_repairs.get("scheduler_per_epoch"):
+            return None
+        return self.data(ctx, "scheduler_per_epoch", f"step the scheduler once per epoch (a hook of the tool's; the "
+                                                     f"code at {where} is unchanged)")
