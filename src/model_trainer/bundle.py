@@ -58,7 +58,7 @@ class ModelBundle:
         if self.kind == "torch" or _is_torch_module(self.model):
             out = _torch_predict(self.model, x.to_numpy(dtype=np.float32), self.task)
         elif hasattr(self.model, "predict"):
-            out = np.asarray(self.model.predict(x))
+            out = as_labels(np.asarray(self.model.predict(x)), self.task)
         else:
             raise AttributeError(f"the trained {type(self.model).__name__} has no predict(); call "
                                  "bundle.model directly")
@@ -79,12 +79,34 @@ def _torch_predict(model: Any, x: np.ndarray, task: str) -> np.ndarray:
     device = next(model.parameters()).device
     with torch.no_grad():
         out = model(torch.from_numpy(x).to(device)).float().cpu()
-    if task == "multiclass":
-        return out.argmax(dim=1).numpy()
+    if task != "regression":
+        return as_labels(out.numpy(), task)
     out = out.reshape(len(x), -1)[:, 0] if out.ndim > 1 else out
-    if task == "binary":
-        return (out > 0).numpy().astype(np.int64)  # logits: 0 is the 0.5 probability boundary
     return out.numpy().astype(np.float64)
+
+
+def as_labels(out: np.ndarray, task: str) -> np.ndarray:
+    """Class labels (integer codes, as the target holds them) from what a classifier returns: one score per class
+    (logits or probabilities: the largest), one column of probabilities (above 0.5) or of logits (above 0), or the
+    labels themselves. A regression's output is returned as it is.
+
+    Example:
+        >>> as_labels(np.array([[0.1, 2.0, -1.0], [3.0, 0.0, 0.0]]), "multiclass").tolist()
+        [1, 0]
+        >>> as_labels(np.array([[0.2], [0.7]]), "binary").tolist(), as_labels(np.array([-1.5, 0.3]), "binary").tolist()
+        ([0, 1], [0, 1])
+    """
+    if task == "regression":
+        return out
+    if out.ndim > 1 and out.shape[1] > 1:
+        return out.argmax(axis=1).astype(np.int64)
+    out = out.reshape(len(out), -1)[:, 0] if out.ndim > 1 else out
+    if not np.issubdtype(out.dtype, np.floating) or not np.isfinite(out).all() or np.array_equal(out, np.round(out)):
+        return out  # labels already (or values no threshold makes into labels)
+    if task == "binary":
+        boundary = 0.5 if ((out >= 0) & (out <= 1)).all() else 0.0  # probabilities, else logits
+        return (out > boundary).astype(np.int64)
+    return out
 
 
 def sha256_of(path: Path) -> str:

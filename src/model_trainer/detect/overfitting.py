@@ -25,7 +25,7 @@ DESCRIPTOR = Descriptor("overfitting", "PERFORMANCE", online=False, horizon=True
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "early_stopping", "weight_decay", "dropout", "regularization",
+        "early_stopping", "weight_decay", "dropout", "regularization", "less_capacity",
     ),
 )
 

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
@@ -44,10 +45,14 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     tail = rel_improvement(losses, -q - 1)
     ratio = metric_vs_baseline(history, facts)
     if ratio is not None and ratio >= T.UNDERFIT_BASELINE_RATIO:
+        evidence: dict[str, Any] = {"tail_improvement": tail, "baseline_ratio": ratio,
+                                    "baseline": facts.baseline_metric}
+        if len(history) < T.MIN_CURVE_EPOCHS:
+            # a handful of epochs still falling is no curve to read a rate from: more of the same training first
+            evidence["cause"] = "insufficient_training"
         return Finding("slow_convergence", history[-1].epoch,
                        f"the loss was still falling steadily at the end ({tail:.1%} over the last {q} epochs), yet "
-                       f"the best {facts.metric} is {ratio:.0%} of the constant predictor's",
-                       {"tail_improvement": tail, "baseline_ratio": ratio, "baseline": facts.baseline_metric})
+                       f"the best {facts.metric} is {ratio:.0%} of the constant predictor's", evidence)
     return None
 
 

@@ -136,6 +136,16 @@ REF_GAP_SHARE = 0.1
 # (``probes/config_range.py``): 1.2x is the top of the seed-to-seed spread quoted above, so a model further behind
 # than that with, say, 1000x Adam's default learning rate has two independent signs against it
 REF_MILD_RATIO = 1.2
+# ...or together with a memorised training split: the training loss ended below 1/MEMORISED_GAP of the validation
+# loss, and the validation loss (smoothed as the overfitting detector smooths it) ended OVERFIT_MILD_RISE above its
+# minimum. Each alone is common in healthy runs (a gap on noisy targets, a few percent of drift); together with a
+# model 1.2x behind a linear fit they are overfitting whose rise stays under OVERFIT_RISE
+MEMORISED_GAP = 10.0
+# a repair whose model is accepted while still more than REF_MILD_RATIO behind the best reference (beyond the
+# gap share): up to this many further changes are tried on top of it, and the best accepted model is kept. Two is
+# the next change of the same cause and one of another, at one full run each
+POLISH_TESTS = 2
+OVERFIT_MILD_RISE = 0.05
 # the returned model's own predictions on the validation file, scored by the tool, against the metric the user's
 # code reported for the same model: an error 25% larger is beyond the seed-to-seed spread quoted above and beyond
 # rounding or a last-batch average, so the code's metric was computed on other targets or another model state

@@ -204,10 +204,13 @@ def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
                     math.inf}
         return None
     gain = e_const - e_best
-    if e_best <= 0 or gain <= 0:
+    if gain <= 0:
         return None
+    # a perfect reference (an accuracy of 1 on separable classes) makes every error infinitely many times its own:
+    # the share of its gain the model recovers still decides
     if e_model > T.REF_ERROR_RATIO * e_best and e_model > e_best + T.REF_GAP_SHARE * gain:
-        return {"reference": best_name, "reference_value": usable[best_name], "ratio": e_model / e_best}
+        return {"reference": best_name, "reference_value": usable[best_name],
+                "ratio": e_model / e_best if e_best > 0 else math.inf}
     return None
 
 
@@ -295,7 +298,8 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     gap = behind_references(value, facts)
     if gap is None:
         return ((_own_predictions_behind(rec, value, facts) if logged else None)
-                or _mildly_behind_and_misconfigured(rec, value, facts))
+                or _mildly_behind_and_misconfigured(rec, value, facts)
+                or _mildly_behind_and_memorised(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
@@ -331,6 +335,57 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                     "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
 
 
+def mildly_behind(value: float, facts: Facts) -> float | None:
+    """How many times the best non-constant reference's error ``value``'s error is, where that is more than
+    ``REF_MILD_RATIO`` and more than ``REF_GAP_SHARE`` of the gain that reference makes over the constant; else None
+    (statistical fits are held to the constant only, see ``behind_references``)."""
+    if facts.kind == "mle" or facts.metric not in _JUDGED or not math.isfinite(value):
+        return None
+    refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
+    const = refs_of(facts).get("constant")
+    if not refs or const is None:
+        return None
+    e_best = min(_error(facts.metric, v) for v in refs.values())
+    e_model, e_const = _error(facts.metric, value), _error(facts.metric, const)
+    if e_model < T.REF_MILD_RATIO * e_best or e_model <= e_best + T.REF_GAP_SHARE * (e_const - e_best):
+        return None
+    return e_model / e_best if e_best > 0 else math.inf
+
+
+def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+    """A model behind the best reference of its class by more than ``REF_MILD_RATIO`` (and by more than
+    ``REF_GAP_SHARE`` of the gain the reference makes over the constant) whose training loss ended far below its
+    validation loss, which has risen from its minimum: the network memorised the training split. Two independent
+    signs of overfitting whose rise stays below the detector's ``OVERFIT_RISE``."""
+    from model_trainer.detect.overfitting import smooth
+
+    ratio = mildly_behind(value, facts)
+    if ratio is None:
+        return None
+    refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
+    best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
+    pairs = [(e.epoch, e.get("train_loss"), e.get("val_loss")) for e in rec.history]
+    pairs = [(ep, t, v) for ep, t, v in pairs if t is not None and v is not None and math.isfinite(t)
+             and math.isfinite(v) and t >= 0 and v > 0]
+    if len(pairs) < 6:
+        return None
+    window = max(3, len(pairs) // 20)
+    train, val = smooth([t for _, t, _ in pairs], window), smooth([v for _, _, v in pairs], window)
+    i_min = min(range(len(val)), key=lambda i: val[i])
+    tail = max(window, len(val) // 4)
+    rise = (min(val[-tail:]) - val[i_min]) / val[i_min]
+    if train[-1] * T.MEMORISED_GAP > val[-1] or rise < T.OVERFIT_MILD_RISE:
+        return None
+    return Finding("overfitting", pairs[i_min][0],
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])}"
+                   + (f" (error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x)" if math.isfinite(ratio) else "")
+                   + f" while the training loss ended at {num(pairs[-1][1])} against a validation loss of "
+                   f"{num(pairs[-1][2])}, which rose from its minimum {num(min(v for _, _, v in pairs))}: the model "
+                   "memorised the training split",
+                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                    "best_epoch": pairs[i_min][0], "rise": rise, "cause": "insufficient_regularization"})
+
+
 def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Finding | None:
     """The returned model's own predictions on the validation file (``metric_own``), scored as the references are,
     disagree with the metric the code reported (an error more than ``METRIC_DISAGREE`` times larger) and are behind
@@ -354,8 +409,10 @@ def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Fi
         gap = {"reference": best, "reference_value": refs[best], "ratio": e_own / e_best}
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"the returned model's own predictions score validation {facts.metric} {num(own)} against the "
-                   f"validation file's target ({gap['ratio']:.2f}x the {gap['reference']} reference's "
-                   f"{num(gap['reference_value'])} error), while the training code reported {num(reported)} "
+                   f"validation file's target ("
+                   + (f"{gap['ratio']:.2f}x the {gap['reference']} reference's error"
+                      if math.isfinite(gap["ratio"]) else f"the {gap['reference']} reference makes no error")
+                   + f", at {num(gap['reference_value'])}), while the training code reported {num(reported)} "
                    f"({e_own / max(e_rep, 1e-12):.2f}x apart, beyond {T.METRIC_DISAGREE:g}x): the code scores "
                    "something other than this model's predictions of the file's target",
                    {**gap, "vs_references": True, "metric_own": own, "metric_reported": reported,

@@ -27,6 +27,7 @@ from model_trainer.investigate.judge import (
     behind_references,
     better,
     judged_value,
+    mildly_behind,
     model_metric,
     reason_to_reject,
     record_facts,
@@ -256,6 +257,10 @@ def repair(inv: Investigation) -> Verdict:
     queue = [c for c in queue if not c.missing_key]
     initial = queue[0].hypothesis if queue else "No repair applies to this symptom"
     winner: tuple[Change, RunRecord] | None = None
+    # an accepted run still well behind the best reference: the best so far, with the kept changes under it, while
+    # a few more changes are tried on top of it (``polish``)
+    candidate: tuple[Change, RunRecord, list[Change]] | None = None
+    polish = 0
     best_suppressed: tuple[Change, RunRecord] | None = None
     escalated = False
     done: set[str] = set()
@@ -264,8 +269,10 @@ def repair(inv: Investigation) -> Verdict:
         if change.description in done:
             continue
         if _out_of_budget(inv):
-            escalated = True
+            escalated = candidate is None
             break
+        if candidate is not None:
+            polish += 1
         done.add(change.description)
         change, ran = search_bracket(inv, change)
         trec = run_test(inv, change, ran)
@@ -301,8 +308,24 @@ def repair(inv: Investigation) -> Verdict:
                 for cause in _causes_of(kept):
                     inv.settle(cause, "confirmed", test_n)
                     inv.settle(cause, "confirmed", n)
-            winner = (change, final)
-            break
+            if candidate is None or _better_run(inv, final, candidate[1]):
+                candidate = (change, final, list(inv.stack))
+            v = judged_value(candidate[1], inv.facts.higher_is_better)
+            gap = mildly_behind(v, inv.facts) if v is not None else None
+            if gap is None or polish >= T.POLISH_TESTS or _out_of_budget(inv):
+                break
+            # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
+            # changes stay, and the next ones are tried on top of them while the polishing budget lasts
+            base_cfg, base_data = dict(candidate[0].config_after), dict(candidate[0].data_after)
+            inv.stack = [*candidate[2], candidate[0]]
+            inv.compare_with = candidate[1]
+            queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
+                     if not c.missing_key and c.description not in done]
+            if not queue:
+                break
+            inv.tests[-1].result += (f"; still {gap:.2f}x the best reference's error: kept, and the next change "
+                                     "is tried on top of it")
+            continue
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
         still_flagged = verdict_flag is not None and _same_problem(verdict_flag, cur)
@@ -359,6 +382,9 @@ def repair(inv: Investigation) -> Verdict:
             inv.current, inv.compare_with = verdict_flag, final
         queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
                  if not c.missing_key and c.description not in done]
+    if candidate is not None:
+        inv.stack = candidate[2]
+        winner = (candidate[0], candidate[1])
     if winner is None:
         if not queue and not escalated and inv.attempts >= inv.session.spec.budget.max_attempts:
             escalated = True
@@ -492,6 +518,12 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
     if no_effect:
         result = f"No effect: {label_m} {num(new)}, identical to the failing run's; this test says nothing"
         passed: bool | None = None
+    elif not trec.ok and trec.error and not trec.history and inv.failing.ok:
+        # the run trained before the change and the changed run raised before its first epoch: the code refused the
+        # change (a value its library spells otherwise), which says nothing about the cause
+        result = (f"The run failed before its first epoch: {trec.error.exc_type}: {trec.error.message}; the code "
+                  "refused the change, so this test says nothing about the cause")
+        passed = None
     elif not trec.ok:
         result = f"The run {trec.status}" + (f": {trec.error.exc_type}: {trec.error.message}" if trec.error else "")
         passed = False
@@ -541,6 +573,14 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
         inv.failed.append(change.description)
         return None
     return trec
+
+
+def _better_run(inv: Investigation, a: RunRecord, b: RunRecord) -> bool:
+    hib = inv.facts.higher_is_better
+    va, vb = judged_value(a, hib), judged_value(b, hib)
+    if va is None or vb is None:
+        return False
+    return va > vb if hib else va < vb
 
 
 def _diagnosed(inv: Investigation, change: Change, trec: RunRecord) -> bool:

@@ -31,6 +31,7 @@ def probe(inv: Investigation) -> None:
     if "probed" in inv.measurements:
         return
     inv.measurements["probed"] = True
+    _imports(inv)
     _gradients(inv)
     _scales(inv)
     _identifiability(inv)
@@ -231,9 +232,30 @@ def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
     return reader(Path(path).read_text(encoding="utf-8", errors="replace"), name)
 
 
+def _imports(inv: Investigation) -> None:
+    """The libraries the user's entry file imports (function mode): a knob's values are spelt as its library
+    spells them (Keras names the identity activation ``"linear"``)."""
+    import ast
+
+    def reader(source: str, name: str) -> list[str]:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            return []
+        return [n.split(".")[0] for node in ast.walk(tree)
+                for n in ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                          [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                          else [])]
+    found = _source_findings(inv, reader)
+    if found:
+        inv.measurements["imports"] = sorted(set(found))
+
+
 def _loop_code(inv: Investigation) -> None:
     for f in _source_findings(inv, loop_findings):
-        _code_finding(inv, f, "The training loop's bookkeeping is wrong", "Read the training code", 4.0)
+        said = ("Train and validation are prepared differently" if f["cause"] == "train_val_mismatch" else
+                "The training loop's bookkeeping is wrong")
+        _code_finding(inv, f, said, "Read the training code", 4.0)
         if f.get("bug") == "no_zero_grad":
             inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
         if f.get("bug") == "scheduler_per_batch" and getattr(inv.session.entry, "arity", 4) == 4:
@@ -274,6 +296,10 @@ def _label_signal(inv: Investigation) -> None:
 
     if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence"):
         return  # a diverged or flagged run says nothing about what its labels carry
+    from model_trainer.detect.thresholds import MIN_CURVE_EPOCHS
+
+    if len(inv.failing.history) < MIN_CURVE_EPOCHS:
+        return  # a model that learnt nothing in a handful of epochs was not given the time to
     refs = refs_of(inv.facts)
     const, boost = refs.get("constant"), refs.get("boosting")
     if const is None or boost is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1", "r2"):

@@ -10,6 +10,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from model_trainer.bundle import ModelBundle
 from model_trainer.engine.contract import ContractViolation, return_problems
 from model_trainer.engine.job import Job
@@ -130,6 +132,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                signature_returns_history=n < 4)
     if problems:
         raise ContractViolation("; ".join(problems))
+    task = "regression"
+    if job.metric in ("accuracy", "f1", "auc") and job.target is not None and job.target in train:
+        task = "binary" if train[job.target].nunique() <= 2 else "multiclass"
+    predict = _predictor(model, task)
     val_raw = val_raw_frame(job)
     data = units_diagnostics(model, job, val_raw, pre) or {}
     x_val = pre.transform(val_raw)[pre.features]
@@ -137,13 +143,25 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
         if r2 is not None:
             data["linear_r2"] = r2
-    if hasattr(model, "predict"):
-        data.update(prediction_stats(model.predict, x_val, pre, job.metric) or {})
-        data.update(relu_units(model, model.predict, x_val) or {})
+    if predict is not None:
+        data.update(prediction_stats(predict, x_val, pre, job.metric) or {})
+        data.update(relu_units(model, predict, x_val) or {})
         if job.target is not None and job.target in val_raw:
-            own = own_metric(model.predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
+            own = own_metric(predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
                 data["metric_own"] = own
     if data:
         emit(Diagnostics(kind="function", data=data))
-    return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre), job.entry_file)
+    return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre, task=task), job.entry_file)
+
+
+def _predictor(model: Any, task: str) -> Callable[[Any], Any] | None:
+    """The returned model's predictions on prepared features, as its bundle makes them: its own ``predict`` (class
+    labels from a classifier's scores or probabilities), or a torch module's forward pass where it has none."""
+    from model_trainer.bundle import _is_torch_module, _torch_predict, as_labels
+
+    if hasattr(model, "predict"):
+        return model.predict if task == "regression" else lambda x: as_labels(np.asarray(model.predict(x)), task)
+    if _is_torch_module(model):
+        return lambda x: _torch_predict(model, x.to_numpy(dtype=np.float32), task)
+    return None

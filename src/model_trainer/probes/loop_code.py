@@ -1,7 +1,9 @@
 """Training-loop bookkeeping read from the user's source: what no knob reaches, with the line where it shows.
 
 - ``loss.backward()`` in a loop of a function that never calls ``zero_grad`` (gradients accumulate across steps),
-- a learning-rate scheduler's ``step()`` inside a nested loop (stepped per batch, not per epoch).
+- a learning-rate scheduler's ``step()`` inside a nested loop (stepped per batch, not per epoch),
+- a preprocessor's ``fit_transform`` on one split and no ``transform`` of another (train and validation prepared
+  differently).
 
 Example:
     >>> src = ("def f(m, opt, data):\\n    for x in data:\\n        loss = m(x)\\n"
@@ -49,6 +51,17 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
                         "what": f"`{ast.get_source_segment(source, backward[0]) or 'backward()'}` runs in a loop of "
                                 f"`{func.name}` and nothing calls `zero_grad()`: gradients accumulate across steps",
                         "fix": "call `optimizer.zero_grad()` before each `backward()`"})
+        for c in _calls(func, "fit_transform"):
+            owner = c.func.value if isinstance(c.func, ast.Attribute) else None
+            name = owner.id if isinstance(owner, ast.Name) else ""
+            uses = [t for t in _calls(func, "transform") if isinstance(t.func.value, ast.Name)
+                    and t.func.value.id == name]
+            if name and not uses:
+                out.append({"cause": "train_val_mismatch", "bug": "fitted_on_one_split", "file": filename,
+                            "line": c.lineno,
+                            "what": f"`{name}.fit_transform(...)` prepares one split in `{func.name}` and nothing "
+                                    f"calls `{name}.transform(...)`: the other split reaches the model unprepared",
+                            "fix": f"apply `{name}.transform(...)` to the validation (and any later) data too"})
         for c in _calls(func, "step"):
             owner = c.func.value if isinstance(c.func, ast.Attribute) else None
             name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""

@@ -15,6 +15,7 @@ from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
 from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
+from model_trainer.repairs.less_capacity import LessCapacity
 from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.lower_regularization import LowerRegularization
@@ -42,7 +43,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
-    ZeroGradAfterStep(), SchedulerPerEpoch())}
+    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

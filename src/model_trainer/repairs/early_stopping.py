@@ -25,5 +25,8 @@ class EarlyStopping(Repair):
         if int(ctx.config.get("early_stopping_patience") or 0) > 0:
             return None
         epochs = ctx.config.get("epochs")
-        patience = max(3, min(self.patience, int(epochs) // 10)) if isinstance(epochs, int) else self.patience
+        # a twentieth of a long run (a validation loss that wanders for a few epochs is no rise), at most a tenth of
+        # a short one, never under 3
+        patience = (max(3, min(int(epochs) // 10, max(self.patience, int(epochs) // 20))) if isinstance(epochs, int)
+                    else self.patience)
         return self.knob(ctx, "early_stopping_patience", patience)

@@ -26,5 +26,7 @@ class OutputActivation(Repair):
         lo, hi = _RANGE[act]
         if rep.target_min >= lo and rep.target_max <= hi:
             return None
-        return self.knob(ctx, "output_activation", "none",
+        # the identity as the user's library spells it: Keras refuses "none" and takes "linear"
+        identity = "linear" if {"keras", "tensorflow"} & set(ctx.measurements.get("imports", ())) else "none"
+        return self.knob(ctx, "output_activation", identity,
                          f"target spans {rep.target_min:.4g}..{rep.target_max:.4g}, {act} spans {lo:g}..{hi:g}")

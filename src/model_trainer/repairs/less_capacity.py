@@ -1,0 +1,50 @@
+"""Narrower hidden layers, for a network that memorises a small training split.
+
+Capacity is regularisation too: a network with far more weights than training rows fits their noise whatever
+its weight decay. The candidates are a bracket searched by successive halving: a quarter and a sixteenth of each
+layer's width, never under ``MIN_WIDTH`` units. The width key is the one the configuration uses.
+
+Example:
+    >>> from model_trainer.detect.base import Facts, Finding
+    >>> ctx = Context({"hidden_units": 512}, {}, Finding("overfitting", None, ""), Facts(), {"hidden_units"})
+    >>> [c.description for c in LessCapacity().propose(ctx).bracket]
+    ['hidden_units 512 -> 128', 'hidden_units 512 -> 32']
+"""
+
+from __future__ import annotations
+
+from model_trainer.probes.config_range import WIDTH_KEYS
+from model_trainer.repairs.base import Change, Context, Repair
+
+# narrower than this a layer is a bottleneck, not a regulariser
+MIN_WIDTH = 4
+_FACTORS = (4, 16)
+
+
+class LessCapacity(Repair):
+    name = "less_capacity"
+    root_cause = "insufficient_regularization"
+    symptoms = ("overfitting",)
+    hypothesis = "The network has far more weights than the training rows can pin down, so it fits their noise"
+
+    def __init__(self, factors: tuple[int, ...] = _FACTORS) -> None:
+        if not factors or any(not isinstance(f, int) or f < 2 for f in factors):
+            raise ValueError(f"factors must be integers >= 2, got {factors!r}")
+        self.factors = tuple(sorted(factors))
+
+    def propose(self, ctx: Context) -> Change | None:
+        key = next((k for k in WIDTH_KEYS if k in ctx.config), None)
+        if key is None or key not in ctx.knobs:
+            return None  # the width is not the user's to change here: nothing narrower to test
+        h = ctx.config.get(key)
+        layers = list(h) if isinstance(h, (list, tuple)) else [h]
+        if not layers or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in layers):
+            return None
+        values: list[list[int]] = []
+        for f in self.factors:
+            narrower = [max(MIN_WIDTH, v // f) for v in layers]
+            if narrower != layers and narrower not in values:
+                values.append(narrower)
+        if not values:
+            return None
+        return self.bracketed(ctx, key, values if isinstance(h, (list, tuple)) else [v[0] for v in values])
