@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -198,3 +199,16 @@ def test_a_validation_loss_that_rises_slowly_jumps_below_its_start_or_recovers_i
 
     h = hist(train_loss=[1.0 / (i + 1) for i in range(len(val))], val_loss=val)
     assert exploding_gradients.detect(h, Facts()) is None
+
+
+def test_a_handful_of_epochs_still_falling_asks_for_more_epochs_first():
+    from model_trainer.detect.thresholds import MIN_CURVE_EPOCHS
+
+    def run(n: int) -> list[EpochLogged]:
+        return [EpochLogged(i, {"train_loss": 10.0 * 0.8 ** i, "metric": 10.0 - 0.05 * i}, 0.1)
+                for i in range(1, n + 1)]
+    facts = Facts(baseline_metric=10.0, epochs_planned=4)
+    short = DETECTORS["slow_convergence"](run(4), facts)
+    assert short is not None and short.evidence["cause"] == "insufficient_training"
+    long = DETECTORS["slow_convergence"](run(MIN_CURVE_EPOCHS + 10), replace(facts, epochs_planned=30))
+    assert long is not None and "cause" not in long.evidence

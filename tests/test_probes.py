@@ -437,3 +437,76 @@ print("ok")
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
+
+
+def test_loop_code_finds_a_preprocessor_fitted_on_one_split_only():
+    src = (
+        "def train_model(tr, va, config, monitor):\n"
+        "    scaler = StandardScaler()\n"
+        "    x = scaler.fit_transform(tr[cols])\n"
+        "    xv = va[cols].to_numpy()\n"
+    )
+    found = loop_findings(src, "code/model.py")
+    assert [(f["line"], f["cause"]) for f in found] == [(3, "train_val_mismatch")]
+    assert "scaler.transform" in found[0]["fix"]
+    both = src.replace("    xv = va[cols].to_numpy()\n", "    xv = scaler.transform(va[cols])\n")
+    assert loop_findings(both, "code/model.py") == []
+
+
+def test_keras_code_gets_its_own_spelling_of_the_identity_output():
+    from model_trainer.detect.base import Facts, Finding
+    from model_trainer.probes.data_report import data_report
+    from model_trainer.repairs import Context
+    from model_trainer.repairs.output_activation import OutputActivation
+
+    frame = pd.DataFrame({"x": [0.0, 1.0, 2.0, 3.0], "y": [-2.0, 0.5, 1.0, 3.0]})
+    rep = data_report(frame, frame, ["x"], "y")
+    facts = Facts(data=rep)
+
+    def ctx(imports: list[str]) -> Context:
+        return Context({"output_activation": "relu"}, {}, Finding("underfitting", None, ""), facts,
+                       {"output_activation"}, measurements={"imports": imports})
+    assert OutputActivation().propose(ctx(["keras", "numpy"])).config_after["output_activation"] == "linear"
+    assert OutputActivation().propose(ctx(["torch"])).config_after["output_activation"] == "none"
+
+
+CLASSIFIER_MODULE = """
+import torch
+from torch import nn
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    x = torch.tensor(data_train[["x0", "x1"]].to_numpy(), dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.long)
+    net = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 3))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = nn.functional.cross_entropy(net(x), y)
+        loss.backward()
+        opt.step()
+        monitor.log_epoch(train_loss=float(loss))
+    return net
+"""
+
+
+def test_a_classifier_returned_as_a_bare_module_answers_class_labels(project):
+    """A function-mode network with one output per class and no predict(): the tool scores it, and its bundle
+    predicts, by the class with the largest output, never by the first output read as a number."""
+    from model_trainer import load_model
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 2))
+    frame = pd.DataFrame(x, columns=["x0", "x1"])
+    frame["y"] = (x[:, 0] > 0).astype(int) + (x[:, 1] > 0.5).astype(int)
+    p = project(CLASSIFIER_MODULE, config="lr = 0.05\nepochs = 60\n", data=frame)
+    p.spec.write_text(p.spec.read_text().replace('metric = "rmse"', 'metric = "accuracy"'))
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    model = load_model(p.root / "results/model_final.pkl", allow_pickle=True)
+    val = pd.read_csv(p.root / "data/val.csv")
+    pred = np.asarray(model.predict(val))
+    assert set(np.unique(pred)) <= {0, 1, 2} and np.mean(pred == val["y"].to_numpy()) > 0.9
+    v = json.loads((p.root / "results/verdict.json").read_text())
+    assert v["metric"] > 0.9

@@ -437,3 +437,67 @@ def test_more_epochs_that_cut_the_error_and_still_fall_are_asked_for_again(tmp_p
     epochs = [r.config["epochs"] for r in s.runs]
     assert epochs[:3] == [20, 60, 180] and v.status == "resolved" and v.cause == "insufficient_training"
     assert not any(h.status == "refuted" and h.cause == "insufficient_training" for h in s.entries[0].hypotheses)
+
+
+def test_a_perfect_reference_still_judges_a_model_far_behind_it():
+    # separable classes: the linear reference makes no error. Half right is clearly worse; 3 points off is not
+    facts = _facts({"constant": 0.44, "linear": 1.0, "boosting": 0.94}, metric="accuracy", hib=True)
+    gap = J.behind_references(0.5, facts)
+    assert gap is not None and gap["reference"] == "linear" and math.isinf(gap["ratio"])
+    assert J.behind_references(0.97, facts) is None
+
+
+def test_a_memorised_training_split_with_a_model_behind_the_references_is_overfitting():
+    # training loss to ~0, validation loss ending about 9% above its minimum: under the detector's 15% rise, with the
+    # model
+    # 1.4x the linear reference's error
+    n = 80
+    val = [2.0 - 0.6 * min(t, 30) / 30 + (0.004 * (t - 30) if t > 30 else 0.0) for t in range(n)]
+    hist = [EpochLogged(t + 1, {"train_loss": 1.0 / (t + 1) ** 2, "val_loss": val[t], "metric": val[t] ** 0.5},
+                        0.01) for t in range(n)]
+    rec = RunRecord("r", {}, {}, history=hist, status="completed")
+    facts = _facts({"constant": 2.0, "linear": 0.85, "boosting": 1.0})
+    flag = J.reason_to_reject(rec, facts)
+    assert flag is not None and flag.symptom == "overfitting" and "memorised" in flag.message
+    assert flag.evidence["cause"] == "insufficient_regularization" and flag.evidence["vs_references"]
+    # the same curves with a model at the linear reference's level: accepted
+    at_ref = _facts({"constant": 2.0, "linear": 1.18, "boosting": 1.3})
+    assert J.reason_to_reject(rec, at_ref) is None
+
+
+def test_an_accepted_repair_well_behind_the_references_is_polished_by_the_next_change(tmp_path):
+    # a larger lr alone gets to 4.0 (1.33x the linear reference: acceptable, not good); wider layers on top get to 3.0
+    def level(cfg: dict[str, Any], data: dict[str, Any]) -> float:
+        if float(cfg["lr"]) >= 1e-4:
+            return 3.0 if cfg.get("hidden_units", 8) > 8 else 4.0
+        return 9.8
+    s = FakeSession(tmp_path, "lr = 1e-5\nepochs = 20\nhidden_units = 8\n", None, budget=8, cfg_levels=level)
+    v = investigate(s)
+    e = s.entries[0]
+    assert (v.status, v.exit_code) == ("resolved", 0)
+    kept = e.fix.config_after
+    assert kept["lr"] >= 1e-4 and kept["hidden_units"] > 8, kept
+    assert v.metric == pytest.approx(3.0, rel=0.01)
+    assert any("kept, and the next change is tried on top of it" in t.result for t in e.tests)
+
+
+def test_a_change_the_code_refuses_says_nothing_about_its_cause(tmp_path):
+    from model_trainer.events import RunFailed
+
+    class Refusing(FakeSession):
+        def run(self, label: str, config: dict[str, Any], *args: Any, **kw: Any) -> RunRecord:
+            if config.get("output_activation") == "none":
+                rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config), data_repairs={},
+                                history=[], purpose=kw.get("purpose", "test"), status="failed",
+                                error=RunFailed(exc_type="ValueError", message="Could not interpret activation "
+                                                "function identifier: none", traceback=""))
+                self.runs.append(rec)
+                return rec
+            return super().run(label, config, *args, **kw)
+
+    s = Refusing(tmp_path, 'lr = 1e-3\nepochs = 20\noutput_activation = "relu"\n', lambda lr: 9.8)
+    investigate(s)
+    e = s.entries[0]
+    test = next(t for t in e.tests if "output_activation" in t.action)
+    assert test.passed is None and "refused the change" in test.result
+    assert all(h.status != "refuted" for h in e.hypotheses if h.cause == "output_range_mismatch")
