@@ -338,6 +338,26 @@ def test_warm_modules_follow_the_kind_and_the_entry_files_imports(tmp_path):
     assert warm_modules(job)[-1] == "model_trainer.kinds.torch"
 
 
+def test_keras_is_warmed_only_with_the_backend_the_entry_file_or_environment_names(tmp_path, monkeypatch):
+    from model_trainer.engine.child import warm
+    from model_trainer.engine.zygote import warm_modules_for
+
+    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    f = tmp_path / "m.py"
+    f.write_text('import os\nos.environ.setdefault("KERAS_BACKEND", "torch")\nimport keras\n')
+    assert "keras@KERAS_BACKEND=torch" in warm_modules_for("function", f)
+    f.write_text('import os\nos.environ["KERAS_BACKEND"] = "jax"\nimport keras\n')
+    assert "keras@KERAS_BACKEND=jax" in warm_modules_for("function", f)
+    f.write_text("import keras\n")  # no backend named: Keras's own default decides, in the run
+    assert not any(m.startswith("keras") for m in warm_modules_for("function", f))
+    monkeypatch.setenv("KERAS_BACKEND", "torch")
+    assert "keras@KERAS_BACKEND=torch" in warm_modules_for("function", f)
+    # the environment wins over the warm list: a different backend is never imported for the run
+    monkeypatch.setenv("KERAS_BACKEND", "numpy")
+    warm(["json@KERAS_BACKEND=torch"])
+    assert __import__("os").environ["KERAS_BACKEND"] == "numpy"
+
+
 def test_runs_are_forked_from_one_warm_process_and_start_like_fresh_ones(tmp_path):
     from model_trainer.engine.job import Job
     from model_trainer.engine.supervisor import Supervisor

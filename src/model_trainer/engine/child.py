@@ -155,6 +155,12 @@ def warm(modules: list[str]) -> None:
         warnings.simplefilter("ignore")
         for name in modules:
             try:
+                if "@" in name:
+                    # a library configured by the environment when imported: ``keras@KERAS_BACKEND=torch``
+                    name, setting = name.split("@", 1)
+                    var, value = setting.split("=", 1)
+                    if os.environ.setdefault(var, value) != value:
+                        continue  # the environment names another: the run's own import decides
                 if name == "skops.io":
                     from model_trainer.safemodel import import_skops
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import selectors
 import signal
 import socket
@@ -44,7 +45,12 @@ def supported() -> bool:
 
 
 # heavy libraries a child may import before its job arrives: importing them has no side effect a training relies on
-_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors")
+_WARMABLE = ("numpy", "pandas", "scipy", "sklearn", "torch", "skops", "safetensors", "pytorch_lightning", "lightning",
+             "keras")
+# Keras picks its backend from KERAS_BACKEND when it is first imported: it is warmed only with the backend the entry
+# file sets (``os.environ["KERAS_BACKEND"] = "torch"`` or ``setdefault``) or the environment already names, which the
+# zygote then sets for itself and the runs it forks, as the entry file would
+_KERAS_BACKEND = re.compile(r"""KERAS_BACKEND["']\s*(?:\]\s*=|,)\s*["'](\w+)["']""")
 _KINDS = ("function", "torch", "mle", "sklearn")
 # what each kind's own side of a run imports besides numpy and pandas
 _KIND_MODULES = {"torch": ("torch", "torch.optim"), "sklearn": ("sklearn", "sklearn.base"),
@@ -61,7 +67,8 @@ def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...
     want = ["numpy", "pandas", *_KIND_MODULES.get(kind, ())]
     if entry_file:
         try:
-            tree = ast.parse(Path(entry_file).read_text(encoding="utf-8"))
+            source = Path(entry_file).read_text(encoding="utf-8")
+            tree = ast.parse(source)
         except (OSError, SyntaxError, ValueError):
             tree = None
         for node in ast.walk(tree) if tree is not None else ():
@@ -71,7 +78,13 @@ def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...
                 want.append(node.module)
     roots = {m.split(".")[0] for m in want}
     want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
-    libs = tuple(dict.fromkeys(m for m in want if m.split(".")[0] in _WARMABLE))
+    if "keras" in roots:
+        found = _KERAS_BACKEND.search(source) if entry_file and tree is not None else None
+        backend = os.environ.get("KERAS_BACKEND") or (found.group(1) if found else None)
+        want = [m for m in want if m.split(".")[0] != "keras"]
+        if backend:
+            want.append(f"keras@KERAS_BACKEND={backend}")
+    libs = tuple(dict.fromkeys(m for m in want if m.split("@")[0].split(".")[0] in _WARMABLE))
     # the tool's side of a run (pydantic and all, 0.2 s a run), never one of its integrations the entry file imports
     return (*libs, f"model_trainer.kinds.{kind}") if kind in _KINDS else libs
 
