@@ -145,6 +145,12 @@ MEMORISED_GAP = 10.0
 # gap share): up to this many further changes are tried on top of it, and the best accepted model is kept. Two is
 # the next change of the same cause and one of another, at one full run each
 POLISH_TESTS = 2
+# ...and one of them is kept only where it cuts the accepted run's error by this share (less is run-to-run noise)
+POLISH_GAIN = 0.02
+# a changed run is a repair only where its error is at least this share below the constant predictor's: a model
+# that predicts (almost) the mean learnt nothing, whatever red flag the change removed (on data where no reference
+# beats the constant either, nothing is there to learn and nothing is repaired)
+REPAIR_MIN_GAIN = 0.05
 OVERFIT_MILD_RISE = 0.05
 # the returned model's own predictions on the validation file, scored by the tool, against the metric the user's
 # code reported for the same model: an error 25% larger is beyond the seed-to-seed spread quoted above and beyond

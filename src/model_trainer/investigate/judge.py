@@ -335,6 +335,25 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                     "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
 
 
+def learnt_nothing(rec: RunRecord, facts: Facts) -> Finding | None:
+    """A changed run's model no better than the constant predictor (within ``REPAIR_MIN_GAIN`` of its error): it is
+    no repair, whatever flag the change removed. Never asked of a first run (a healthy model of data without signal
+    is accepted as what the data allow)."""
+    value = judged_value(rec, facts.higher_is_better)
+    const = refs_of(facts).get("constant")
+    if value is None or const is None or not math.isfinite(value) or facts.metric not in _JUDGED:
+        return None
+    e_model, e_const = _error(facts.metric, value), _error(facts.metric, const)
+    if e_const <= 0 or e_model < (1 - T.REPAIR_MIN_GAIN) * e_const:
+        return None
+    refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is no better than the constant predictor's {num(const)}: "
+                   f"a model that learnt nothing repairs nothing (references: {refs})",
+                   {"vs_references": True, "reference": "constant", "reference_value": const,
+                    "ratio": e_model / e_const})
+
+
 def mildly_behind(value: float, facts: Facts) -> float | None:
     """How many times the best non-constant reference's error ``value``'s error is, where that is more than
     ``REF_MILD_RATIO`` and more than ``REF_GAP_SHARE`` of the gain that reference makes over the constant; else None

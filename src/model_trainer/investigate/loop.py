@@ -27,6 +27,7 @@ from model_trainer.investigate.judge import (
     behind_references,
     better,
     judged_value,
+    learnt_nothing,
     mildly_behind,
     model_metric,
     reason_to_reject,
@@ -293,6 +294,16 @@ def repair(inv: Investigation) -> Verdict:
             inv.runs.append(final)
         verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
+            verdict_flag = learnt_nothing(final, facts_for(inv, change, final))
+        if candidate is not None and not (final.ok and verdict_flag is None and _better_run(inv, final, candidate[1])):
+            # a change tried on top of an accepted run that does no better (or is not acceptable): not kept, and it
+            # confirms nothing
+            why_not = verdict_flag.message if verdict_flag is not None else (
+                f"status {final.status}" if not final.ok else f"no better than run `{candidate[1].run_id}`")
+            inv.tests[-1].result += f"; {why_not}: not kept"
+            inv.tests[-1].passed = False
+            continue
+        if final.ok and verdict_flag is None:
             n = test_n = inv.tests[-1].n
             if final is not trec:
                 fv = judged_value(final, inv.facts.higher_is_better)
@@ -311,7 +322,9 @@ def repair(inv: Investigation) -> Verdict:
             if candidate is None or _better_run(inv, final, candidate[1]):
                 candidate = (change, final, list(inv.stack))
             v = judged_value(candidate[1], inv.facts.higher_is_better)
-            gap = mildly_behind(v, inv.facts) if v is not None else None
+            # judged with the accepted run's own diagnostics: a model linear in its inputs is held to the linear
+            # reference only
+            gap = mildly_behind(v, facts_for(inv, candidate[0], candidate[1])) if v is not None else None
             if gap is None or polish >= T.POLISH_TESTS or _out_of_budget(inv):
                 break
             # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
@@ -576,11 +589,13 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
 
 
 def _better_run(inv: Investigation, a: RunRecord, b: RunRecord) -> bool:
+    """``a``'s error is lower than ``b``'s by more than ``POLISH_GAIN``: a gain beyond the last digits of noise."""
     hib = inv.facts.higher_is_better
     va, vb = judged_value(a, hib), judged_value(b, hib)
     if va is None or vb is None:
         return False
-    return va > vb if hib else va < vb
+    ea, eb = (1 - va, 1 - vb) if hib else (va, vb)
+    return ea < (1 - T.POLISH_GAIN) * eb
 
 
 def _diagnosed(inv: Investigation, change: Change, trec: RunRecord) -> bool:
