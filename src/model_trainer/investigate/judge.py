@@ -347,11 +347,17 @@ def learnt_nothing(rec: RunRecord, facts: Facts) -> Finding | None:
     if e_const <= 0 or e_model < (1 - T.REPAIR_MIN_GAIN) * e_const:
         return None
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
+    others = [_error(facts.metric, v) for k, v in applicable_references(facts).items() if k != "constant"]
+    evidence = {"vs_references": True, "reference": "constant", "reference_value": const, "ratio": e_model / e_const}
+    said = ""
+    if others and min(others) >= (1 - T.REPAIR_MIN_GAIN) * e_const:
+        # nothing fitted on these training rows predicts the validation target: no knob makes a model learn it
+        evidence["cause"] = "label_corruption"
+        said = ("; no reference beats the constant either, so the training labels carry no signal for these inputs "
+                "(labels that no longer match their rows, or the wrong column)")
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"validation {facts.metric} {num(value)} is no better than the constant predictor's {num(const)}: "
-                   f"a model that learnt nothing repairs nothing (references: {refs})",
-                   {"vs_references": True, "reference": "constant", "reference_value": const,
-                    "ratio": e_model / e_const})
+                   f"a model that learnt nothing repairs nothing (references: {refs}){said}", evidence)
 
 
 def mildly_behind(value: float, facts: Facts) -> float | None:

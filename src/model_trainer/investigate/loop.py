@@ -295,6 +295,8 @@ def repair(inv: Investigation) -> Verdict:
         verdict_flag = reason_to_reject(final, facts_for(inv, change, final)) if final.ok else None
         if final.ok and verdict_flag is None:
             verdict_flag = learnt_nothing(final, facts_for(inv, change, final))
+            if verdict_flag is not None and verdict_flag.evidence.get("cause"):
+                inv.suspect(verdict_flag.evidence["cause"], 1.0, inv.tests[-1].n)
         if candidate is not None and not (final.ok and verdict_flag is None and _better_run(inv, final, candidate[1])):
             # a change tried on top of an accepted run that does no better (or is not acceptable): not kept, and it
             # confirms nothing
