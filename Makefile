@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # torch is pinned to the CPU build this machine keeps on disk; an unpinned torch pulls a CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: install demo test test-fast bench bench-repair lint clean
+.PHONY: install demo test test-fast bench bench-repair bench-independent lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,12 @@ bench-repair: $(STAMP)
 	mkdir -p bench_out
 	$(BIN)/python benchmarks/repair.py --half eval --set both $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --jobs 1 \
 		--json bench_out/repair.json --md bench_out/repair.md
+
+# The sixteen programs written against the contract alone (benchmarks/independent/), with one plain training each
+bench-independent: $(STAMP)
+	mkdir -p bench_out
+	$(BIN)/python benchmarks/independent.py --cost --out bench_out/independent \
+		--json bench_out/independent.json --md bench_out/independent.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
