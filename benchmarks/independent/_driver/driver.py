@@ -23,9 +23,7 @@ ap.add_argument("--quiet", action="store_true")
 ap.add_argument("--standardize-target", action="store_true")
 a = ap.parse_args()
 
-import torch
-torch.manual_seed(a.seed); np.random.seed(a.seed)
-torch.set_num_threads(1)
+np.random.seed(a.seed)
 
 prog = os.path.abspath(a.prog)
 spec = tomllib.load(open(os.path.join(prog, "spec.toml"), "rb"))
@@ -37,6 +35,15 @@ if ":" in ep:
 else:
     f, fn = ep, None
 codefile = a.code or os.path.join(prog, f)
+# torch only where the program trains with it (or through Keras/Lightning on it): a plain run of a scikit-learn or
+# likelihood program imports what that program imports, so that its time is a fair baseline
+_src = open(codefile).read() if os.path.exists(codefile) else ""
+if kind == "torch" or any(w in _src for w in ("torch", "keras", "lightning")):
+    import torch
+    torch.manual_seed(a.seed)
+    torch.set_num_threads(1)
+else:
+    torch = None
 config = dict(spec.get("config", {}))
 for s in a.set:
     k, v = s.split("=", 1)
@@ -62,20 +69,16 @@ def score(pred):
     return float(np.sqrt(np.mean((pred.astype(float) - yva.astype(float)) ** 2)))
 
 def predict_any(model, X):
-    import torch
-    if isinstance(model, torch.nn.Module):
+    torch = sys.modules.get("torch")
+    keras = sys.modules.get("keras")
+    if torch is not None and isinstance(model, torch.nn.Module):
         model.eval()
         with torch.no_grad():
             out = model(torch.tensor(X, dtype=torch.float32)).cpu().numpy()
+    elif keras is not None and isinstance(model, keras.Model):
+        out = np.asarray(model.predict(X, verbose=0))
     else:
-        try:
-            import keras
-            if isinstance(model, keras.Model):
-                out = np.asarray(model.predict(X, verbose=0))
-            else:
-                out = np.asarray(model.predict(X))
-        except ImportError:
-            out = np.asarray(model.predict(X))
+        out = np.asarray(model.predict(X))
     if out.ndim == 2 and out.shape[1] > 1:
         return out.argmax(1)
     out = out.reshape(-1)
@@ -86,10 +89,11 @@ class Monitor:
         self.rows = []; self.should_stop = False
     def log_epoch(self, **kw):
         g = kw.get("grad_norm")
-        if isinstance(g, torch.nn.Module):
+        torch = sys.modules.get("torch")
+        if torch is not None and isinstance(g, torch.nn.Module):
             sq = [p.grad.detach().pow(2).sum().item() for p in g.parameters() if p.grad is not None]
             kw["grad_norm"] = math.sqrt(sum(sq)) if sq else float("nan")
-        self.rows.append({k: (float(v) if isinstance(v, (int, float, np.floating, np.integer)) or torch.is_tensor(v) else v) for k, v in kw.items()})
+        self.rows.append({k: (float(v) if isinstance(v, (int, float, np.floating, np.integer)) or (torch is not None and torch.is_tensor(v)) else v) for k, v in kw.items()})
 
 res = {"prog": os.path.basename(prog), "kind": kind, "config": config}
 t0 = time.time()
