@@ -240,14 +240,15 @@ def test_grad_norm_from_a_torch_module(project):
     code = """
     import torch
     def train_model(data_train, data_val, config, monitor):
+        torch.manual_seed(0)
         x = torch.tensor(data_train.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
         y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.float32).reshape(-1, 1)
         net = torch.nn.Sequential()
         net.add_module("hidden", torch.nn.Linear(x.shape[1], 8))
         net.add_module("act", torch.nn.ReLU())
         net.add_module("out", torch.nn.Linear(8, 1))
-        opt = torch.optim.SGD(net.parameters(), lr=0.05)
-        for epoch in range(3):
+        opt = torch.optim.Adam(net.parameters(), lr=0.05)
+        for epoch in range(150):
             opt.zero_grad()
             loss = torch.nn.functional.mse_loss(net(x), y)
             loss.backward()
@@ -256,7 +257,9 @@ def test_grad_norm_from_a_torch_module(project):
         return net
     """
     p = project(code)
-    assert cli("train", str(p.spec), "--quiet").returncode == 0
+    # trained to the linear reference's level: the returned network is judged by its own predictions, and accepted
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout
     hist = _history(p.root)
     assert {"grad_norm.hidden", "grad_norm.out"} <= set(hist.columns)
     total = (hist["grad_norm.hidden"] ** 2 + hist["grad_norm.out"] ** 2) ** 0.5

@@ -58,6 +58,8 @@ class Investigation:
     flag_removed: dict[str, int] = field(default_factory=dict)  # cause -> the test that removed the flag
     # a diagnostic test that confirmed its cause (``Repair.diagnostic``): (the change, its run, the test's n)
     diagnosed: tuple[Any, RunRecord, int] | None = None
+    # changes are being tried on top of an accepted run (``loop.repair``'s polishing): it is what they are compared with
+    polishing: bool = False
 
     def __post_init__(self) -> None:
         self.current = self.current or self.finding
