@@ -92,6 +92,22 @@ class Repair:
                       f"# After: data repair applied by model-trainer\n{key} = {_show(value).lower()}")
 
 
+class LoopHook(Repair):
+    """A diagnostic of the user's own loop (function mode) by a hook in its run's child: proposed where the probe
+    ``measurement`` found, at the line it holds, the defect the hook undoes. Subclasses name the hook's key
+    (``name``, read by ``kinds/function.py``) and what it does (``action``)."""
+    root_cause = "training_loop_bug"
+    diagnostic = True
+    measurement = ""
+    action = ""
+
+    def propose(self, ctx: Context) -> Change | None:
+        where = ctx.measurements.get(self.measurement)
+        if not where or ctx.facts.kind != "function" or ctx.data_repairs.get(self.name):
+            return None
+        return self.data(ctx, self.name, f"{self.action} (a hook of the tool's; the code at {where} is unchanged)")
+
+
 def _show(v: Any) -> str:
     if v is None:
         return "(unset)"

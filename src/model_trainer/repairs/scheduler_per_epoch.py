@@ -14,19 +14,12 @@ Example:
 
 from __future__ import annotations
 
-from model_trainer.repairs.base import Change, Context, Repair
+from model_trainer.repairs.base import LoopHook
 
 
-class SchedulerPerEpoch(Repair):
+class SchedulerPerEpoch(LoopHook):
     name = "scheduler_per_epoch"
-    root_cause = "training_loop_bug"
     symptoms = ("slow_convergence", "underfitting", "vanishing_gradients", "constant_output")
     hypothesis = "The scheduler is stepped once per batch, so the learning rate decays far faster than written"
-    diagnostic = True
-
-    def propose(self, ctx: Context) -> Change | None:
-        where = ctx.measurements.get("scheduler_per_batch")
-        if not where or ctx.facts.kind != "function" or ctx.data_repairs.get("scheduler_per_epoch"):
-            return None
-        return self.data(ctx, "scheduler_per_epoch", f"step the scheduler once per epoch (a hook of the tool's; the "
-                                                     f"code at {where} is unchanged)")
+    measurement = "scheduler_per_batch"
+    action = "step the scheduler once per epoch"

@@ -14,20 +14,13 @@ Example:
 
 from __future__ import annotations
 
-from model_trainer.repairs.base import Change, Context, Repair
+from model_trainer.repairs.base import LoopHook
 
 
-class ZeroGradAfterStep(Repair):
+class ZeroGradAfterStep(LoopHook):
     name = "zero_grad_after_step"
-    root_cause = "training_loop_bug"
     symptoms = ("exploding_gradients", "nan_loss", "oscillating_loss", "underfitting", "slow_convergence",
                 "constant_output", "dying_relu")
     hypothesis = "The loop never zeroes its gradients, so every step follows their sum over all earlier batches"
-    diagnostic = True
-
-    def propose(self, ctx: Context) -> Change | None:
-        where = ctx.measurements.get("no_zero_grad")
-        if not where or ctx.facts.kind != "function" or ctx.data_repairs.get("zero_grad_after_step"):
-            return None
-        return self.data(ctx, "zero_grad_after_step", f"zero the gradients after every optimiser step (a hook of "
-                                                      f"the tool's; the code at {where} is unchanged)")
+    measurement = "no_zero_grad"
+    action = "zero the gradients after every optimiser step"
