@@ -30,7 +30,8 @@ def _number(config: dict[str, Any], key: str) -> float | None:
 WIDTH_KEYS = ("hidden_units", "hidden_layer_sizes", "hidden_size", "hidden_dim")
 
 
-def _widths(config: dict[str, Any]) -> tuple[str, Any, list[int]] | None:
+def widths(config: dict[str, Any]) -> tuple[str, Any, list[int]] | None:
+    """The first width key the config gives positive whole numbers: ``(key, value, one width per layer)``."""
     for key in WIDTH_KEYS:
         v = config.get(key)
         vals = list(v) if isinstance(v, (list, tuple)) else [v]
@@ -59,7 +60,7 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     elif c is not None and 0 < c <= T.WEAK_C:
         out.append({"key": "C", "value": c, "cause": "excessive_regularization",
                     "said": f"C {c:g} (the inverse strength; at or below {T.WEAK_C:g})"})
-    w = _widths(config)
+    w = widths(config)
     if w is not None and min(w[2]) <= T.TINY_WIDTH:
         out.append({"key": w[0], "value": w[1], "cause": "insufficient_capacity",
                     "said": f"{w[0]} {list(w[1]) if isinstance(w[1], tuple) else w[1]} (a hidden layer of at most "

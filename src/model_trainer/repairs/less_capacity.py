@@ -13,7 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from model_trainer.probes.config_range import WIDTH_KEYS
+from model_trainer.probes.config_range import widths
 from model_trainer.repairs.base import Change, Context, Repair
 
 # narrower than this a layer is a bottleneck, not a regulariser
@@ -33,13 +33,10 @@ class LessCapacity(Repair):
         self.factors = tuple(sorted(factors))
 
     def propose(self, ctx: Context) -> Change | None:
-        key = next((k for k in WIDTH_KEYS if k in ctx.config), None)
-        if key is None or key not in ctx.knobs:
-            return None  # the width is not the user's to change here: nothing narrower to test
-        h = ctx.config.get(key)
-        layers = list(h) if isinstance(h, (list, tuple)) else [h]
-        if not layers or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in layers):
-            return None
+        found = widths(ctx.config)
+        if found is None or found[0] not in ctx.knobs:
+            return None  # no width the user's config gives: nothing narrower to test
+        key, h, layers = found
         values: list[list[int]] = []
         for f in self.factors:
             narrower = [max(MIN_WIDTH, v // f) for v in layers]
