@@ -445,6 +445,8 @@ def test_a_perfect_reference_still_judges_a_model_far_behind_it():
     gap = J.behind_references(0.5, facts)
     assert gap is not None and gap["reference"] == "linear" and math.isinf(gap["ratio"])
     assert J.behind_references(0.97, facts) is None
+    assert J.behind_references(0.9, facts) is None  # 82% of the perfect reference's gain: within REF_GAP_SHARE_PERFECT
+    assert J.behind_references(0.85, facts) is not None
 
 
 def test_a_memorised_training_split_with_a_model_behind_the_references_is_overfitting():

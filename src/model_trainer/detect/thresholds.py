@@ -132,6 +132,10 @@ REF_ERROR_RATIO = 1.5
 # sits at 2.0x the boosting reference's error: benchmarks/reference_ratios.py on the tuning half)
 LINEAR_R2 = 0.999
 REF_GAP_SHARE = 0.1
+# against a reference that makes no error (an accuracy of 1 on separable classes) the ratio condition says nothing,
+# so the gap share alone decides, at twice the share: a classifier a few points short of a perfect logistic
+# regression is not flagged, one that recovers less than 80% of its gain over the constant is
+REF_GAP_SHARE_PERFECT = 0.2
 # a smaller gap that is judged only together with a configuration value beyond its usual range
 # (``probes/config_range.py``): 1.2x is the top of the seed-to-seed spread quoted above, so a model further behind
 # than that with, say, 1000x Adam's default learning rate has two independent signs against it

@@ -208,7 +208,8 @@ def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
         return None
     # a perfect reference (an accuracy of 1 on separable classes) makes every error infinitely many times its own:
     # the share of its gain the model recovers still decides
-    if e_model > T.REF_ERROR_RATIO * e_best and e_model > e_best + T.REF_GAP_SHARE * gain:
+    share = T.REF_GAP_SHARE if e_best > 0 else T.REF_GAP_SHARE_PERFECT
+    if e_model > T.REF_ERROR_RATIO * e_best and e_model > e_best + share * gain:
         return {"reference": best_name, "reference_value": usable[best_name],
                 "ratio": e_model / e_best if e_best > 0 else math.inf}
     return None
@@ -372,7 +373,8 @@ def mildly_behind(value: float, facts: Facts) -> float | None:
         return None
     e_best = min(_error(facts.metric, v) for v in refs.values())
     e_model, e_const = _error(facts.metric, value), _error(facts.metric, const)
-    if e_model < T.REF_MILD_RATIO * e_best or e_model <= e_best + T.REF_GAP_SHARE * (e_const - e_best):
+    share = T.REF_GAP_SHARE if e_best > 0 else T.REF_GAP_SHARE_PERFECT
+    if e_model < T.REF_MILD_RATIO * e_best or e_model <= e_best + share * (e_const - e_best):
         return None
     return e_model / e_best if e_best > 0 else math.inf
 

@@ -609,7 +609,8 @@ def _diagnosed(inv: Investigation, change: Change, trec: RunRecord) -> bool:
     acceptable; one still held back for the same reason leaves the cause open, with this test as evidence. The run
     is never accepted either way."""
     test = inv.tests[-1]
-    flag = reason_to_reject(trec, facts_for(inv, change, trec)) if trec.ok else None
+    facts = facts_for(inv, change, trec)
+    flag = (reason_to_reject(trec, facts) or learnt_nothing(trec, facts)) if trec.ok else None
     if flag is not None:
         test.passed = False
         test.result += f"; not acceptable either: {flag.message}; the cause stays open"
