@@ -95,7 +95,7 @@ def _references_line(facts: Facts) -> str | None:
             + ", ".join(f"{k} {num(v)}" for k, v in refs.items()) + " (results/data_report.json)")
 
 
-def _hypotheses(inv: Investigation, confirmed: str | None = None) -> list[Hypothesis]:
+def _hypotheses(inv: Investigation) -> list[Hypothesis]:
     hs = list(inv.hypotheses.values())
     order = {"confirmed": 0, "open": 1, "refuted": 2}
     ranked = {h.cause: i for i, h in enumerate(inv.ranked_open())}
@@ -251,7 +251,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
         root = "unknown"
         cause_status = f"open: {code_cause}"
         note = f"the change compensates for a defect in the code: code change needed: {where}"
-    hyps = _hypotheses(inv, root)
+    hyps = _hypotheses(inv)
 
     def build(i: int) -> DiaryEntry:
         return DiaryEntry(id=i, date=time.strftime("%Y-%m-%d %H:%M"), category=category(inv.finding.symptom),  # type: ignore[arg-type]
@@ -388,7 +388,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
             result.append(f"Test {n} ({change.description}): {inv.facts.metric} {num(dv)}{_units(inv)} (run "
                           f"`{drec.run_id}`), no red flag: the cause is confirmed; the run is a test, not a repair, "
                           "and its model is not accepted")
-    hyps = _hypotheses(inv, root if inv.diagnosed else None)
+    hyps = _hypotheses(inv)
     status = "escalated" if escalated else "unresolved"
     code_cause = next((c for c, _, _ in inv.code_findings), None)
 

@@ -306,38 +306,41 @@ def repair(inv: Investigation) -> Verdict:
             inv.tests[-1].passed = False
             continue
         if final.ok and verdict_flag is None:
-            n = test_n = inv.tests[-1].n
-            if final is not trec:
-                fv = judged_value(final, inv.facts.higher_is_better)
-                n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
-                            final.run_id, f"Accepted: no red flag in {len(final.history)} "
-                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged"
-                            + (f", {inv.facts.metric} {num(fv)} not clearly worse than the references"
-                               if fv is not None else ""), True)
-            else:
-                inv.tests[-1].result += "; accepted: converged and not clearly worse than the references"
-            for kept in [*inv.stack, change]:
-                # the accepted run carries every kept change: each was needed for it
-                for cause in _causes_of(kept):
-                    inv.settle(cause, "confirmed", test_n)
-                    inv.settle(cause, "confirmed", n)
+            kept_now = [*inv.stack, change]  # the accepted run carries every kept change: each was needed for it
             if candidate is None or _better_run(inv, final, candidate[1]):
                 candidate = (change, final, list(inv.stack))
             v = judged_value(candidate[1], inv.facts.higher_is_better)
             # judged with the accepted run's own diagnostics: a model linear in its inputs is held to the linear
             # reference only
             gap = mildly_behind(v, facts_for(inv, candidate[0], candidate[1])) if v is not None else None
-            if gap is None or polish >= T.POLISH_TESTS or _out_of_budget(inv):
-                break
-            # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
-            # changes stay, and the next ones are tried on top of them while the polishing budget lasts
-            base_cfg, base_data = dict(candidate[0].config_after), dict(candidate[0].data_after)
-            inv.stack = [*candidate[2], candidate[0]]
-            inv.compare_with = candidate[1]
-            inv.polishing = True
-            queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
-                     if not c.missing_key and c.description not in done]
-            if not queue:
+            polish_on = gap is not None and polish < T.POLISH_TESTS and not _out_of_budget(inv)
+            if polish_on:
+                # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
+                # changes stay, and the next ones are tried on top of them while the polishing budget lasts
+                base_cfg, base_data = dict(candidate[0].config_after), dict(candidate[0].data_after)
+                inv.stack = [*candidate[2], candidate[0]]
+                inv.compare_with = candidate[1]
+                inv.polishing = True
+                queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
+                         if not c.missing_key and c.description not in done]
+                polish_on = bool(queue)
+            # a run changes on top of which are still to be tried is the best so far, not yet the one accepted
+            word = "acceptable" if polish_on else "accepted"
+            n = test_n = inv.tests[-1].n
+            if final is not trec:
+                fv = judged_value(final, inv.facts.higher_is_better)
+                n = inv.add(change.hypothesis, f"Retrained in full with {change.description}", "intervention",
+                            final.run_id, f"{word.capitalize()}: no red flag in {len(final.history)} "
+                            f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged"
+                            + (f", {inv.facts.metric} {num(fv)} not clearly worse than the references"
+                               if fv is not None else ""), True)
+            else:
+                inv.tests[-1].result += f"; {word}: converged and not clearly worse than the references"
+            for kept in kept_now:
+                for cause in _causes_of(kept):
+                    inv.settle(cause, "confirmed", test_n)
+                    inv.settle(cause, "confirmed", n)
+            if not polish_on:
                 break
             inv.tests[-1].result += (f"; still {gap:.2f}x the best reference's error: kept, and the next change "
                                      "is tried on top of it")
