@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from scenarios import SCENARIOS
+from scenarios import SCENARIOS, regression
 
 from conftest import cli
 
@@ -132,6 +132,21 @@ def test_post_hoc_two_argument_function_is_documented_not_repaired(tmp_path):
     assert e["status"] == "unresolved" and e["fix"] is None
     assert len(run_ids(root)) == 1  # nothing could be changed, so nothing was retrained
     assert any("Expose `lr`" in s for s in e["next_steps"])
+
+
+def test_two_argument_function_gets_the_data_repairs_no_config_needs(tmp_path):
+    # nothing in [config] reaches a 2-argument function, but the rows it is given are the tool's to change: NaN
+    # cells in the training split are dropped and the code is left as it is
+    sc = scenario("function2_post_hoc")
+    sc = type(sc)(**{**sc.__dict__, "name": "function2_nan_rows",
+                     "code": sc.code.replace('"lr": 1.5', '"lr": 0.1').replace('"epochs": 40', '"epochs": 60'),
+                     "data": regression(nonlinear=False, nan_cells=12)})
+    res = cli("train", str(sc.write(tmp_path)), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    e = diary(tmp_path)[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("invalid_data", "invalid_data", "resolved")
+    assert e["fix"]["config_after"]["drop_non_finite_rows"] is True
+    assert not any("lr" in k for k in e["fix"]["config_after"])  # no knob was offered to a function that takes none
 
 
 def test_healthy_run_is_left_alone(tmp_path):

@@ -439,6 +439,52 @@ print("ok")
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
 
 
+def test_without_a_monitor_the_scheduler_hook_steps_at_the_end_of_each_training_pass():
+    """2- and 3-argument code: an epoch ends at a switch to evaluation mode, or where a DataLoader runs out."""
+    import subprocess
+    import sys
+
+    code = """
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+from model_trainer.engine.monitor import Monitor
+from model_trainer.kinds.function import _step_schedulers_per_epoch
+
+def lrs(per_batch, boundary):
+    net = torch.nn.Linear(2, 1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
+    loader = DataLoader(TensorDataset(torch.ones(10, 2)), batch_size=2)
+    used = []
+    for epoch in range(4):
+        net.train()
+        batches = loader if boundary == "loader" else [None] * 5
+        for _ in batches:
+            used.append(opt.param_groups[0]["lr"])
+            opt.zero_grad()
+            net(torch.ones(1, 2)).sum().backward()
+            opt.step()
+            if per_batch:
+                sched.step()
+        if not per_batch:
+            sched.step()
+        if boundary == "eval":
+            net.eval()
+    return used
+
+right = [0.1] * 5 + [0.05] * 5 + [0.025] * 5 + [0.0125] * 5
+assert lrs(False, "eval") == right
+assert lrs(True, "eval")[-1] < 1e-4
+_step_schedulers_per_epoch(Monitor(lambda e: None), logs_epochs=False)
+assert lrs(True, "eval") == right     # released when the module switches to evaluation mode
+assert lrs(True, "loader") == right   # released when the DataLoader's batches run out
+assert lrs(False, "eval") == right    # a schedule stepped per epoch is unchanged
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
+
+
 def test_loop_code_finds_a_preprocessor_fitted_on_one_split_only():
     src = (
         "def train_model(tr, va, config, monitor):\n"

@@ -483,6 +483,26 @@ def test_an_accepted_repair_well_behind_the_references_is_polished_by_the_next_c
     assert any("kept, and the next change is tried on top of it" in t.result for t in e.tests)
 
 
+def test_polishing_goes_on_past_a_change_that_did_not_pay(tmp_path):
+    # on top of the accepted larger lr (4.4, 1.47x the linear reference): wider layers do worse (not kept), and a
+    # smaller weight decay then does better (4.0, kept): one change that did not pay does not end the search
+    def level(cfg: dict[str, Any], data: dict[str, Any]) -> float:
+        if float(cfg["lr"]) < 1e-4:
+            return 9.8
+        err = 4.5 if cfg.get("hidden_units", 8) > 8 else 4.4
+        return err - 0.4 if float(cfg.get("weight_decay", 0.05)) < 0.05 else err
+    s = FakeSession(tmp_path, "lr = 1e-5\nepochs = 20\nhidden_units = 8\nweight_decay = 0.05\n", None, budget=30,
+                    cfg_levels=level)
+    v = investigate(s)
+    e = s.entries[0]
+    kept = e.fix.config_after
+    assert (v.status, v.exit_code) == ("resolved", 0)
+    assert kept["hidden_units"] == 8 and kept["weight_decay"] < 0.05, kept
+    assert v.metric == pytest.approx(4.0, rel=0.02)
+    missed = next(t for t in e.tests if t.action.startswith("hidden_units"))
+    assert "not kept" in missed.result and missed.passed is False
+
+
 def test_a_change_the_code_refuses_says_nothing_about_its_cause(tmp_path):
     from model_trainer.events import RunFailed
 

@@ -146,8 +146,9 @@ REF_MILD_RATIO = 1.2
 # model 1.2x behind a linear fit they are overfitting whose rise stays under OVERFIT_RISE
 MEMORISED_GAP = 10.0
 # a repair whose model is accepted while still more than REF_MILD_RATIO behind the best reference (beyond the
-# gap share): up to this many further changes are tried on top of it, and the best accepted model is kept. Two is
-# the next change of the same cause and one of another, at one full run each
+# gap share): further changes are tried on top of it while the budget lasts, each kept change the new base, until
+# this many in a row were not kept (the search stopped paying), and the best accepted model is kept. Two is the
+# next change of the same cause and one of another, at one full run each
 POLISH_TESTS = 2
 # ...and one of them is kept only where it cuts the accepted run's error by this share (less is run-to-run noise)
 POLISH_GAIN = 0.02

@@ -94,8 +94,6 @@ def _investigate(session: Any) -> Verdict:
         prewarm(session.job("prewarm", dict(spec.config)))  # no-op where one already waits
         preload_plots()
     inv = Investigation(session, facts, facts.data, rec, finding, runs=[rec])
-    if spec.model.kind == "function" and getattr(session.entry, "arity", 4) == 2:
-        return entries.post_hoc(inv)
     return repair(inv)
 
 
@@ -140,7 +138,15 @@ def _warnings(rec: RunRecord) -> list[str]:
 
 def knobs(inv: Investigation) -> set[str]:
     """Config keys a repair may change: what the spec's [config] has, plus what a built-in loop reads itself."""
+    if takes_no_config(inv):
+        return set()
     return set(inv.session.spec.config) | set(knobs_of(inv.session.spec.model.kind).loop)
+
+
+def takes_no_config(inv: Investigation) -> bool:
+    """A 2-argument ``train_model``: no config reaches the code, so only data repairs and diagnostics apply."""
+    s = inv.session
+    return s.spec.model.kind == "function" and getattr(s.entry, "arity", 4) == 2
 
 
 def test_epochs(inv: Investigation) -> int | None:
@@ -173,7 +179,8 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
     # the repairs work under the knobs' canonical names; a change is made under the name the user's config uses
     own = config_keys.names(config)
     config = {**{key: v for key, v in k.defaults.items() if key in k.loop}, **config_keys.canonical(config)}
-    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts, knobs=knobs(inv) | set(own),
+    ctx = Context(config=config, data_repairs=data, finding=cur, facts=inv.facts,
+                  knobs=knobs(inv) | (set() if takes_no_config(inv) else set(own)),
                   measurements=inv.measurements, names=own)
     out = []
     if cur.evidence.get("cause") in CODE_ONLY:
@@ -253,15 +260,20 @@ def repair(inv: Investigation) -> Verdict:
     measure.probe(inv)
     measure.label_control(inv)
     queue = prioritise(inv, proposals(inv, base_cfg, base_data))
+    bare = takes_no_config(inv)
     for c in [c for c in queue if c.missing_key]:
-        inv.unavailable.append(f"{c.repair} ({c.description}): not available: add `{c.missing_key}` to [config]")
+        inv.unavailable.append(f"{c.repair} ({c.description}): not available: " + (
+            f"train_model takes no config; give it a third parameter `config` and read `{c.missing_key}` from it"
+            if bare else f"add `{c.missing_key}` to [config]"))
     queue = [c for c in queue if not c.missing_key]
+    if bare and not queue:
+        return entries.post_hoc(inv)  # no data repair or diagnostic applies, and no knob reaches the code
     initial = queue[0].hypothesis if queue else "No repair applies to this symptom"
     winner: tuple[Change, RunRecord] | None = None
     # an accepted run still well behind the best reference: the best so far, with the kept changes under it, while
-    # a few more changes are tried on top of it (``polish``)
+    # a few more changes are tried on top of it while they keep paying (``misses``)
     candidate: tuple[Change, RunRecord, list[Change]] | None = None
-    polish = 0
+    misses = 0  # changes tried on top of the candidate in a row and not kept
     best_suppressed: tuple[Change, RunRecord] | None = None
     escalated = False
     done: set[str] = set()
@@ -272,8 +284,6 @@ def repair(inv: Investigation) -> Verdict:
         if _out_of_budget(inv):
             escalated = candidate is None
             break
-        if candidate is not None:
-            polish += 1
         done.add(change.description)
         change, ran = search_bracket(inv, change)
         trec = run_test(inv, change, ran)
@@ -304,6 +314,9 @@ def repair(inv: Investigation) -> Verdict:
                 f"status {final.status}" if not final.ok else f"no better than run `{candidate[1].run_id}`")
             inv.tests[-1].result += f"; {why_not}: not kept"
             inv.tests[-1].passed = False
+            misses += 1
+            if misses >= T.POLISH_TESTS:
+                break  # the search on top of the candidate stopped paying: it stands
             continue
         if final.ok and verdict_flag is None:
             kept_now = [*inv.stack, change]  # the accepted run carries every kept change: each was needed for it
@@ -313,7 +326,8 @@ def repair(inv: Investigation) -> Verdict:
             # judged with the accepted run's own diagnostics: a model linear in its inputs is held to the linear
             # reference only
             gap = mildly_behind(v, facts_for(inv, candidate[0], candidate[1])) if v is not None else None
-            polish_on = gap is not None and polish < T.POLISH_TESTS and not _out_of_budget(inv)
+            misses = 0
+            polish_on = gap is not None and not _out_of_budget(inv)
             if polish_on:
                 # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
                 # changes stay, and the next ones are tried on top of them while the polishing budget lasts

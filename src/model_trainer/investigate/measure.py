@@ -258,8 +258,10 @@ def _loop_code(inv: Investigation) -> None:
         _code_finding(inv, f, said, "Read the training code", 4.0)
         if f.get("bug") == "no_zero_grad":
             inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
-        if f.get("bug") == "scheduler_per_batch" and getattr(inv.session.entry, "arity", 4) == 4:
-            # the diagnostic steps the scheduler at each logged epoch: the monitor's epochs are needed
+        if f.get("bug") == "scheduler_per_batch" and (getattr(inv.session.entry, "arity", 4) == 4
+                                                         or f.get("epoch_end_marked")):
+            # the diagnostic steps the scheduler once an epoch: at each epoch the monitor logs, or without one where
+            # the code marks an epoch's end (evaluation mode, a DataLoader run out)
             inv.measurements["scheduler_per_batch"] = f"{f['file']}:{f['line']}"
 
 

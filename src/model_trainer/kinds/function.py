@@ -56,11 +56,14 @@ def _zero_grads_after_each_step(monitor: Monitor) -> None:
     monitor.grads_cleared_after_step = True
 
 
-def _step_schedulers_per_epoch(monitor: Monitor) -> None:
+def _step_schedulers_per_epoch(monitor: Monitor, logs_epochs: bool = True) -> None:
     """A torch scheduler the code steps (once or many times) within an epoch steps once, after the epoch is logged:
     a schedule stepped per batch then decays per epoch as it was written to, and one stepped per epoch is unchanged.
     Every class of ``torch.optim.lr_scheduler`` that defines ``step`` is wrapped, in this run's process only; a
-    scheduler's own first step (in its constructor) and ``ReduceLROnPlateau`` (which reads a metric) pass through."""
+    scheduler's own first step (in its constructor) and ``ReduceLROnPlateau`` (which reads a metric) pass through.
+
+    Code without a monitor (``logs_epochs`` False) marks the end of an epoch's training pass itself: the first
+    switch of a module to evaluation mode, or a ``DataLoader`` whose batches ran out, after the held steps."""
     from torch.optim import lr_scheduler
 
     pending: list[Any] = []
@@ -92,7 +95,32 @@ def _step_schedulers_per_epoch(monitor: Monitor) -> None:
     for cls in dict.fromkeys(classes):
         if "step" in cls.__dict__:
             cls.step = wrap(cls.__dict__["step"])
-    monitor.epoch_hooks.append(release)
+    if logs_epochs:
+        monitor.epoch_hooks.append(release)
+        return
+    from torch import nn
+    from torch.utils.data import dataloader
+
+    def to_eval(original: Callable[..., Any]) -> Callable[..., Any]:
+        def train(self: Any, mode: bool = True) -> Any:
+            if not mode and pending:
+                release()
+            return original(self, mode)
+        return train
+
+    def exhausted(original: Callable[..., Any]) -> Callable[..., Any]:
+        def next_batch(self: Any) -> Any:
+            try:
+                return original(self)
+            except StopIteration:
+                if pending:
+                    release()
+                raise
+        return next_batch
+
+    nn.Module.train = to_eval(nn.Module.train)  # type: ignore[method-assign]
+    base = dataloader._BaseDataLoaderIter
+    base.__next__ = exhausted(base.__next__)  # type: ignore[method-assign]
 
 
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
@@ -107,7 +135,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
                        "the code is unchanged"))
     if job.data_repairs.get("scheduler_per_epoch"):
-        _step_schedulers_per_epoch(monitor)
+        _step_schedulers_per_epoch(monitor, logs_epochs=n == 4)
         emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per logged "
                        "epoch, by a hook of the tool's; the code is unchanged"))
     monitor.start_clock()

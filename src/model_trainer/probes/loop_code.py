@@ -66,8 +66,13 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
             owner = c.func.value if isinstance(c.func, ast.Attribute) else None
             name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
             if "sched" in name.lower() and _loop_depth(func, c) >= 2:
+                # where an epoch's training pass visibly ends without a monitor: a switch to evaluation mode or a
+                # DataLoader's batches running out (what the scheduler diagnostic steps on)
+                marked = bool(_calls(func, "eval")) or any(
+                    isinstance(n, (ast.Name, ast.Attribute)) and (getattr(n, "id", None) or getattr(n, "attr", None))
+                    == "DataLoader" for n in ast.walk(tree))
                 out.append({"cause": "training_loop_bug", "bug": "scheduler_per_batch", "file": filename,
-                            "line": c.lineno,
+                            "line": c.lineno, "epoch_end_marked": marked,
                             "what": f"`{name}.step()` runs inside the batch loop of `{func.name}`: the schedule "
                                     "advances once per batch instead of once per epoch",
                             "fix": f"move `{name}.step()` out of the batch loop, after the epoch"})

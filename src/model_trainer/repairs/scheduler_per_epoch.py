@@ -5,7 +5,8 @@ then advances once per batch and drives the learning rate toward zero within a f
 without touching the code: the run's child defers the code's calls of ``step()`` and steps each scheduler once
 after every epoch the code logs (``kinds/function.py``). A run that then trains well confirms the misplaced call.
 It is not a repair: the fix is a line of the user's code, so the run's model is never accepted
-(``Repair.diagnostic``). Function mode with a monitor only: the epochs are the ones it logs.
+(``Repair.diagnostic``). Function mode: the epochs are the ones the monitor logs, or without a monitor the ends
+of training passes the code marks (a switch to evaluation mode, a ``DataLoader`` run out).
 
 Example:
     >>> SchedulerPerEpoch().root_cause
