@@ -299,6 +299,50 @@ def test_mildly_behind_with_an_out_of_range_lr_is_investigated_and_within_noise_
     assert (v2.status, v2.exit_code) == ("accepted", 0) and not s2.entries
 
 
+class Memorising(FakeSession):
+    """Every run memorises its training split: the validation rmse dips to ``dip`` at epoch 3, then climbs to 12
+    while the training loss falls to almost nothing."""
+
+    def __init__(self, *args: Any, dip: float = 9.6, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.dip = dip
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
+            stop_after_epochs: int | None = None, **kw: Any) -> RunRecord:
+        n = stop_after_epochs or int(config.get("epochs", 20))
+        hist = []
+        for t in range(1, n + 1):
+            m = 10.0 - (10.0 - self.dip) * t / 3 if t <= 3 else self.dip + (12.0 - self.dip) * (t - 3) / 17
+            hist.append(EpochLogged(t, {"train_loss": 100.0 * 0.7 ** t, "val_loss": m * m, "metric": m,
+                                        "lr": config.get("lr")}, 0.01))
+        rec = RunRecord(run_id=f"r{len(self.runs) + 1}-{label}", config=dict(config),
+                        data_repairs=dict(data_repairs or {}), history=hist, purpose=kw.get("purpose", "train"),
+                        status="completed")
+        self.runs.append(rec)
+        return rec
+
+
+def test_a_network_that_memorised_without_ever_beating_the_constant_gets_the_label_control(tmp_path):
+    # its best epoch (9.6) recovers 6% of what boosting gains over the constant (10 -> 3.2): the control runs, and
+    # shuffled labels do as well as the real ones
+    s = Memorising(tmp_path, "lr = 1e-3\nepochs = 20\nweight_decay = 0.0\n", None, budget=6)
+    investigate(s)
+    e = s.entries[0]
+    assert e.symptom == "overfitting"
+    control = [t for t in e.tests if t.action == "Trained on shuffled labels as a control"]
+    assert len(control) == 1
+    assert control[0].result.endswith("at their best epochs -> the real labels fit no better than shuffled ones")
+    assert e.root_cause != "label_corruption"  # a measurement points at it; no test confirmed it
+    assert next(h for h in e.hypotheses if h.status == "open").cause == "label_corruption"
+
+
+def test_a_network_that_learnt_before_it_memorised_gets_no_label_control(tmp_path):
+    s = Memorising(tmp_path, "lr = 1e-3\nepochs = 20\nweight_decay = 0.0\n", None, budget=6, dip=4.0)
+    investigate(s)
+    assert not any(t.action == "Trained on shuffled labels as a control" for t in s.entries[0].tests)
+    assert not any(r.data_repairs.get("permute_target") for r in s.runs)
+
+
 def test_no_label_control_for_a_model_that_learns_nothing(tmp_path):
     # the training loss stays flat: real and shuffled labels would both fit nothing, so no control is run
     s = FakeSession(tmp_path, "lr = 1e-3\nepochs = 20\n", None, budget=6, cfg_levels=lambda cfg, data: 9.9)

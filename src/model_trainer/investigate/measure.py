@@ -296,7 +296,8 @@ def _label_signal(inv: Investigation) -> None:
     longer match their inputs (a separate shuffle, a truncating cast), or its loop is broken."""
     from model_trainer.investigate.judge import judged_value, refs_of
 
-    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence"):
+    memorised = inv.finding.symptom == "overfitting"
+    if inv.finding.symptom not in ("underfitting", "constant_output", "slow_convergence") and not memorised:
         return  # a diverged or flagged run says nothing about what its labels carry
     from model_trainer.detect.thresholds import MIN_CURVE_EPOCHS
 
@@ -307,18 +308,28 @@ def _label_signal(inv: Investigation) -> None:
     if const is None or boost is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1", "r2"):
         return
     m = judged_value(inv.failing, inv.facts.higher_is_better)
+    if m is not None and memorised:
+        # a network that memorised its training split is judged at its best epoch: if even that is no better than
+        # the constant, what it fitted was noise to it, not a pattern it later over-learnt
+        logged = [v for e in inv.failing.history if (v := e.get("metric")) is not None and math.isfinite(v)]
+        m = (max(logged) if inv.facts.higher_is_better else min(logged)) if logged else None
     if m is None:
         return
 
     def err(v: float) -> float:
         return 1 - v if inv.facts.higher_is_better else v
     e_m, e_c, e_b = err(m), err(const), err(boost)
-    if not (e_b < 0.7 * e_c and e_m >= 0.95 * e_c):
+    if not e_b < 0.7 * e_c:
+        return
+    if memorised and e_c - e_m >= T.MEMORISED_SIGNAL_SHARE * (e_c - e_b):
+        return
+    if not memorised and e_m < 0.95 * e_c:
         return
     n = inv.add("The labels the model sees carry no signal for it", "Compared the model with the constant and "
                 "boosting references on the same split", "measurement", inv.failing.run_id,
-                f"{inv.facts.metric} {num(m)} is no better than the constant predictor's {num(const)} while boosted "
-                f"trees reach {num(boost)}: the inputs predict the target, yet this model learnt nothing from them",
+                f"{inv.facts.metric} {num(m)}{' at its best epoch' if memorised else ''} is no better than the "
+                f"constant predictor's {num(const)} while boosted trees reach {num(boost)}: the inputs predict the "
+                "target, yet this model learnt nothing from them" + (" it could use on new rows" if memorised else ""),
                 None)
     inv.measurements["label_signal"] = n
     inv.suspect("label_corruption", 1.0, n)
@@ -358,6 +369,9 @@ def label_control(inv: Investigation) -> None:
     hib = inv.facts.higher_is_better
     _, shuffled = model_metric(rec, hib)
     _, real = model_metric(inv.failing, hib, upto_epoch=len(rec.history))
+    if inv.finding.symptom == "overfitting":
+        # both memorise what they are given: each is read at its best epoch, before the memorising took over
+        shuffled, real = _best_metric(rec, hib, shuffled), _best_metric(inv.failing, hib, real, len(rec.history))
     inv.measurements["label_control"] = {"run": rec.run_id, "shuffled": shuffled, "real": real}
     if not (rec.ok and math.isfinite(shuffled) and math.isfinite(real)):
         inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
@@ -367,8 +381,13 @@ def label_control(inv: Investigation) -> None:
     def err(v: float) -> float:
         return 1 - v if hib else v
     label = inv.facts.metric
-    at = f"at epoch {len(rec.history)}"
-    if err(real) >= LABEL_CONTROL_RATIO * err(shuffled):
+    at = f"at epoch {len(rec.history)}" if inv.finding.symptom != "overfitting" else "at their best epochs"
+    # a share of rows right (accuracy, f1) differs between two models that learnt nothing by its sampling error on
+    # the validation rows: a difference within one standard error is no difference
+    n_val = getattr(inv.report, "n_val", 0) or 0
+    p = min(max(real, shuffled, 0.0), 1.0)
+    slack = math.sqrt(p * (1 - p) / n_val) if hib and label in ("accuracy", "f1") and n_val else 0.0
+    if err(real) >= LABEL_CONTROL_RATIO * err(shuffled) or err(real) >= err(shuffled) - slack:
         n = inv.add("The labels the model sees carry no signal for it", "Trained on shuffled labels as a control",
                     "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "
                     f"shuffled ones {at} -> the real labels fit no better than shuffled ones", None)
@@ -379,6 +398,12 @@ def label_control(inv: Investigation) -> None:
                 "measurement", rec.run_id, f"{label} {num(real)} with the real labels vs {num(shuffled)} with "
                 f"shuffled ones {at} -> the real labels carry signal this model uses", None)
         inv.suspicion["label_corruption"] = inv.suspicion.get("label_corruption", 0.0) - 1.0
+
+
+def _best_metric(rec: Any, hib: bool, default: float, upto_epoch: int | None = None) -> float:
+    vals = [v for e in rec.history if (upto_epoch is None or e.epoch <= upto_epoch)
+            and (v := e.get("metric")) is not None and math.isfinite(v)]
+    return (max(vals) if hib else min(vals)) if vals else default
 
 
 # A configuration value far outside its usual range (``probes/config_range.py``), per cause: the red flags it
