@@ -168,6 +168,41 @@ def test_invalid_data_from_the_data_report():
     assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs({"drop_non_finite_rows": True}))) is None
 
 
+def test_a_validation_column_in_other_units_that_the_references_fail_on_is_invalid_data():
+    import pandas as pd
+
+    from model_trainer.probes.references import references
+
+    rng = np.random.default_rng(0)
+
+    def frame(n: int) -> pd.DataFrame:
+        t, w = rng.normal(12, 8, n), rng.normal(4, 2, n)
+        return pd.DataFrame({"temp_c": t, "wind": w, "no2": 30 - 0.8 * t - 2 * w + rng.normal(0, 1, n)})
+    train, val = frame(400), frame(150)
+    celsius = val.copy()
+    val["temp_c"] = val["temp_c"] * 1.8 + 32  # the validation file in Fahrenheit
+    for v, flagged in ((val, True), (celsius, False)):
+        rep = data_report(train, v, ["temp_c", "wind"], "no2", "rmse")
+        refs = references(train, v, ["temp_c", "wind"], "no2", "rmse")
+        rep.references, rep.references_held_out = refs.values, refs.held_out
+        f = DETECTORS["invalid_data"]([], Facts(data=rep, metric="rmse"))
+        assert (f is not None) is flagged, (rep.split_shift, refs.values, refs.held_out)
+    assert f is None
+    rep = data_report(train, val, ["temp_c", "wind"], "no2", "rmse")
+    refs = references(train, val, ["temp_c", "wind"], "no2", "rmse")
+    rep.references, rep.references_held_out = refs.values, refs.held_out
+    f = DETECTORS["invalid_data"]([], Facts(data=rep, metric="rmse"))
+    assert f.evidence["cause"] == "train_val_mismatch" and "`temp_c`" in f.message
+    assert [d["column"] for d in f.evidence["split_shift"]] == ["temp_c"]
+    # the same shift where no reference scores worse on validation than on held-out training rows: not a fault
+    rep.references_held_out = {k: v for k, v in refs.values.items() if k != "constant"}
+    assert DETECTORS["invalid_data"]([], Facts(data=rep, metric="rmse")) is None
+    # aligned by the diagnostic: nothing left to flag
+    rep.references_held_out = refs.held_out
+    assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs({"align_validation": ["temp_c"]}),
+                                               metric="rmse")) is None
+
+
 def test_leakage_is_invalid_data():
     import pandas as pd
 

@@ -149,6 +149,24 @@ def test_two_argument_function_gets_the_data_repairs_no_config_needs(tmp_path):
     assert not any("lr" in k for k in e["fix"]["config_after"])  # no knob was offered to a function that takes none
 
 
+def test_a_validation_file_in_other_units_is_confirmed_by_aligning_it_and_not_repaired(tmp_path):
+    sc = scenario("sklearn_healthy_ridge")
+    spec = sc.write(tmp_path)
+    val = pd.read_csv(tmp_path / "data/val.csv")
+    val["x0"] = val["x0"] * 1.8 + 32  # one column of the validation file in other units
+    val.to_csv(tmp_path / "data/val.csv", index=False)
+    res = cli("train", str(spec), "--quiet")
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "cause train_val_mismatch (confirmed)" in res.stdout
+    e = diary(tmp_path)[0]
+    assert (e["symptom"], e["root_cause"], e["status"], e["fix"]) == ("invalid_data", "train_val_mismatch",
+                                                                      "unresolved", None)
+    test = next(t for t in e["tests"] if t["action"].startswith("map the validation columns `x0`"))
+    assert test["passed"] is True and "only a change to the data removes the cause" in test["result"]
+    assert "Convert `x0` in the validation data" in e["next_steps"][0]
+    assert not (tmp_path / "results/model_final.pkl").exists()  # the aligned run's model is never handed over
+
+
 def test_healthy_run_is_left_alone(tmp_path):
     code, root = run(tmp_path, "function_healthy_noisy_minibatch")
     assert code == 0 and not (root / "dev_diary.md").exists() and len(run_ids(root)) == 1

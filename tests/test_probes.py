@@ -21,6 +21,9 @@ def test_references_regression_and_classification():
     ref = references(df[:220], df[220:], ["x0", "x1", "x2"], "y", "rmse")
     c, lin, boo = ref.values["constant"], ref.values["linear"], ref.values["boosting"]
     assert lin < 0.2 < c and lin < boo < c and ref.best(False)[0] == "linear"
+    # scored again on a fifth of the training rows they were not fitted on: the same population, the same level
+    assert set(ref.held_out) == {"linear", "boosting"} and ref.held_out["linear"] < 0.2
+    assert not references(df[:40], df[40:60], ["x0", "x1", "x2"], "y", "rmse").held_out  # too few rows to split
     df["cls"] = (df["y"] > 0).astype(int)
     ref = references(df[:220], df[220:], ["x0", "x1", "x2"], "cls", "accuracy")
     assert ref.values["linear"] > 0.9 > ref.values["constant"]

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
-                "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch")
+                "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
+                "align_validation")
 # ``zero_grad_after_step`` and ``scheduler_per_epoch`` change no data: diagnostics the run's child applies to the
 # user's loop (torch hooks, ``kinds/function.py``); they travel with the data repairs because, like them, they are
 # the tool's changes and not the user's config
@@ -24,6 +25,9 @@ TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
     "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (0.1, None), "-inf..0": (None, -0.1)}
 # ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
 # see whether the real labels fit any better; a model trained on it is never accepted
+# ``align_validation`` is a diagnostic, never a repair: the named feature columns of the validation split mapped
+# linearly onto their training mean and spread (with the validation split's own statistics, which a repair may never
+# use), to see whether the split's shift is what the model fails on
 
 
 @dataclass
@@ -68,6 +72,7 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         train = train[np.isfinite(train[cols].to_numpy(dtype=float)).all(axis=1)]
         val = val[np.isfinite(val[cols].to_numpy(dtype=float)).all(axis=1)]
     pre = Preprocess(features=list(features), target=target)
+    val = align_validation(train, val, [c for c in repairs.get("align_validation") or () if c in features])
     if repairs.get("permute_target") and target:
         train = train.copy()
         train[target] = np.random.default_rng(0).permutation(train[target].to_numpy())
@@ -89,6 +94,20 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         pre.y_mean, pre.y_std = target_affine(repairs["rescale_target"], float(col.min()), float(col.max()),
                                               float(col.std(ddof=0)))
     return pre.transform(train), pre.transform(val), pre
+
+
+def align_validation(train: pd.DataFrame, val: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``val`` with each of ``columns`` mapped linearly onto its training mean and spread (the ``align_validation``
+    diagnostic; its validation statistics make it a test, never a repair)."""
+    if not columns:
+        return val
+    val = val.copy()
+    for c in columns:
+        a, b = train[c].astype(float), val[c].astype(float)
+        sd_b = float(b.std(ddof=0))
+        if sd_b > 0 and np.isfinite(sd_b):
+            val[c] = (b - float(b.mean())) / sd_b * float(a.std(ddof=0)) + float(a.mean())
+    return val
 
 
 def target_affine(into: str, y_min: float, y_max: float, y_std: float) -> tuple[float, float]:

@@ -176,6 +176,19 @@ def train(spec_path: str | Path, out: str | Path | None = None, ui: Any = None) 
         return _train(spec_path, out, ui)
 
 
+def _note_keras_backend(session: Session) -> None:
+    """Code that imports Keras where no backend is chosen and TensorFlow is missing runs on the installed one
+    (``zygote.keras_default_backend``): said in the log, since it is the tool's choice, not the user's."""
+    from model_trainer.engine.zygote import keras_default_backend, sets_keras_backend, warm_modules_for
+
+    file = session.entry.file
+    backend = keras_default_backend()
+    if (backend and file is not None and not sets_keras_backend(file)
+            and f"keras@KERAS_BACKEND={backend}" in warm_modules_for(session.spec.model.kind, file)):
+        session.ws.log.line(f"keras: KERAS_BACKEND is unset and the backend Keras would load (its keras.json's, or "
+                            f"TensorFlow) is not installed: the runs use KERAS_BACKEND={backend}")
+
+
 def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> Verdict:
     from model_trainer.engine.signals import SENDER, exit_code_for, signal_of
     from model_trainer.investigate import investigate
@@ -187,6 +200,7 @@ def _train(spec_path: str | Path, out: str | Path | None, ui: Any) -> Verdict:
                     f"entrypoint={session.spec.model.entrypoint})")
         for w in config_warnings(session.spec):
             ws.log.warning(w)
+        _note_keras_backend(session)
         try:
             try:
                 v = investigate(session)

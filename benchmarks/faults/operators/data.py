@@ -129,7 +129,8 @@ NAN_ROWS_SK = Mutation(
     description="about 3% of training rows have NaN in one feature; scikit-learn refuses to fit")
 TRAIN_VAL_MISMATCH = Mutation(
     name="train_val_mismatch", family="data", bases=(*TORCH_ALL, *NUMPY, *SKLEARN), mutate=_val_units,
-    effect="worse", symptoms=("overfitting", "underfitting"), causes=("train_val_mismatch",), repairable=False,
+    effect="worse", symptoms=("invalid_data", "overfitting", "underfitting"), causes=("train_val_mismatch",),
+    repairable=False,
     description="a third of the validation file's features in other units (x100 + 50) than the training file's")
 CONSTANT_COLUMN = Mutation(
     name="constant_column", family="data", bases=("logreg_np",), mutate=_constant_column, effect="nonfinite",

@@ -1,5 +1,8 @@
-"""``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), or a target
-discretised in one split only (a truncating cast applied to one file).
+"""``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), a target
+discretised in one split only (a truncating cast applied to one file), or a validation split distributed unlike
+the training split in a way that matters: a column shifted (``probes/shift.py``) while the references score at
+least ``SPLIT_GAP_RATIO`` times worse on validation than on held-out training rows (a unit changed in one file,
+one split prepared on its own); the reference that suffers most is the one read.
 
 Constant columns and train/validation duplicates are reported in the log as warnings; alone they
 do not stop a healthy run.
@@ -11,6 +14,10 @@ Example:
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
+from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Descriptor, Facts, Finding
 from model_trainer.events import EpochLogged
 
@@ -20,7 +27,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "drop_non_finite_rows", "drop_constant_columns",
+        "drop_non_finite_rows", "drop_constant_columns", "align_validation",
     ),
 )
 
@@ -44,4 +51,41 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"({d['train_rows']} rows) but {d['val_values']} in validation ({d['val_rows']} rows): the "
                        f"{d['split']} split's target was cast or rounded on its own",
                        {"target_discretised": dict(d), "cause": "train_val_mismatch"})
-    return None
+    return _split_mismatch(rep, facts.metric)
+
+
+_HIGHER = ("accuracy", "auc", "f1", "r2")
+
+
+def _split_mismatch(rep: Any, metric: str | None) -> Finding | None:
+    # a column that is mostly one value (a pixel that is almost always blank) shifts by chance: its few other values
+    # decide its mean and spread
+    shifted = [d for d in getattr(rep, "split_shift", None) or () if d.get("mode_share", 0.0) < T.SPLIT_MODE_SHARE]
+    if not shifted or not metric:
+        return None
+    held, val = getattr(rep, "references_held_out", None) or {}, getattr(rep, "references", None) or {}
+
+    def err(v: Any) -> float | None:
+        if not isinstance(v, (int, float)) or not math.isfinite(v):
+            return None
+        return 1.0 - v if metric in _HIGHER else float(v)
+    pairs = [(k, e_v, e_h) for k in held if (e_v := err(val.get(k))) is not None and (e_h := err(held[k])) is not None]
+    if not pairs:
+        return None
+    # a share of rows wrong on a fifth of the training rows can be 0 by luck: never below SPLIT_GAP_SHARE_FLOOR
+    floor = T.SPLIT_GAP_SHARE_FLOOR if metric in _HIGHER else 1e-12
+    # the reference that suffers most: trees shrug off a rescaled column that a linear model (like most networks)
+    # does not
+    name, e_val, e_held = max(pairs, key=lambda p: p[1] / max(p[2], floor))
+    if e_val < T.SPLIT_GAP_RATIO * max(e_held, floor):
+        return None
+    s = shifted[0]
+    cols = ", ".join(f"`{d['column']}`" for d in shifted[:3]) + (f" and {len(shifted) - 3} more" if len(shifted) > 3
+                                                                  else "")
+    return Finding("invalid_data", None,
+                   f"validation is distributed unlike training in {cols}: `{s['column']}` has mean {s['val_mean']:.4g} "
+                   f"and std {s['val_std']:.4g} in validation against {s['train_mean']:.4g} and {s['train_std']:.4g} "
+                   f"in training ({s['shift_sd']:.1f} training SDs apart); the {name} reference scores "
+                   f"{val[name]:.4g} {metric} on validation against {held[name]:.4g} on held-out training rows",
+                   {"split_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
+                    "reference": name, "val": val[name], "held_out": held[name]})

@@ -116,6 +116,17 @@ LABEL_CONTROL_RATIO = 0.95
 # best accuracy 0.663 against a constant 0.621 and boosting 0.982, 12% of the gain), while a network that learnt
 # before it over-learnt recovers most of it
 MEMORISED_SIGNAL_SHARE = 0.25
+# a validation split whose columns are shifted from training's (probes/shift.py) is a data fault when a reference's
+# validation error is at least this many times its error on held-out training rows: a random split of
+# one population scores within sampling noise of that (a fifth of a few hundred rows), and a split shifted in a
+# column the references do not use scores alike too. A unit change in one file (validation temperatures in degrees
+# Fahrenheit) leaves every model two to three times worse on validation than on training rows
+SPLIT_GAP_RATIO = 2.0
+# ...where the metric is a share of rows right (accuracy, f1, auc, r2), the held-out error is taken as at least this:
+# a perfect score on a fifth of the training rows is common on separable data and says nothing of a ratio
+SPLIT_GAP_SHARE_FLOOR = 0.02
+# ...and only columns whose most common training value holds less than this share of the rows are read as shifted
+SPLIT_MODE_SHARE = 0.5
 # ...and it is run only when the failing run's training loss fell by at least this share: a model that learns
 # nothing (a step far too small) fits real and shuffled labels equally badly, which says nothing about the labels
 LABEL_CONTROL_MIN_FIT = 0.1

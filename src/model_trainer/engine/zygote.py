@@ -80,13 +80,45 @@ def warm_modules_for(kind: str, entry_file: str | Path | None) -> tuple[str, ...
     want.extend(twin for lib, twin in _TWIN_MODULES.items() if lib in roots)
     if "keras" in roots:
         found = _KERAS_BACKEND.search(source) if entry_file and tree is not None else None
-        backend = os.environ.get("KERAS_BACKEND") or (found.group(1) if found else None)
+        backend = os.environ.get("KERAS_BACKEND") or (found.group(1) if found else None) or keras_default_backend()
         want = [m for m in want if m.split(".")[0] != "keras"]
         if backend:
             want.append(f"keras@KERAS_BACKEND={backend}")
     libs = tuple(dict.fromkeys(m for m in want if m.split("@")[0].split(".")[0] in _WARMABLE))
     # the tool's side of a run (pydantic and all, 0.2 s a run), never one of its integrations the entry file imports
     return (*libs, f"model_trainer.kinds.{kind}") if kind in _KINDS else libs
+
+
+def sets_keras_backend(entry_file: str | Path) -> bool:
+    """The entry file chooses Keras's backend itself (``os.environ["KERAS_BACKEND"] = ...`` or ``setdefault``)."""
+    try:
+        return _KERAS_BACKEND.search(Path(entry_file).read_text(encoding="utf-8")) is not None
+    except (OSError, ValueError):
+        return False
+
+
+def keras_default_backend() -> str | None:
+    """The backend Keras 3 is given where the one it would load is not installed: no ``KERAS_BACKEND``, and the
+    backend of ``keras.json`` (which Keras writes on its first import, naming TensorFlow) or Keras's default,
+    TensorFlow, missing. Keras would then fail at its import with ``No module named 'tensorflow'``; the first
+    installed of torch and JAX is what it can run on. None where the user's setting or Keras's default can load."""
+    import importlib.util
+    import json
+
+    if os.environ.get("KERAS_BACKEND"):
+        return None
+    configured = "tensorflow"
+    try:
+        home = Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras")
+        configured = str(json.loads((home / "keras.json").read_text(encoding="utf-8")).get("backend", configured))
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        if importlib.util.find_spec(configured) is not None:
+            return None
+    except (ImportError, ValueError):
+        pass
+    return next((b for b in ("torch", "jax") if importlib.util.find_spec(b) is not None), None)
 
 
 class _Fd:

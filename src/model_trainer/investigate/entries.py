@@ -345,6 +345,11 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     steps += code_change_note(inv)
     if inv.diagnosed is None:
         steps += inv.unavailable  # knobs that would have been tested; none is needed once a test confirmed the cause
+    else:
+        change = inv.diagnosed[0]
+        repair = REPAIRS.get(change.repair)
+        steps += repair.next_steps(change, inv.finding.evidence) if repair is not None else []
+        steps += [x for x in cause_steps(change.root_cause, done=set()) if x not in steps]
     done = {t.action for t in inv.tests}
     for h in inv.ranked_open():
         steps += [x for x in cause_steps(h.cause, done=set()) if x not in done and x not in steps]
@@ -426,9 +431,10 @@ def _diagnosed_why(inv: Investigation) -> Why:
              if dv is not None else "")
     where = next((f" The code at {w} is where it lies ({what})." for c, w, what in inv.code_findings
                   if c == change.root_cause), "")
+    fixed_in = getattr(REPAIRS.get(change.repair), "fixed_in", "code")
     return Why(root_cause=f"{base.root_cause} Confirmed by test {n} ({change.description}): the run showed no red "
-                          f"flag{shown}, not clearly worse than the references.{where} No knob reaches it, so the "
-                          "tool tested the cause without claiming a repair.",
+                          f"flag{shown}, not clearly worse than the references.{where} No knob reaches it (the fix "
+                          f"is in the {fixed_in}), so the tool tested the cause without claiming a repair.",
                domain_insight=base.domain_insight, implication=base.implication)
 
 

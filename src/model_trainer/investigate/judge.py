@@ -123,6 +123,7 @@ def _attach_references(session: Any) -> None:
             worker.close()
         rep.references = old["references"]
         rep.references_skipped = old.get("references_skipped") or {}
+        rep.references_held_out = old.get("references_held_out") or {}
         return
     seed = int(spec.config.get("seed", 0) or 0)
     refs: References | None = None
@@ -134,6 +135,7 @@ def _attach_references(session: Any) -> None:
     if refs is None:
         refs = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric, seed=seed)
     rep.references, rep.references_skipped = refs.values, refs.skipped
+    rep.references_held_out = dict(getattr(refs, "held_out", {}) or {})
     fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)
     session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
                         + (f" ({refs.seconds:.1f}s, {refs.rows_used} training rows)" if fitted else "")

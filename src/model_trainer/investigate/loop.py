@@ -633,8 +633,9 @@ def _diagnosed(inv: Investigation, change: Change, trec: RunRecord) -> bool:
         test.result += f"; not acceptable either: {flag.message}; the cause stays open"
         inv.suspect(change.root_cause, 1.0, test.n)
         return False
-    test.result += ("; the cause is confirmed. This is a test, not a repair: only a change to the code removes the "
-                    "cause, so this run's model is not accepted")
+    fixed_in = getattr(REPAIRS.get(change.repair), "fixed_in", "code")
+    test.result += (f"; the cause is confirmed. This is a test, not a repair: only a change to the {fixed_in} removes "
+                    "the cause, so this run's model is not accepted")
     inv.settle(change.root_cause, "confirmed", test.n)
     inv.diagnosed = (change, trec, test.n)
     return True

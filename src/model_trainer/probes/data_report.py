@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from model_trainer.detect import thresholds as T
+from model_trainer.probes.shift import shifted_columns
 
 # what a report's reader waits for while the references fit
-_AWAITED = frozenset({"references", "references_skipped"})
+_AWAITED = frozenset({"references", "references_skipped", "references_held_out"})
 
 
 @dataclass
@@ -36,10 +37,15 @@ class DataReport:
     # the quick references on validation in the spec's metric (probes/references.py), None where skipped
     references: dict[str, float | None] = field(default_factory=dict)
     references_skipped: dict[str, str] = field(default_factory=dict)
+    # the same references fitted on 4/5 of the training rows and scored on the other 1/5 (probes/references.py)
+    references_held_out: dict[str, float | None] = field(default_factory=dict)
     data_hash: str = ""                  # of the data files: the cached references belong to these bytes
     # the split whose target takes a handful of values while the other's is continuous (a cast or rounding applied
     # to one split only), with the counts: {"split", "train_values", "val_values"}
     target_discretised: dict[str, Any] | None = None
+    # columns whose validation values are distributed unlike their training values (``probes/shift.py``), largest
+    # shift first: {"column", "train_mean", "val_mean", "train_std", "val_std", "shift_sd", "spread_ratio"}
+    split_shift: list[dict[str, Any]] = field(default_factory=list)
 
     def __getattribute__(self, name: str) -> Any:
         # The references may still be fitting (``investigate.judge.references_in_background``): whatever reads them,
@@ -93,6 +99,8 @@ class DataReport:
             rep.non_finite = {}
         if repairs.get("drop_constant_columns"):
             rep.constant_columns = []
+        if repairs.get("align_validation"):
+            rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
         if repairs.get("standardize"):
             rep.feature_std = {c: (1.0 if s > 0 else 0.0) for c, s in self.feature_std.items()}
         if repairs.get("standardize_target") and self.target_std:
@@ -185,4 +193,5 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
                 r = float(np.corrcoef(x[ok], y[ok])[0, 1])
                 if abs(r) >= T.LEAKAGE_CORR:
                     rep.leakage.append(c)
+    rep.split_shift = shifted_columns(train, val, [*features, *([target] if target else [])])
     return rep

@@ -39,6 +39,8 @@ def shifted_columns(train: pd.DataFrame, val: pd.DataFrame, columns: list[str]) 
         shift = abs(float(b.mean()) - float(a.mean())) / sa
         ratio = max(sb, 1e-300) / sa
         if shift >= SHIFT_SD or ratio >= SPREAD_RATIO or ratio <= 1 / SPREAD_RATIO:
+            _, counts = np.unique(a, return_counts=True)
             out.append({"column": c, "train_mean": float(a.mean()), "val_mean": float(b.mean()),
-                        "train_std": sa, "val_std": sb, "shift_sd": shift, "spread_ratio": ratio})
+                        "train_std": sa, "val_std": sb, "shift_sd": shift, "spread_ratio": ratio,
+                        "mode_share": float(counts.max() / len(a))})
     return sorted(out, key=lambda d: -d["shift_sd"])

@@ -6,6 +6,7 @@ To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to `
 
 from __future__ import annotations
 
+from model_trainer.repairs.align_validation import AlignValidation
 from model_trainer.repairs.base import Change, Context, Repair
 from model_trainer.repairs.batch_size import BatchSize
 from model_trainer.repairs.clip_gradients import ClipGradients
@@ -43,7 +44,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
-    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity())}
+    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

@@ -59,9 +59,15 @@ class Repair:
     # range): its success confirms the cause and the entry names the code to change, but its run is never accepted
     # as a repair (CONTRACT §4: what no knob reaches is not claimed as repaired)
     diagnostic: bool = False
+    # what a confirmed diagnostic's cause is fixed in: the user's "code", or the "data" files
+    fixed_in: str = "code"
 
     def propose(self, ctx: Context) -> Change | None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def next_steps(self, change: Change, evidence: dict[str, Any]) -> list[str]:
+        """What the entry of a cause this diagnostic confirmed tells the user to do, beyond the cause's own steps."""
+        return []
 
     # helpers for the members
     def knob(self, ctx: Context, key: str, value: Any, why: str = "") -> Change:
@@ -85,11 +91,12 @@ class Repair:
         first.bracket = cands if len(cands) > 1 else []
         return first
 
-    def data(self, ctx: Context, key: str, desc: str, value: bool | str = True) -> Change:
+    def data(self, ctx: Context, key: str, desc: str, value: bool | str | list[str] = True) -> Change:
         after = {**ctx.data_repairs, key: value}
+        shown = _show(value).lower() if isinstance(value, bool) else _show(value)
         return Change(self.name, self.root_cause, self.hypothesis, desc, dict(ctx.config), after,
                       "# Before: the data as given",
-                      f"# After: data repair applied by model-trainer\n{key} = {_show(value).lower()}")
+                      f"# After: data repair applied by model-trainer\n{key} = {shown}")
 
 
 class LoopHook(Repair):
@@ -115,4 +122,6 @@ def _show(v: Any) -> str:
         return short(v)
     if isinstance(v, str):
         return f'"{v}"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_show(x) for x in v) + "]"
     return str(v)
