@@ -351,8 +351,14 @@ def test_keras_is_warmed_only_with_the_backend_the_entry_file_or_environment_nam
     assert "keras@KERAS_BACKEND=torch" in warm_modules_for("function", f)
     f.write_text('import os\nos.environ["KERAS_BACKEND"] = "jax"\nimport keras\n')
     assert "keras@KERAS_BACKEND=jax" in warm_modules_for("function", f)
-    f.write_text("import keras\n")  # no backend named: Keras's own default decides, in the run
+    f.write_text("import keras\n")  # no backend named: Keras's own choice (its keras.json) decides where it can load
+    (tmp_path / "kh").mkdir()
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "kh"))
+    (tmp_path / "kh/keras.json").write_text('{"backend": "numpy"}')
     assert not any(m.startswith("keras") for m in warm_modules_for("function", f))
+    # ...and where the backend it would load is not installed, the runs get one that is
+    (tmp_path / "kh/keras.json").write_text('{"backend": "no_such_backend_installed"}')
+    assert "keras@KERAS_BACKEND=torch" in warm_modules_for("function", f)
     monkeypatch.setenv("KERAS_BACKEND", "torch")
     assert "keras@KERAS_BACKEND=torch" in warm_modules_for("function", f)
     # the environment wins over the warm list: a different backend is never imported for the run
