@@ -93,3 +93,40 @@ def test_standardize_target_answers_in_target_units():
     assert abs(tr["y"].mean()) < 1e-9 and abs(tr["x0"].std(ddof=0) - 1) < 1e-9
     back = pre.inverse_target(va["y"].to_numpy())
     assert back == pytest.approx(frame["y"].iloc[150:].to_numpy())
+
+
+def test_a_bare_module_returned_under_a_target_repair_is_scored_in_the_targets_units(tmp_path):
+    """Function mode, the code returns an ``nn.Module`` (no ``predict``): after ``standardize_target`` the code's own
+    metric is on the standardized scale, and the tool's own (``metric_units``) is the model's forward pass mapped
+    back to the target's units."""
+    from model_trainer.engine.job import Job
+    from model_trainer.engine.monitor import Monitor
+    from model_trainer.events import Diagnostics
+    from model_trainer.kinds import function
+
+    frame = linear_data()
+    frame["y"] = frame["y"] * 1000 + 5000
+    frame.iloc[:180].to_csv(tmp_path / "train.csv", index=False)
+    frame.iloc[180:].to_csv(tmp_path / "val.csv", index=False)
+    (tmp_path / "m.py").write_text(
+        "import torch\n\n"
+        "def train_model(tr, va, config, monitor):\n"
+        "    torch.manual_seed(0)\n"
+        "    x = torch.tensor(tr[['x0', 'x1', 'x2']].to_numpy(), dtype=torch.float32)\n"
+        "    y = torch.tensor(tr['y'].to_numpy(), dtype=torch.float32).reshape(-1, 1)\n"
+        "    net = torch.nn.Linear(3, 1)\n"
+        "    opt = torch.optim.Adam(net.parameters(), lr=0.05)\n"
+        "    for epoch in range(150):\n"
+        "        opt.zero_grad()\n"
+        "        loss = torch.nn.functional.mse_loss(net(x), y)\n"
+        "        loss.backward()\n"
+        "        opt.step()\n"
+        "        monitor.log_epoch(train_loss=loss.item(), metric=loss.item() ** 0.5)\n"
+        "    return net\n")
+    job = Job(run_id="r1", kind="function", entry_file=str(tmp_path / "m.py"), module_name=None,
+              function="train_model", config={}, train_path=str(tmp_path / "train.csv"),
+              val_path=str(tmp_path / "val.csv"), target="y", data_repairs={"standardize_target": True})
+    events: list = []
+    function.run(job, Monitor(events.append), events.append)
+    units = next(e.data for e in events if isinstance(e, Diagnostics) and "metric_units" in e.data)
+    assert 50 < units["metric_units"] < 300  # noise sd 100 in the target's units; standardized it would be ~0.05

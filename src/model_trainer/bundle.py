@@ -78,7 +78,8 @@ def _torch_predict(model: Any, x: np.ndarray, task: str) -> np.ndarray:
     model.eval()
     device = next(model.parameters()).device
     with torch.no_grad():
-        out = model(torch.from_numpy(x).to(device)).float().cpu()
+        # a frame's values can be a read-only view; torch wants memory it may write
+        out = model(torch.from_numpy(np.require(x, requirements=("W", "C"))).to(device)).float().cpu()
     if task != "regression":
         return as_labels(out.numpy(), task)
     out = out.reshape(len(x), -1)[:, 0] if out.ndim > 1 else out

@@ -55,13 +55,15 @@ def metric_in_units(predict: Any, val_prepared: pd.DataFrame, y_raw: Any, pre: P
     return score(metric, y[ok], pred[ok])
 
 
-def units_diagnostics(model: Any, job: Job, val_raw: pd.DataFrame, pre: Preprocess) -> dict[str, Any] | None:
+def units_diagnostics(predict: Callable[[Any], Any] | None, job: Job, val_raw: pd.DataFrame,
+                      pre: Preprocess) -> dict[str, Any] | None:
     """After a target repair in function mode the user's own metric is on the repaired scale: the tool's own,
-    from the returned model's ``predict`` on the validation data, mapped back (``model_metric`` prefers it)."""
-    if pre.y_mean is None or job.target is None or not hasattr(model, "predict"):
+    from the returned model's predictions on the validation data (``predict``: its ``predict``, or a bare torch or
+    Keras module called), mapped back (``model_metric`` prefers it)."""
+    if pre.y_mean is None or job.target is None or predict is None:
         return None
     val_prepared = pre.transform(val_raw)
-    value = metric_in_units(model.predict, val_prepared, val_raw[job.target].to_numpy(), pre, job.metric)
+    value = metric_in_units(predict, val_prepared, val_raw[job.target].to_numpy(), pre, job.metric)
     if value is None:
         return None
     return {"metric_units": value, "metric_name": job.metric,

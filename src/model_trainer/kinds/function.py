@@ -165,7 +165,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         task = "binary" if train[job.target].nunique() <= 2 else "multiclass"
     predict = _predictor(model, task)
     val_raw = val_raw_frame(job)
-    data = units_diagnostics(model, job, val_raw, pre) or {}
+    data = units_diagnostics(predict, job, val_raw, pre) or {}
     x_val = pre.transform(val_raw)[pre.features]
     if not has_hidden_layers(model, len(pre.features)):
         r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
