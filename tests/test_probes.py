@@ -488,6 +488,40 @@ print("ok")
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
 
 
+def test_loop_code_finds_a_softmax_layer_before_a_cross_entropy_and_the_hook_passes_the_scores():
+    import subprocess
+    import sys
+
+    src = (
+        "import torch\nfrom torch import nn\n\n"
+        "def train_model(tr, va, config, monitor):\n"
+        "    net = nn.Sequential(nn.Linear(4, 3),\n"
+        "                        nn.Softmax(dim=1))\n"
+        "    loss_fn = nn.CrossEntropyLoss()\n"
+    )
+    found = [f for f in loop_findings(src, "code/m.py") if f["bug"] == "softmax_before_cross_entropy"]
+    assert [(f["line"], f["cause"], f["module"]) for f in found] == [(6, "loss_mismatch", True)]
+    # the loss takes log-probabilities (NLL) or a softmax only reports probabilities: nothing to find
+    assert not [f for f in loop_findings(src.replace("CrossEntropyLoss", "NLLLoss"), "m.py") if f["cause"] ==
+                "loss_mismatch"]
+    reporting = ("import torch\n\ndef train_model(tr, va, config, monitor):\n"
+                 "    loss = torch.nn.functional.cross_entropy(out, y)\n    p = torch.softmax(out, 1)\n")
+    assert not [f for f in loop_findings(reporting, "m.py") if f["cause"] == "loss_mismatch"]
+    code = """
+import torch
+from model_trainer.kinds.function import _softmax_layers_pass_scores
+net = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.Softmax(dim=1))
+x = torch.randn(5, 4)
+probs = net(x)
+_softmax_layers_pass_scores()
+scores = net(x)
+assert torch.allclose(scores, net[0](x)) and torch.equal(scores.argmax(1), probs.argmax(1))
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
+
+
 def test_loop_code_finds_a_preprocessor_fitted_on_one_split_only():
     src = (
         "def train_model(tr, va, config, monitor):\n"

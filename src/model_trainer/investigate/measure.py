@@ -253,11 +253,15 @@ def _imports(inv: Investigation) -> None:
 
 def _loop_code(inv: Investigation) -> None:
     for f in _source_findings(inv, loop_findings):
-        said = ("Train and validation are prepared differently" if f["cause"] == "train_val_mismatch" else
-                "The training loop's bookkeeping is wrong")
+        said = {"train_val_mismatch": "Train and validation are prepared differently",
+                "loss_mismatch": "The loss does not fit what the network outputs"}.get(
+                    f["cause"], "The training loop's bookkeeping is wrong")
         _code_finding(inv, f, said, "Read the training code", 4.0)
         if f.get("bug") == "no_zero_grad":
             inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
+        if f.get("bug") == "softmax_before_cross_entropy" and f.get("module"):
+            # the diagnostic passes an nn.Softmax module's input through: a softmax the code calls is not reached
+            inv.measurements["softmax_before_loss"] = f"{f['file']}:{f['line']}"
         if f.get("bug") == "scheduler_per_batch" and (getattr(inv.session.entry, "arity", 4) == 4
                                                          or f.get("epoch_end_marked")):
             # the diagnostic steps the scheduler once an epoch: at each epoch the monitor logs, or without one where

@@ -56,6 +56,15 @@ def _zero_grads_after_each_step(monitor: Monitor) -> None:
     monitor.grads_cleared_after_step = True
 
 
+def _softmax_layers_pass_scores() -> None:
+    """Every ``nn.Softmax`` module returns its input: a network that ends in one hands its loss (a cross-entropy,
+    which applies its own softmax) the scores it expects, and its predicted classes are the same (the largest score
+    is the largest probability). Registered in this run's process only."""
+    from torch import nn
+
+    nn.Softmax.forward = lambda self, x: x  # type: ignore[method-assign]
+
+
 def _step_schedulers_per_epoch(monitor: Monitor, logs_epochs: bool = True) -> None:
     """A torch scheduler the code steps (once or many times) within an epoch steps once, after the epoch is logged:
     a schedule stepped per batch then decays per epoch as it was written to, and one stepped per epoch is unchanged.
@@ -134,6 +143,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         _zero_grads_after_each_step(monitor)
         emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
                        "the code is unchanged"))
+    if job.data_repairs.get("softmax_scores_to_loss"):
+        _softmax_layers_pass_scores()
+        emit(Note(text="diagnostic: every nn.Softmax layer passes its input through, by a hook of the tool's; the "
+                       "code is unchanged"))
     if job.data_repairs.get("scheduler_per_epoch"):
         _step_schedulers_per_epoch(monitor, logs_epochs=n == 4)
         emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per logged "

@@ -3,7 +3,9 @@
 - ``loss.backward()`` in a loop of a function that never calls ``zero_grad`` (gradients accumulate across steps),
 - a learning-rate scheduler's ``step()`` inside a nested loop (stepped per batch, not per epoch),
 - a preprocessor's ``fit_transform`` on one split and no ``transform`` of another (train and validation prepared
-  differently).
+  differently),
+- a softmax layer (``nn.Softmax``, or ``softmax`` in a ``forward``) in a file whose loss is a cross-entropy, which
+  applies its own (log-)softmax: the loss then sees probabilities as scores, and its gradients all but vanish.
 
 Example:
     >>> src = ("def f(m, opt, data):\\n    for x in data:\\n        loss = m(x)\\n"
@@ -76,4 +78,28 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
                             "what": f"`{name}.step()` runs inside the batch loop of `{func.name}`: the schedule "
                                     "advances once per batch instead of once per epoch",
                             "fix": f"move `{name}.step()` out of the batch loop, after the epoch"})
+    out.extend(_softmax_before_cross_entropy(tree, filename))
     return out
+
+
+def _called(node: ast.Call) -> str:
+    f = node.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
+def _softmax_before_cross_entropy(tree: ast.AST, filename: str) -> list[dict[str, Any]]:
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    if not any(_called(c) in ("CrossEntropyLoss", "cross_entropy") for c in calls):
+        return []
+    forwards = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "forward"]
+    in_forward = {id(c) for f in forwards for c in ast.walk(f) if isinstance(c, ast.Call)}
+    for c in sorted(calls, key=lambda c: c.lineno):
+        module = _called(c) == "Softmax"
+        if module or (_called(c) == "softmax" and id(c) in in_forward):
+            return [{"cause": "loss_mismatch", "bug": "softmax_before_cross_entropy", "file": filename,
+                     "line": c.lineno, "module": module,
+                     "what": "the network ends in a softmax while its loss is a cross-entropy, which applies its "
+                             "own: the loss sees probabilities as scores and its gradients all but vanish",
+                     "fix": "return the last linear layer's scores (no softmax) and apply softmax only to report "
+                            "probabilities"}]
+    return []

@@ -31,6 +31,7 @@ from model_trainer.repairs.rescale_target import RescaleTarget
 from model_trainer.repairs.ridge import Ridge
 from model_trainer.repairs.scheduler_per_epoch import SchedulerPerEpoch
 from model_trainer.repairs.shrink_init import ShrinkInit
+from model_trainer.repairs.softmax_scores_to_loss import SoftmaxScoresToLoss
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
 from model_trainer.repairs.switch_activation import SwitchActivation
@@ -44,7 +45,8 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
-    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation())}
+    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(),
+    SoftmaxScoresToLoss())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
