@@ -156,6 +156,23 @@ def test_early_stopping_run_is_not_overfitting():
     assert DETECTORS["overfitting"](hist(train_loss=train, val_loss=val), facts) is None
 
 
+def test_a_model_that_answers_one_value_for_every_row_is_constant_output_whatever_its_history():
+    import pandas as pd
+
+    frame = pd.DataFrame({"x": np.arange(40.0), "y": np.sin(np.arange(40.0)) * 5})
+    rep = data_report(frame[:30], frame[30:], ["x"], "y")
+    h = hist(train_loss=[12.5] * 10, val_loss=[12.6] * 10, metric=[3.55] * 10)
+    flat = Facts(data=rep, metric="rmse", baseline_metric=3.55,
+                 diagnostics={"pred_std": 0.0, "pred_min": 0.2, "pred_max": 0.2})
+    f = DETECTORS["constant_output"](h, flat)
+    assert f.symptom == "constant_output" and "for every validation row" in f.message
+    # predictions that vary, or a model better than the constant: not constant output
+    spread = Facts(data=rep, metric="rmse", baseline_metric=3.55, diagnostics={"pred_std": 2.0})
+    assert DETECTORS["constant_output"](h, spread) is None
+    better = hist(train_loss=[1.0] * 10, val_loss=[1.0] * 10, metric=[1.0] * 10)
+    assert DETECTORS["constant_output"](better, flat) is None
+
+
 def test_invalid_data_from_the_data_report():
     import pandas as pd
 

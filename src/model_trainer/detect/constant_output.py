@@ -1,8 +1,11 @@
-"""``constant_output``: the model ends up no better than a constant after having been better.
+"""``constant_output``: the model ends up no better than a constant after having been better, or answers one value.
 
 The validation metric over the last epochs sits at the constant predictor's value (majority class,
 training mean) although an earlier epoch was clearly better: the network collapsed (its units died or
-saturated, usually under too large a step) rather than never learning, which is underfitting.
+saturated, usually under too large a step) rather than never learning, which is underfitting. Or the returned
+model's own validation predictions (``pred_std`` of a finished run's diagnostics) spread less than
+``CONSTANT_SPREAD`` of the target's standard deviation while it scores at the constant's level: it answers the same
+value for every row (weights held at zero by a penalty, a saturated or dead output), whatever its history.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -36,8 +39,11 @@ DESCRIPTOR = Descriptor("constant_output", "CONVERGENCE", online=False, horizon=
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     base = facts.baseline_metric
     vals = finite(series(history, "metric"))
-    if base is None or len(vals) < 4 or not math.isfinite(base) or base == 0:
+    if base is None or not math.isfinite(base) or base == 0:
         return None
+    flat = _one_value(vals, base, facts)
+    if flat is not None or len(vals) < 4:
+        return flat
     q = max(len(vals) // 4, 2)
     tail = vals[-q:]
     share = series(history, "pred_mode_share")[-q:]
@@ -57,3 +63,18 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        "epochs",
                        {"best": best, "baseline": base, "last": tail[-1]})
     return None
+
+
+def _one_value(vals: list[float], base: float, facts: Facts) -> Finding | None:
+    """The finished model answers (almost) one value for every validation row, at the constant's score."""
+    d = facts.diagnostics or {}
+    spread, sd = d.get("pred_std"), getattr(facts.data, "target_std", None)
+    if not (facts.finished and vals and isinstance(spread, (int, float)) and isinstance(sd, (int, float)) and sd > 0):
+        return None
+    if spread > T.CONSTANT_SPREAD * sd or abs(vals[-1] - base) > T.CONSTANT_TOLERANCE * abs(base):
+        return None
+    return Finding("constant_output", None,
+                   f"the model answers {num(d.get('pred_min', math.nan))} to {num(d.get('pred_max', math.nan))} for "
+                   f"every validation row (spread {num(spread)} against the target's {num(sd)}): validation "
+                   f"{facts.metric} {num(vals[-1])}, the constant predictor's {num(base)}",
+                   {"pred_std": spread, "target_std": sd, "baseline": base, "last": vals[-1]})
