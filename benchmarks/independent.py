@@ -7,7 +7,10 @@ validation metric). Each program is copied without its ``truth.json`` and run as
 ``results/verdict.json``, the diary, and the accepted model, whose validation metric is recomputed here from
 ``load_model(...).predict`` on the raw validation file.
 
-    python benchmarks/independent.py [--out DIR] [--json FILE] [--md FILE] [--cost] [NAME ...]
+    python benchmarks/independent.py [--out DIR] [--json FILE] [--md FILE] [--cost] [--round N] [NAME ...]
+
+The programs came in rounds (``round`` in ``truth.json``, 1 where absent), each run first on a tool that had not
+seen it; the figures are given for each round and for all.
 
 ``--cost`` also times one plain training of each program (``independent/_driver/driver.py``, the set's own
 driver) right after the tool's run, for the ratio.
@@ -87,7 +90,8 @@ def run_one(src: Path, out: Path, cost: bool) -> dict[str, Any]:
     if isinstance(metric, float) and twin is not None:
         ok = (metric >= twin - ACCURACY_TOLERANCE if truth["metric"] == "accuracy"
               else metric <= RMSE_TOLERANCE * twin + 1e-9)
-    return {"name": src.name, "status": truth["status"], "repairable": truth.get("repairable"),
+    return {"name": src.name, "round": int(truth.get("round", 1)), "status": truth["status"],
+            "repairable": truth.get("repairable"),
             "exit": proc.returncode, "wall_s": round(wall, 1), "plain_s": round(plain, 1) if plain else None,
             "cost": round(wall / plain, 2) if plain else None,
             "symptom": verdict.get("symptom"), "cause": verdict.get("cause"),
@@ -117,17 +121,21 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def markdown(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
     def frac(a: int, b: int) -> str:
         return f"{a} / {b} ({100 * a / b:.0f}%)" if b else "-"
+    rounds = sorted({r["round"] for r in rows})
+    parts = [(f"round {n}", summarize([r for r in rows if r["round"] == n])) for n in rounds] if len(rounds) > 1 else []
+    parts.append(("all", s))
+    figures = [("symptom right (faulty)", lambda x: frac(x["symptom_right"], x["faulty"])),
+               ("stated cause right (precision)", lambda x: frac(x["cause_right"], x["cause_stated"])),
+               ("right cause (recall, over faulty)", lambda x: frac(x["cause_right"], x["faulty"])),
+               ("repaired (repairable)", lambda x: frac(x["repaired"], x["repairable"])),
+               ("wrongly claimed success", lambda x: frac(x["wrong_success"], x["faulty"])),
+               ("healthy untouched", lambda x: frac(x["healthy_untouched"], x["healthy"])),
+               ("median repair cost, repaired", lambda x: x["median_cost_repaired"] or "-")]
     lines = [f"### Independent programs: {s['faulty'] + s['healthy']} ({s['faulty']} faulty, {s['healthy']} healthy)",
-             "", "| figure | value |", "|---|---|",
-             f"| symptom right (faulty) | {frac(s['symptom_right'], s['faulty'])} |",
-             f"| stated cause right (precision) | {frac(s['cause_right'], s['cause_stated'])} |",
-             f"| right cause (recall, over faulty) | {frac(s['cause_right'], s['faulty'])} |",
-             f"| repaired (repairable) | {frac(s['repaired'], s['repairable'])} |",
-             f"| wrongly claimed success | {frac(s['wrong_success'], s['faulty'])} |",
-             f"| healthy untouched | {frac(s['healthy_untouched'], s['healthy'])} |",
-             f"| median repair cost, repaired | {s['median_cost_repaired'] if s['median_cost_repaired'] else '-'} |",
-             "", "| program | exit | symptom | cause | model metric (twin) | runs | wall s | cost |",
-             "|---|---|---|---|---|---|---|---|"]
+             "", "| figure | " + " | ".join(name for name, _ in parts) + " |", "|---|" + "---|" * len(parts)]
+    lines += [f"| {label} | " + " | ".join(str(f(x)) for _, x in parts) + " |" for label, f in figures]
+    lines += ["", "| program | round | exit | symptom | cause | model metric (twin) | runs | wall s | cost |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         sym = f"{r['symptom']} ({'ok' if r['symptom'] in r['expected_symptoms'] else 'miss'})" if r["symptom"] else "-"
         cause = r["cause"] or "-"
@@ -135,8 +143,8 @@ def markdown(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
             cause += " (ok)" if r["cause"] in r["expected_causes"] else " (WRONG)"
         m = r["metric"]
         shown = f"{m:.4g}" if isinstance(m, float) and math.isfinite(m) else "-"
-        lines.append(f"| {r['name']} | {r['exit']} | {sym} | {cause} | {shown} ({r['twin_metric']}) | {r['runs']} | "
-                     f"{r['wall_s']} | {r['cost'] or '-'} |")
+        lines.append(f"| {r['name']} | {r['round']} | {r['exit']} | {sym} | {cause} | {shown} ({r['twin_metric']}) | "
+                     f"{r['runs']} | {r['wall_s']} | {r['cost'] or '-'} |")
     return "\n".join(lines) + "\n"
 
 
@@ -147,10 +155,13 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--md", type=Path)
     ap.add_argument("--cost", action="store_true")
+    ap.add_argument("--round", type=int, help="only the programs of this round")
     a = ap.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
     rows = []
     for src in programs(a.names):
+        if a.round is not None and int(json.loads((src / "truth.json").read_text()).get("round", 1)) != a.round:
+            continue
         row = run_one(src, a.out, a.cost)
         rows.append(row)
         print(f"{row['name']:20} exit={row['exit']} symptom={row['symptom']} cause={row['cause']} "

@@ -469,12 +469,15 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
                         "measurement", rec.run_id, f"no red flag, converged, {inv.facts.metric} {num(whole)} at or "
                         "beyond the best reference: the search stops here", None)
                 return cand, rec
-        key, val = model_metric(rec, hib, upto_epoch=budget_epochs if full else None)
+        # code without a monitor cannot be stopped short: its run is read at the others' horizon, as a full first
+        # candidate's is
+        longer = full or len(rec.history) > budget_epochs
+        key, val = model_metric(rec, hib, upto_epoch=budget_epochs if longer else None)
         loss = -val if key == "metric" and hib else val
         if not rec.ok or not math.isfinite(loss):
             loss = math.inf
         # a candidate whose run still shows the red flag under test ranks after every one that cleared it
-        hist = [e for e in rec.history if e.epoch <= budget_epochs] if full else rec.history
+        hist = [e for e in rec.history if e.epoch <= budget_epochs] if longer else rec.history
         flag = first_finding(hist, facts_for(inv, cand, rec, finished=False)) if rec.ok else None
         flagged = flag is not None and flag.symptom == (inv.current or inv.finding).symptom
         scored.append((loss, cand, rec, val, flagged))
@@ -490,11 +493,13 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
     if len(scored) > 1:
         listing = "; ".join(f"{c.description}: {num(v) if math.isfinite(loss) else 'failed'}"
                             f"{' (red flag still shows)' if flagged else ''} (run `{r.run_id}`"
-                            f"{', in full, read at that epoch' if r is first_full else ''})"
+                            f"{', in full, read at that epoch' if len(r.history) > budget_epochs else ''})"
                             for loss, c, r, v, flagged in scored)
         inv.add(change.hypothesis, f"Searched {len(scored)} candidates, compared at epoch {budget_epochs}",
                 "measurement", winner[2].run_id, f"{listing} -> kept {winner[1].description}", None)
-    return winner[1], (winner[2] if winner[2] is first_full else None)
+    # a winner whose run went the whole length (the first in full, or code that cannot be stopped short) is the test
+    complete = winner[2] is first_full or (winner[2].ok and not winner[2].stop_reason and not short(inv, winner[2]))
+    return winner[1], (winner[2] if complete else None)
 
 
 def short(inv: Investigation, rec: RunRecord) -> bool:
