@@ -547,6 +547,22 @@ def test_polishing_goes_on_past_a_change_that_did_not_pay(tmp_path):
     assert "not kept" in missed.result and missed.passed is False
 
 
+def test_a_bracket_winner_that_ran_the_whole_length_is_the_test_not_run_again(tmp_path):
+    # code without a monitor cannot be stopped short: every bracket run goes all 20 epochs, and the winner's is judged
+    # as the test instead of a sixth run of the same configuration
+    class NoMonitor(FakeSession):
+        def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None, *,
+                stop_after_epochs: int | None = None, **kw: Any) -> RunRecord:
+            return super().run(label, config, data_repairs, **kw)
+
+    s = NoMonitor(tmp_path, "lr = 1e-5\nepochs = 20\n", lambda lr: 3.0 if lr >= 3e-4 else 9.8, budget=8)
+    v = investigate(s)
+    assert (v.status, v.cause) == ("resolved", "learning_rate_too_low")
+    configs = [(r.config["lr"], tuple(sorted(r.data_repairs))) for r in s.runs]
+    assert len(configs) == len(set(configs)), configs  # no configuration trained twice
+    assert s.published and s.published[-1].split("-", 1)[1].startswith("bracket")
+
+
 def test_a_change_the_code_refuses_says_nothing_about_its_cause(tmp_path):
     from model_trainer.events import RunFailed
 
