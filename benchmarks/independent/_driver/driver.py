@@ -21,6 +21,7 @@ ap.add_argument("--seed", type=int, default=0)
 ap.add_argument("--json")
 ap.add_argument("--quiet", action="store_true")
 ap.add_argument("--standardize-target", action="store_true")
+ap.add_argument("--full-history", action="store_true")   # round 2: keep every epoch in the result json
 a = ap.parse_args()
 
 np.random.seed(a.seed)
@@ -61,6 +62,13 @@ mod = importlib.util.module_from_spec(specm); specm.loader.exec_module(mod)
 
 feats = [c for c in tr.columns if c != target]
 Xva = va[feats].to_numpy(np.float32); yva = va[target].to_numpy()
+# function mode only (round 2): --standardize-target hands the user's code (y-mean)/sd on both splits and maps its
+# predictions back to target units before scoring; kind=torch keeps its own handling in the standard loop below
+fy_mu, fy_sd = 0.0, 1.0
+if a.standardize_target and kind == "function":
+    fy_mu, fy_sd = float(tr[target].mean()), float(tr[target].std())
+    tr = tr.copy(); va = va.copy()
+    tr[target] = (tr[target] - fy_mu) / fy_sd; va[target] = (va[target] - fy_mu) / fy_sd
 
 def score(pred):
     pred = np.asarray(pred)
@@ -97,6 +105,15 @@ class Monitor:
 
 res = {"prog": os.path.basename(prog), "kind": kind, "config": config}
 t0 = time.time()
+if a.json:
+    # a program whose plain run crashes still leaves a result file (round 2: greenhouse_climate)
+    def _record_crash(tp, ex, tb, _prev=sys.excepthook):
+        import traceback
+        res.update(error=f"{tp.__name__}: {ex}", error_where=traceback.extract_tb(tb)[-1].filename.rsplit("/", 3)[-1] + ":" + str(traceback.extract_tb(tb)[-1].lineno),
+                   val_metric=None, time_s=round(time.time() - t0, 2))
+        json.dump(res, open(a.json, "w"), indent=1, default=str)
+        _prev(tp, ex, tb)
+    sys.excepthook = _record_crash
 warn_list = []
 with warnings.catch_warnings(record=True) as wl:
     warnings.simplefilter("always")
@@ -115,6 +132,8 @@ with warnings.catch_warnings(record=True) as wl:
         res["history_head"] = hist.head(3).to_dict("list") if hist is not None else None
         res["n_epochs_logged"] = 0 if hist is None else len(hist)
         pred = predict_any(model, Xva)
+        if a.standardize_target:
+            pred = np.asarray(pred, dtype=float) * fy_sd + fy_mu
     elif kind == "torch":
         import torch.nn as nn
         Xtr = torch.tensor(tr[feats].to_numpy(np.float32)); 
@@ -192,6 +211,8 @@ with warnings.catch_warnings(record=True) as wl:
         except Exception as ex:
             res["hess_error"] = repr(ex)
         pred = mod.predict(th, va)
+if a.full_history and "hist" in dir() and hist is not None and kind in ("function", "torch"):
+    res["history"] = pd.DataFrame(hist).to_dict("list")
 res["warnings"] = sorted({f"{w.category.__name__}: {str(w.message)[:120]}" for w in wl if w.category.__name__ in ("ConvergenceWarning", "RuntimeWarning", "OptimizeWarning")})
 res["time_s"] = round(time.time() - t0, 2)
 pred = np.asarray(pred)
@@ -200,7 +221,7 @@ res["metric_name"] = metric
 res["val_metric"] = score(pred)
 if metric != "accuracy":
     res["val_pred_std"] = float(np.nanstd(pred.astype(float)))
-    res["constant_rmse"] = float(np.sqrt(np.mean((yva - tr[target].replace([np.inf, -np.inf], np.nan).mean()) ** 2)))
+    res["constant_rmse"] = float(np.sqrt(np.mean((yva - (tr[target] * fy_sd + fy_mu).replace([np.inf, -np.inf], np.nan).mean()) ** 2)))
 else:
     res["majority_acc"] = float(np.mean(yva == tr[target].mode()[0]))
 if not a.quiet:
