@@ -57,10 +57,14 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
 _HIGHER = ("accuracy", "auc", "f1", "r2")
 
 
+def shifted_columns_read(rep: Any) -> list[dict[str, Any]]:
+    """The report's shifted columns this check reads. A column that is mostly one value (a pixel that is almost
+    always blank) shifts by chance: its few other values decide its mean and spread."""
+    return [d for d in getattr(rep, "split_shift", None) or () if d.get("mode_share", 0.0) < T.SPLIT_MODE_SHARE]
+
+
 def _split_mismatch(rep: Any, metric: str | None) -> Finding | None:
-    # a column that is mostly one value (a pixel that is almost always blank) shifts by chance: its few other values
-    # decide its mean and spread
-    shifted = [d for d in getattr(rep, "split_shift", None) or () if d.get("mode_share", 0.0) < T.SPLIT_MODE_SHARE]
+    shifted = shifted_columns_read(rep)
     if not shifted or not metric:
         return None
     held, val = getattr(rep, "references_held_out", None) or {}, getattr(rep, "references", None) or {}

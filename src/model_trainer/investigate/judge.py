@@ -108,6 +108,8 @@ def references_in_background(session: Any) -> None:
 
 def _attach_references(session: Any) -> None:
     """References once per dataset: reused from ``results/data_report.json`` while the data files are unchanged."""
+    from model_trainer.detect.invalid_data import shifted_columns_read
+
     spec, ds, rep = session.spec, session.data, session.report
     key = data_hash([spec.resolve(spec.data.train), spec.resolve(spec.data.val)], ds.target, list(ds.features),
                     spec.model.metric)
@@ -126,14 +128,17 @@ def _attach_references(session: Any) -> None:
         rep.references_held_out = old.get("references_held_out") or {}
         return
     seed = int(spec.config.get("seed", 0) or 0)
+    # the held-out scores cost a second fit of each reference (seconds on wide data) and serve one check only: of a
+    # validation split whose columns are shifted from training's (detect/invalid_data.py)
+    held_out = bool(shifted_columns_read(rep))
     refs: References | None = None
     if worker is not None:
         try:
-            refs = worker.fit(ds.train, ds.val, list(ds.features), ds.target, spec.model.metric, seed)
+            refs = worker.fit(ds.train, ds.val, list(ds.features), ds.target, spec.model.metric, seed, held_out)
         except Exception:  # noqa: BLE001 - a worker that gave no answer: the same fit, here
             refs = None
     if refs is None:
-        refs = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric, seed=seed)
+        refs = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric, seed=seed, held_out=held_out)
     rep.references, rep.references_skipped = refs.values, refs.skipped
     rep.references_held_out = dict(getattr(refs, "held_out", {}) or {})
     fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)

@@ -52,11 +52,13 @@ class ReferenceWorker:
             os.close(ans_w)
         return cls(proc, req_w, ans_r)
 
-    def fit(self, train: Any, val: Any, features: list[str], target: str | None, metric: str, seed: int) -> Any:
+    def fit(self, train: Any, val: Any, features: list[str], target: str | None, metric: str, seed: int,
+            held_out: bool = True) -> Any:
         """The references on this split, as ``references`` returns them; raises where the worker gave none."""
         cols = list(dict.fromkeys([*features, *([target] if target else [])]))
         request = pickle.dumps({"train": train[cols], "val": val[cols], "features": list(features), "target": target,
-                                "metric": metric, "seed": seed}, protocol=pickle.HIGHEST_PROTOCOL)
+                                "metric": metric, "seed": seed, "held_out": held_out},
+                               protocol=pickle.HIGHEST_PROTOCOL)
         try:
             assert self._request_fd is not None and self._answer_fd is not None
             with os.fdopen(self._request_fd, "wb") as f:

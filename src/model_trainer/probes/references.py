@@ -108,7 +108,9 @@ def score(metric: str, y: np.ndarray, pred: np.ndarray, proba: np.ndarray | None
 
 
 def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], target: str | None,
-               metric: str, seed: int = 0) -> References:
+               metric: str, seed: int = 0, held_out: bool = True) -> References:
+    """The references on this split; ``held_out`` False skips their held-out scores (a second fit of each), which
+    only a split shifted between training and validation is checked with."""
     import time
 
     t0 = time.monotonic()
@@ -184,7 +186,7 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
         except Exception as exc:  # noqa: BLE001 - a reference that cannot be fitted is skipped and said so
             out.values[name] = None
             out.skipped[name] = f"{type(exc).__name__}: {exc}"[:200]
-    if len(y) >= HELD_OUT_MIN_ROWS:
+    if held_out and len(y) >= HELD_OUT_MIN_ROWS:
         from sklearn.base import clone
 
         cut = np.random.default_rng(seed).permutation(len(y))
