@@ -4,8 +4,9 @@ The validation metric over the last epochs sits at the constant predictor's valu
 training mean) although an earlier epoch was clearly better: the network collapsed (its units died or
 saturated, usually under too large a step) rather than never learning, which is underfitting. Or the returned
 model's own validation predictions (``pred_std`` of a finished run's diagnostics) spread less than
-``CONSTANT_SPREAD`` of the target's standard deviation while it scores at the constant's level: it answers the same
-value for every row (weights held at zero by a penalty, a saturated or dead output), whatever its history.
+``CONSTANT_EXACT`` of the target's standard deviation while it scores at the constant's level: it answers one value
+for every row (weights held at zero by a penalty, a dead or saturated output), whatever its history. A model that
+has barely moved from its start (a step far too small) still varies a little, and is underfitting.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -71,7 +72,7 @@ def _one_value(vals: list[float], base: float, facts: Facts) -> Finding | None:
     spread, sd = d.get("pred_std"), getattr(facts.data, "target_std", None)
     if not (facts.finished and vals and isinstance(spread, (int, float)) and isinstance(sd, (int, float)) and sd > 0):
         return None
-    if spread > T.CONSTANT_SPREAD * sd or abs(vals[-1] - base) > T.CONSTANT_TOLERANCE * abs(base):
+    if spread > T.CONSTANT_EXACT * sd or abs(vals[-1] - base) > T.CONSTANT_TOLERANCE * abs(base):
         return None
     return Finding("constant_output", None,
                    f"the model answers {num(d.get('pred_min', math.nan))} to {num(d.get('pred_max', math.nan))} for "

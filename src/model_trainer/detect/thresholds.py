@@ -76,6 +76,10 @@ COLLAPSE_GAIN = 0.2
 # share of the target's (own benchmark)
 CONSTANT_SHARE = 0.99
 CONSTANT_SPREAD = 0.01
+# a finished model whose validation predictions spread less than this share of the target's answers one value (to
+# float precision): a zeroed or dead network. A linear model a step far too small has barely moved still spreads its
+# predictions by a few thousandths of the target's spread (0.0034 in tests/reliability), and is underfitting
+CONSTANT_EXACT = 1e-6
 
 # probes
 FEATURE_SCALE_SPREAD = 100.0   # max/min feature std (own benchmark; scikit-learn's docs warn at orders of magnitude)
