@@ -214,8 +214,13 @@ def test_a_validation_column_in_other_units_that_the_references_fail_on_is_inval
     # the same shift where no reference scores worse on validation than on held-out training rows: not a fault
     rep.references_held_out = {k: v for k, v in refs.values.items() if k != "constant"}
     assert DETECTORS["invalid_data"]([], Facts(data=rep, metric="rmse")) is None
-    # aligned by the diagnostic: nothing left to flag
     rep.references_held_out = refs.held_out
+    # a model that does far better on validation than every reference is not hurt by the shift (a mechanistic model
+    # extrapolating beyond the training range, as it was built to)
+    good = hist(train_loss=[1.0] * 5, val_loss=[1.0] * 5, metric=[0.01] * 5)
+    assert DETECTORS["invalid_data"](good, Facts(data=rep, metric="rmse")) is None
+    assert DETECTORS["invalid_data"](hist(metric=[9.0] * 5), Facts(data=rep, metric="rmse")) is not None
+    # aligned by the diagnostic: nothing left to flag
     assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs({"align_validation": ["temp_c"]}),
                                                metric="rmse")) is None
 
