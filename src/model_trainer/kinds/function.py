@@ -149,8 +149,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                        "code is unchanged"))
     if job.data_repairs.get("scheduler_per_epoch"):
         _step_schedulers_per_epoch(monitor, logs_epochs=n == 4)
-        emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per logged "
-                       "epoch, by a hook of the tool's; the code is unchanged"))
+        emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per epoch ("
+                       + ("at each logged epoch" if n == 4 else "where a module turns to evaluation mode or a "
+                          "DataLoader runs out") + "), by a hook of the tool's; the code is unchanged"))
     monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)
