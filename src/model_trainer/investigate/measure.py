@@ -315,8 +315,7 @@ def _label_signal(inv: Investigation) -> None:
     if m is not None and memorised:
         # a network that memorised its training split is judged at its best epoch: if even that is no better than
         # the constant, what it fitted was noise to it, not a pattern it later over-learnt
-        logged = [v for e in inv.failing.history if (v := e.get("metric")) is not None and math.isfinite(v)]
-        m = (max(logged) if inv.facts.higher_is_better else min(logged)) if logged else None
+        m = _best_metric(inv.failing, inv.facts.higher_is_better, None)
     if m is None:
         return
 
@@ -404,7 +403,8 @@ def label_control(inv: Investigation) -> None:
         inv.suspicion["label_corruption"] = inv.suspicion.get("label_corruption", 0.0) - 1.0
 
 
-def _best_metric(rec: Any, hib: bool, default: float, upto_epoch: int | None = None) -> float:
+def _best_metric(rec: Any, hib: bool, default: float | None, upto_epoch: int | None = None) -> float | None:
+    """The best metric a run logged (up to an epoch), else ``default``."""
     vals = [v for e in rec.history if (upto_epoch is None or e.epoch <= upto_epoch)
             and (v := e.get("metric")) is not None and math.isfinite(v)]
     return (max(vals) if hib else min(vals)) if vals else default
