@@ -32,3 +32,71 @@ def test_a_healthy_function_model_records_its_own_score_and_is_accepted(project)
     assert r.returncode == 0, r.stdout + r.stderr
     log = (p.root / "ws/training_full.log").read_text()
     assert "metric_own=" in log
+
+
+# a network that fits its training targets well; the first variant casts the training target to int32 first
+MLP_CAST = """
+import torch
+from torch import nn
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    x = torch.tensor(data_train.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy().astype("int32"), dtype=torch.float32).unsqueeze(1)
+    xv = torch.tensor(data_val.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    yv = torch.tensor(data_val["y"].to_numpy(), dtype=torch.float32).unsqueeze(1)
+    net = nn.Sequential(nn.Linear(3, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        perm = torch.randperm(len(x))
+        for i in range(0, len(x), 32):
+            idx = perm[i:i + 32]
+            opt.zero_grad()
+            nn.functional.mse_loss(net(x[idx]), y[idx]).backward()
+            opt.step()
+        with torch.no_grad():
+            tl = nn.functional.mse_loss(net(x), y).item()
+            vl = nn.functional.mse_loss(net(xv), yv).item()
+        monitor.log_epoch(train_loss=tl, val_loss=vl, metric=vl ** 0.5)
+        if monitor.should_stop:
+            break
+    return net
+"""
+
+
+def _curved_data(n: int = 400, noise: float = 0.05):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-2, 2, (n, 3))
+    frame = pd.DataFrame(x, columns=["a", "b", "c"])
+    frame["y"] = 1.5 + np.sin(x[:, 0]) + 0.25 * x[:, 1] ** 2 + 0.3 * x[:, 2] + rng.normal(0, noise, n)
+    return frame
+
+
+def test_a_network_that_fitted_other_labels_than_the_files_is_told_by_its_training_rows(project):
+    # the code's training loss ends 5x below its validation loss, yet on the file's own training rows the model is
+    # as far off as on validation: it fitted the truncated targets, not the file's
+    p = project(MLP_CAST, config="lr = 0.003\nepochs = 60\n", data=_curved_data(), budget="max_attempts = 1\n")
+    cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    scored = [t for t in entry["tests"] if t["action"].startswith("Scored the returned model on the training")]
+    assert scored and "not the training file's" in scored[0]["result"], [t["action"] for t in entry["tests"]]
+    ranked = [h["cause"] for h in entry["hypotheses"] if h["status"] == "open"]
+    assert ranked[0] == "label_corruption", entry["hypotheses"]
+
+
+def test_a_network_that_memorised_the_files_own_labels_is_not_told_it_fitted_others(project):
+    # fifty noisy rows and a wide network: the training loss ends far below the validation loss, and so does the
+    # model's error on the file's training rows (it memorised them): overfitting, not other labels
+    data = _curved_data(100, noise=0.6)
+    code = (MLP_CAST.replace('.astype("int32")', "").replace("64", "256")
+            .replace("len(x), 32)", "len(x), 10)").replace("i + 32]", "i + 10]"))
+    p = project(code, config="lr = 0.003\nepochs = 150\n", data=data,
+                budget="max_attempts = 1\n")
+    cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert "metric_own_train=" in (p.root / "ws/training_full.log").read_text()
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["symptom"] == "overfitting"
+    assert not [t for t in entry["tests"] if t["action"].startswith("Scored the returned model on the training")]

@@ -178,6 +178,14 @@ POLISH_GAIN = 0.02
 # beats the constant either, nothing is there to learn and nothing is repaired)
 REPAIR_MIN_GAIN = 0.05
 OVERFIT_MILD_RISE = 0.05
+# labels the code trains on that are not the file's: the code's own training loss ended at most 1/CODE_FIT_GAP of
+# its validation loss (it fits its training targets far better than new rows), while the returned model's error on
+# the file's training rows, scored by the tool, is at least TRAIN_ROWS_SHARE of its validation error. A network
+# that memorised the file's rows scores them far better than validation ones; one that memorised other labels (a
+# second shuffle, a truncated target) scores them as it scores rows it never saw. 3x in a loss is already a gap no
+# healthy run ends with on held-out data; 0.8 leaves room for the mild optimism of scoring rows seen in training
+CODE_FIT_GAP = 3.0
+TRAIN_ROWS_SHARE = 0.8
 # the returned model's own predictions on the validation file, scored by the tool, against the metric the user's
 # code reported for the same model: an error 25% larger is beyond the seed-to-seed spread quoted above and beyond
 # rounding or a last-batch average, so the code's metric was computed on other targets or another model state

@@ -51,11 +51,12 @@ def _history(path: Path, cache: dict[Path, dict[str, list[float]] | None]) -> di
                         except (TypeError, ValueError):
                             continue
             cols["__rows__"] = [float(n)]
-            # the tool's own score of the returned model (its predictions on the validation file) is recorded
-            # beside the history, in the run's outcome: a value the diary may state for the run
+            # the tool's own scores of the returned model (its predictions on the validation file, and on the
+            # training file's rows) are recorded beside the history, in the run's outcome: values the diary may state
+            # for the run
             diag = read_json_object(path.parent / "outcome.json").get("diagnostics")
             diag = diag if isinstance(diag, dict) else {}
-            for key in ("metric_own", "metric_units"):
+            for key in ("metric_own", "metric_own_train", "metric_units"):
                 if isinstance(diag.get(key), (int, float)):
                     cols.setdefault("metric", []).append(float(diag[key]))
             cache[path] = {k: sorted(v) for k, v in cols.items()}

@@ -266,6 +266,8 @@ def repair(inv: Investigation) -> Verdict:
             f"train_model takes no config; give it a third parameter `config` and read `{c.missing_key}` from it"
             if bare else f"add `{c.missing_key}` to [config]"))
     queue = [c for c in queue if not c.missing_key]
+    if inv.unavailable:
+        measure.record(inv)
     if bare and not queue:
         return entries.post_hoc(inv)  # no data repair or diagnostic applies, and no knob reaches the code
     initial = queue[0].hypothesis if queue else "No repair applies to this symptom"

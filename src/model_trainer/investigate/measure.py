@@ -44,14 +44,16 @@ def probe(inv: Investigation) -> None:
     _short_curve(inv)
     _config_ranges(inv)
     _own_predictions(inv)
+    _training_rows(inv)
     _constant_columns(inv)
     _discretised_target(inv)
     _bound_in_code(inv)
-    _record(inv)
+    record(inv)
 
 
-def _record(inv: Investigation) -> None:
-    """The probes' measurements, in the failing run's folder: every number an entry quotes is in a recorded file."""
+def record(inv: Investigation) -> None:
+    """The probes' measurements, and the changes no knob of the code could carry (``unavailable``, with the value
+    they would have tried), in the failing run's folder: every number an entry quotes is in a recorded file."""
     import json
 
     from model_trainer.records.atomic import atomic_write_text
@@ -62,6 +64,8 @@ def _record(inv: Investigation) -> None:
         return
     keep = {k: v for k, v in inv.measurements.items() if k in ("output_range", "shift", "lr_collapse", "code",
                                                                  "saturation")}
+    if inv.unavailable:
+        keep["unavailable"] = list(inv.unavailable)
     atomic_write_text(runs / inv.failing.run_id / "probes.json", json.dumps(keep, indent=2, default=str))
 
 
@@ -483,6 +487,39 @@ def _own_predictions(inv: Investigation) -> None:
                 "code's metric is not the model's score on the file", None)
     inv.suspect("label_corruption", 1.0, n)
     inv.suspect("training_loop_bug", 0.5, n)
+
+
+def _training_rows(inv: Investigation) -> None:
+    """The code's training loss far below its validation loss, while the returned model scores the training file's
+    rows no better than the validation file's: what the code fitted so well are not the file's training labels (a
+    second shuffle of the features or the target, a truncating cast, a target the code changed)."""
+    d = inv.failing.diagnostics or {}
+    own_train, own_val = d.get("metric_own_train"), d.get("metric_own")
+    if own_train is None or own_val is None or inv.facts.metric not in ("rmse", "mae", "accuracy", "f1"):
+        return
+    pairs = [(e.get("train_loss"), e.get("val_loss")) for e in inv.failing.history]
+    last = next(((t, v) for t, v in reversed(pairs) if t is not None and v is not None and math.isfinite(t + v)),
+                None)
+    if last is None:
+        return
+    tl, vl = last
+    if not 0 < tl * T.CODE_FIT_GAP <= vl:
+        return
+
+    def err(v: float) -> float:
+        return 1 - v if inv.facts.higher_is_better else v
+    e_train, e_val = err(own_train), err(own_val)
+    if not e_val > 0 or e_train < T.TRAIN_ROWS_SHARE * e_val:
+        return  # the model fits the file's own training rows better: it memorised them, labels and all
+    label = inv.facts.metric
+    n = inv.add("The code trains on other labels than the file's", "Scored the returned model on the training "
+                "file's rows against their target", "measurement", inv.failing.run_id,
+                f"{label} {num(own_train)} on the training rows vs {num(own_val)} on validation, while the code's "
+                f"training loss ended at {num(tl)} against {num(vl)} on validation ({vl / tl:.1f}x): the targets "
+                "the code fitted are not the training file's", None)
+    inv.measurements["training_rows"] = n
+    inv.suspect("label_corruption", 2.0, n)
+    inv.suspect("train_val_mismatch", 0.5, n)
 
 
 def _constant_columns(inv: Investigation) -> None:

@@ -92,6 +92,35 @@ def own_metric(predict: Callable[[Any], Any], x: pd.DataFrame, y_raw: Any, pre: 
     return metric_in_units(lambda _: pred, x, y, pre, metric)
 
 
+# rows of the training file the returned model is scored on: a sample keeps the pass cheap on large data
+TRAIN_SCORE_ROWS = 2000
+
+
+def train_rows_metric(predict: Callable[[Any], Any], job: Job, pre: Preprocess) -> float | None:
+    """The spec's metric of the returned model on (a sample of) the training file's rows against the file's target,
+    as ``own_metric`` scores validation. Code that trains on other labels than the file's (a second shuffle, a
+    truncating cast) fits those and scores the file's training rows no better than validation ones."""
+    import numpy as np
+
+    if job.target is None:
+        return None
+    train = pd.read_csv(job.train_path)
+    if job.target not in train:
+        return None
+    cols = [c for c in (*pre.features, job.target) if c in train]
+    numeric = train[cols].select_dtypes("number")
+    train = train[np.isfinite(numeric.to_numpy(dtype=np.float64)).all(axis=1)]
+    if len(train) > TRAIN_SCORE_ROWS:
+        train = train.sample(TRAIN_SCORE_ROWS, random_state=0)
+    if len(train) < 2:
+        return None
+    try:
+        x = pre.transform(train)[pre.features]
+    except Exception:  # noqa: BLE001 - rows the code's preparation cannot take make no claim
+        return None
+    return own_metric(predict, x, train[job.target].to_numpy(), pre, job.metric)
+
+
 def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict[str, float] | None:
     """The range and spread of a regression model's validation predictions in the target's units: what the
     output-range and constant-output probes compare with the target when the user's loop does not log them."""

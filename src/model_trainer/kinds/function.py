@@ -24,6 +24,7 @@ from model_trainer.kinds.common import (
     prediction_stats,
     prepared_data,
     relu_units,
+    train_rows_metric,
     units_diagnostics,
     user_callable,
     val_raw_frame,
@@ -192,6 +193,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
             own = own_metric(predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
                 data["metric_own"] = own
+                own_train = train_rows_metric(predict, job, pre)
+                if own_train is not None:
+                    data["metric_own_train"] = own_train
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre, task=task), job.entry_file)
