@@ -3,9 +3,9 @@
 cd "$(dirname "$0")"
 export OMP_NUM_THREADS=1 KERAS_BACKEND=torch
 PY=${PY:-../../../.venv/bin/python}   # the project's environment (make install)
-ROUND=${1:-all}   # "1", "2" or all (default)
+ROUND=${1:-all}   # "1", "2", "3" or all (default)
 run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
-if [ "$ROUND" != "2" ]; then
+if [ "$ROUND" = "1" ] || [ "$ROUND" = "all" ]; then
 run battery_fade plain;        run battery_fade twin --set lr=0.01
 run wine_cultivar plain;       run wine_cultivar twin --set lr=0.05
 run house_prices plain;        run house_prices twin --standardize-target
@@ -34,7 +34,7 @@ run projectile_range plain
 fi
 
 # ---- round 2 ----
-if [ "$ROUND" != "1" ]; then
+if [ "$ROUND" = "2" ] || [ "$ROUND" = "all" ]; then
 run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --full-history --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
 run river_discharge plain;     run river_discharge twin --code ../_twins/river_discharge/discharge_gru.py
 run river_discharge extra_stdtarget --standardize-target
@@ -72,4 +72,47 @@ run led_lifetimes plain
 run ski_visitors plain
 run tidal_level plain
 run mammography plain
+fi
+
+# ---- round 3 ----
+if [ "$ROUND" = "3" ] || [ "$ROUND" = "all" ]; then
+run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --full-history --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
+run seed_varieties plain;      # crashes by design (prints FAILED); the json records the error
+run seed_varieties twin --code ../_twins/seed_varieties/kernel_net.py
+run bakery_sales plain;        run bakery_sales twin --code ../_twins/bakery_sales/sales_net.py
+run bakery_sales extra_cfg --set epochs=120
+run bakery_sales extra_cfg2 --set hidden_units=128
+run wheat_protein plain;       run wheat_protein twin --set init='"default"'
+run wheat_protein extra_cfg --set init='"kaiming"'
+run wheat_protein extra_cfg2 --set lr=0.02 --set epochs=150
+run orchard_yield plain;       run orchard_yield twin --code ../_twins/orchard_yield/yield_knn.py
+run orchard_yield extra_cfg --set n_neighbors=25
+run cattle_weight plain
+$PY -c "
+import pandas as pd
+tr=pd.read_csv('../cattle_weight/data/train.csv'); tr[tr['live_weight_kg'] < 5000].to_csv('/tmp/cw_tr_kg.csv', index=False)"
+run cattle_weight twin --train /tmp/cw_tr_kg.csv
+run cattle_weight extra_cfg --set loss='"mae"'
+run enzyme_kinetics plain;     run enzyme_kinetics twin --code ../_twins/enzyme_kinetics/inhibition.py
+run enzyme_kinetics extra_logsigma --code ../_twins/enzyme_kinetics/inhibition_logsigma.py
+run heat_pump plain;           run heat_pump twin --set hidden_units=32
+run heat_pump extra_cfg --set activation='"tanh"'
+run heat_pump extra_cfg2 --set lr=0.001
+run heat_pump extra_cfg3 --set seed=1
+run activity_tracker plain;    run activity_tracker twin --set lr_schedule='"none"'
+run activity_tracker extra_cfg --set lr_gamma=0.5
+run activity_tracker extra_cfg2 --set epochs=100
+run activity_tracker extra_cfg3 --set lr=0.1
+run water_demand plain
+$PY -c "
+import pandas as pd
+tr=pd.read_csv('../water_demand/data/train.csv'); va=pd.read_csv('../water_demand/data/val.csv')
+f=[c for c in tr.columns if c!='demand_ML_day']; mu=tr[f].mean(); sd=tr[f].std()
+tr[f]=(tr[f]-mu)/sd; va[f]=(va[f]-mu)/sd; tr.to_csv('/tmp/wd_tr_std.csv',index=False); va.to_csv('/tmp/wd_va_std.csv',index=False)"
+run water_demand twin --train /tmp/wd_tr_std.csv --val /tmp/wd_va_std.csv
+run water_demand extra_cfg --set lr=1e-8
+run water_demand extra_cfg2 --set lr=1e-12
+run coffee_roast plain
+run moth_traps plain
+run courier_times plain
 fi

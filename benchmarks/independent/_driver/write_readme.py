@@ -20,6 +20,37 @@ V = dict(rd_std=v("river_discharge", "extra_stdtarget", nd=2), rd_tw=v("river_di
          tl=v("tidal_level", "plain", nd=4), tl_lin=round(T["tidal_level"]["references"]["linear"], 4),
          mm=v("mammography", "plain"), mm_lin=round(T["mammography"]["references"]["linear"], 3),
          t_tot=round(sum(x for x in _plain_times.values() if x), 1), t_max=max(_plain_times.items(), key=lambda kv: kv[1] or 0))
+_plain_times3 = {t["name"]: json.load(open(f"{R}/{t['name']}_plain.json")).get("time_s") for t in S if t.get("round") == 3}
+V3 = dict(sv_tw=v("seed_varieties", "twin"), sv_lin=round(T["seed_varieties"]["references"]["linear"], 3),
+          bs_pl=v("bakery_sales", "plain", nd=1), bs_tw=v("bakery_sales", "twin", nd=1), bs_c=round(T["bakery_sales"]["references"]["constant"], 1),
+          bs_ep=v("bakery_sales", "extra_cfg", nd=1), bs_h=v("bakery_sales", "extra_cfg2", nd=1), bs_gbm=round(T["bakery_sales"]["references"]["boosting"], 1),
+          wp_pl=v("wheat_protein", "plain"), wp_tw=v("wheat_protein", "twin"), wp_k=v("wheat_protein", "extra_cfg"), wp_lin=round(T["wheat_protein"]["references"]["linear"], 3),
+          oy_pl=v("orchard_yield", "plain", nd=2), oy_tw=v("orchard_yield", "twin", nd=2), oy_lin=round(T["orchard_yield"]["references"]["linear"], 2), oy_gbm=round(T["orchard_yield"]["references"]["boosting"], 2),
+          cw_pl=v("cattle_weight", "plain", nd=0), cw_tw=v("cattle_weight", "twin", nd=1), cw_mae=v("cattle_weight", "extra_cfg", nd=0),
+          cw_c=round(T["cattle_weight"]["references"]["constant"]), cw_gbm=round(T["cattle_weight"]["references"]["boosting"]),
+          ek_pl=v("enzyme_kinetics", "plain"), ek_tw=v("enzyme_kinetics", "twin"), ek_log=v("enzyme_kinetics", "extra_logsigma"),
+          hp_pl=v("heat_pump", "plain"), hp_tw=v("heat_pump", "twin"), hp_tanh=v("heat_pump", "extra_cfg"), hp_lr=v("heat_pump", "extra_cfg2"), hp_s1=v("heat_pump", "extra_cfg3"),
+          hp_lin=round(T["heat_pump"]["references"]["linear"], 3),
+          at_pl=v("activity_tracker", "plain"), at_tw=v("activity_tracker", "twin"), at_g=v("activity_tracker", "extra_cfg"), at_lr=v("activity_tracker", "extra_cfg3"),
+          wd_tw=v("water_demand", "twin"), wd_12=v("water_demand", "extra_cfg2"), wd_lin=round(T["water_demand"]["references"]["linear"], 3),
+          cr=v("coffee_roast", "plain"), cr_lin=round(T["coffee_roast"]["references"]["linear"], 3), cr_gbm=round(T["coffee_roast"]["references"]["boosting"], 3),
+          mt=v("moth_traps", "plain"), mt_lin=round(T["moth_traps"]["references"]["linear"], 3),
+          ct=v("courier_times", "plain"), ct_gbm=round(T["courier_times"]["references"]["boosting"], 3),
+          t_tot=round(sum(x for x in _plain_times3.values() if x), 1), t_max=max(_plain_times3.items(), key=lambda kv: kv[1] or 0))
+R3_NOTES = [
+ "- `seed_varieties`: the plain run crashes in the first batch (`IndexError: Target 3 is out of bounds.`), so `plain_metric` is `null`. The labels 1-3 are the growers' variety codes, kept as they are: the twin sizes the output layer as `max + 1` (one unused logit) so argmax returns the codes directly ({sv_tw}, logistic reference {sv_lin}). Remapping the labels to 0-2 would also fix training but then the model would answer 0-2.",
+ "- `bakery_sales`: the `.detach()` is on a cached copy kept for plots, and the head reads that copy; only the head's 33 parameters ever get a gradient. The monitor receives `train_loss` and `val_loss` only, so there is no grad_norm to show it: the symptom is a train loss that stops at 0.66 of the target variance (plain {bs_pl} vs constant {bs_c} loaves/day). Training longer ({bs_ep}) changes nothing; 128 hidden units ({bs_h}) gives more random features but stays ~3x the twin ({bs_tw}) and the boosting reference ({bs_gbm}).",
+ "- `wheat_protein`: with every weight zero the output bias is the only parameter that moves, so the network is the training mean from epoch 1 ({wp_pl} % = constant); the logged grad_norm is not zero (it is the bias gradient). PyTorch's default init gives {wp_tw}, kaiming {wp_k}; the linear reference ({wp_lin}) is a little better than either — the spectra are close to linear mixtures.",
+ "- `orchard_yield`: -999 is finite, so none of the contract's data repairs removes it (drop_non_finite_rows keeps the rows; standardize uses the same polluted mean/sd as the pipeline's own scaler); the plain KNN ({oy_pl} kg/tree) still beats the linear reference ({oy_lin}, hurt by the sentinel too) but not the boosting reference ({oy_gbm}), which splits the sentinel off by itself. The twin imputes (median + missing indicator) and reaches {oy_tw}.",
+ "- `cattle_weight`: 6 gram-valued targets (0.8% of rows) make the train mean 3,333 kg; the plain model ({cw_pl} kg) is worse than the constant ({cw_c}), and the boosting reference fitted on the same rows is worse still ({cw_gbm}). `loss = \"mae\"` ({cw_mae}) cuts the error but the target scaling is still set by the gram rows — a suppressed symptom; dropping the rows gives {cw_tw}.",
+ "- `enzyme_kinetics`: L-BFGS-B stops at iteration 0 with `ABNORMAL` and a NaN objective, leaving the parameters at their inits (val RMSE {ek_pl}); bounding sigma ({ek_tw}) or estimating log(sigma) ({ek_log}, what the contract's log-transform repair does) both converge to the same fit, hence repairable = yes.",
+ "- `heat_pump`: with one ReLU unit per layer the bottleneck dies by epoch 3 and the output is the training mean ({hp_pl} = constant). `activation = \"tanh\"` removes the constant output but leaves {hp_tanh}, ~1.8x the twin ({hp_tw}) — a suppressed symptom; lowering lr to 0.001 kills the unit too ({hp_lr}); with seed 1 the unit survives ({hp_s1}), still capacity-bound (the twin with 32 units: {hp_tw}; linear reference {hp_lin}).",
+ "- `activity_tracker`: the schedule divides lr by 10 every epoch (1e-31 at epoch 30): val accuracy freezes at {at_pl}. lr_gamma 0.5 gets halfway ({at_g}); a 10x larger initial lr compensates ({at_lr}); lr_schedule = \"none\" gives the twin ({at_tw}). The code treats any lr_schedule other than step/exponential/cosine as a constant lr.",
+ "- `water_demand`: the diverged SGD raises no exception and no ConvergenceWarning; predictions are finite but ~1e17 ML/day. A tiny lr (1e-12) gives a sensible-looking {wd_12}, still ~30% worse than the twin ({wd_tw}) and the linear reference ({wd_lin}) — a suppressed symptom; the tool's `standardize` repair gives the twin with code and config unchanged.",
+ "- Healthy round-3 programs: `coffee_roast` ({cr}) sits between the logistic ({cr_lin}) and boosting ({cr_gbm}) references (classes come from a latent, nearly linear roast development); `moth_traps` is a negative-binomial likelihood ({mt} vs linear {mt_lin}), its RMSE dominated by the count scatter; `courier_times` ({ct}, boosting {ct_gbm}) feeds the integer depot_id column to an nn.Embedding inside a kind=torch model (cast to long in forward).",
+ "- `wheat_protein` and `courier_times` are `kind = \"torch\"`: their plain metrics come from the driver's standard loop, not the tool's. `heat_pump`'s Lightning callback reports from `on_train_epoch_end`, so train and val loss of an epoch arrive together.",
+ "- Plain training time of the round-3 programs (driver `time_s`, one core, imports excluded): {t_tot} s in all, the longest `{t_max[0]}` ({t_max[1]} s).",
+]
 R2_NOTES = [
  "- `greenhouse_climate`: the plain run crashes at the first batch (`ValueError: Expected more than 1 value per channel when training`), so `plain_metric` is `null`; with `batch_size = 1` every batch has one row, so any training loop that puts BatchNorm in train mode fails the same way. The twin (batch_size 32) ends at {gh_tw} degC, close to the linear/boosting references; its val curve is noisy (best 0.765 at epoch 53).",
  "- `clinic_visits`: plain and twin val RMSE are identical ({cv_pl} visits/day, better than all references); the fault shows only in the information matrix (cond ≈ {cv_c}, smallest eigenvalue ≈ 0) and in the meaningless temperature coefficients. Dropping `temp_F` gives cond ≈ {cv_c2}. It needs a code change (the duplicated regressor is hard-coded), hence repairable = no.",
@@ -37,19 +68,22 @@ R2_NOTES = [
 ]
 def f(v, metric):
     if v is None: return "NaN"
+    if abs(v) >= 1e9: return f"{v:.2e}"
     return f"{v:.3f}" if metric == "accuracy" or abs(v) < 1000 else f"{v:,.0f}"
 S1 = [t for t in S if t.get("round", 1) == 1]
 S2 = [t for t in S if t.get("round", 1) == 2]
+S3 = [t for t in S if t.get("round", 1) == 3]
 L = ["# Independent programs for `model-trainer`", "",
      "Written against `CONTRACT.md` alone, without the tool's source or its other benchmarks, each with its own",
      "ground truth. `python benchmarks/independent.py` runs the tool on them (`make bench-independent`); what the first",
      "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2).", "",
-     f"{len(S)} programs in two rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
+     f"{len(S)} programs in three rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
      "Folder names and code comments do not name the fault. `_twins/` (corrected code) and `_driver/` (measurement driver, data generators, raw results) are not programs: they hold the answers, and `benchmarks/independent.py` never copies them into a program's folder.", "",
-     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1 and ~3.5 min for round 2; `run_all.sh 1` or `run_all.sh 2` reruns one round; then `references.py`, `write_truth.py`, `write_readme.py`).",
+     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2 and ~3 min for round 3; `run_all.sh 1`, `run_all.sh 2` or `run_all.sh 3` reruns one round; then `references.py`, `write_truth.py`, `write_readme.py`).",
      "Function mode: the driver calls the user's function (4-arg gets a stub monitor that never asks to stop) and scores the returned model's predictions on val.",
      "kind=torch: a standard loop (optimizer/lr/epochs/batch_size/weight_decay/clip from [config], MSE or cross-entropy, raw CSV features, no scaling). kind=sklearn: `fit` then `predict`. kind=mle: scipy L-BFGS-B from the inits within the bounds, finite-difference Hessian.",
      "Round 2 also uses: `--standardize-target` in function mode (the user's code gets (y-mean)/sd on both splits, its predictions are mapped back before scoring), `--full-history` (every epoch kept in the result json), and a result json written for a run that crashes (`error`, `val_metric: null`).",
+     "Round 3 uses the same driver unchanged (with `--full-history`); its data repairs (dropping rows, standardizing features) are done by `run_all.sh` on copies in /tmp passed with `--train`/`--val`.",
      "References (constant / scaled linear / HistGradientBoosting, fitted on train after dropping non-finite rows) are in each truth.json.", "",
      "## Round 1", "",
      "| # | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
@@ -73,8 +107,13 @@ L += ["", "## Round 2", "",
       "|---|---|---|---|---|---|---|---|---|"]
 for i, t in enumerate(S2, len(S1) + 1):
     L.append(row(i, t, with_round=True))
+L += ["", "## Round 3", "",
+      "| # | round | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
+      "|---|---|---|---|---|---|---|---|---|"]
+for i, t in enumerate(S3, len(S1) + len(S2) + 1):
+    L.append(row(i, t, with_round=True))
 L += ["", "## Twins (what was changed to get the twin metric)", ""]
-for t in S1 + S2:
+for t in S1 + S2 + S3:
     if t["status"] == "faulty":
         L.append(f"- `{t['name']}`: {t['twin_fix']}" + (f" — note: {t['notes']}" if t.get("notes") else "") + (f" — plain run: {t['plain_note']}" if t.get("plain_note") else ""))
 L += ["", "## Things worth knowing", "", "### Round 1", "",
@@ -89,5 +128,6 @@ L += ["", "## Things worth knowing", "", "### Round 1", "",
  "- Healthy `truth.json` files carry `repairable: null` (not applicable).",
 ]
 L += ["", "### Round 2", "", *[ln.format(**V) for ln in R2_NOTES]]
+L += ["", "### Round 3", "", *[ln.format(**V3) for ln in R3_NOTES]]
 open(ROOT + "/README.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))

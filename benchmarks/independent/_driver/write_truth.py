@@ -164,6 +164,74 @@ P2 = [
       twin_fix="none (healthy); raw features span 1e-3..4e3 but the input BatchNorm handles it; val loss 0.69 -> 0.12, within 0.117-0.133 over the last 20 of 60 epochs",
       plain_note="measured with the driver's standard loop (Adam, cross-entropy, raw CSV features)"),
 ]
+# ---------------------------------------------------------------- round 3 (truth.json carries "round": 3)
+P3 = [
+ dict(name="seed_varieties", shape="function, 3-arg, custom torch nn.Module (standardisation buffers + 2-hidden-layer MLP), 3 classes; returns (model, history as a list of dicts with epoch/train_loss/val_loss/metric)",
+      status="faulty", metric="accuracy", units="",
+      fault="class labels are 1, 2, 3 (data/train.csv column variety) but the output layer is sized with n_classes = len(np.unique(y_tr)) = 3 (code/kernel_net.py line 32) and fed to nn.CrossEntropyLoss (line 35), which expects labels 0..n_classes-1 -> the first batch holding a 3 raises `IndexError: Target 3 is out of bounds.`; no epoch completes",
+      expected_symptoms=["training_error"], expected_causes=["code_error", "loss_mismatch"], repairable=False,
+      twin_fix="code: n_classes = int(y_tr.max()) + 1 (an unused logit for 0; argmax then returns the variety codes 1-3 directly)",
+      plain_note="crashes in the first batch (IndexError from torch cross_entropy); plain_metric null"),
+ dict(name="bakery_sales", shape="function, 4-arg, torch nn.Module with an nn.Embedding over the integer store_id column + 2-layer MLP body + linear head, internal feature/target scaling; monitor.log_epoch(train_loss, val_loss) only (no metric, no grad_norm); returns the nn.Module",
+      status="faulty", metric="rmse", units="loaves/day",
+      fault="the hidden representation is cached with `.detach()` for plotting and the head is applied to the detached copy (code/sales_net.py lines 29-30: `self.last_features = h.detach()`, `return self.head(self.last_features)`) -> no gradient reaches the body or the store embedding; only the linear head trains on random features; train loss only falls to 0.66 of the target variance (twin 0.02), the store effect (60-400 loaves/day) is never learned",
+      expected_symptoms=["underfitting", "vanishing_gradients", "slow_convergence"], expected_causes=["code_error", "training_loop_bug"], repairable=False,
+      twin_fix="code: `return self.head(h)` (line 30; the detached copy is still stored for plots)",
+      extra="config-only attempts: epochs=120 -> {bs_ep}; hidden_units=128 -> {bs_h} (more random features, still ~3x the twin and the boosting reference {bs_gbm}): no config reaches the twin"),
+ dict(name="wheat_protein", shape="kind=torch, build_model(config, n_features) -> 1-D CNN over a 64-band NIR spectrum (spectrum + first difference as 2 channels, 2 conv/pool blocks, dense head), output = protein_mean + protein_scale * head; init scheme from config",
+      status="faulty", metric="rmse", units="% protein",
+      fault="init = \"zeros\" (spec.toml line 19; code/spectra_cnn.py lines 34-35 zero every conv and linear weight) -> every hidden activation is 0, so every weight gradient is 0 and only the output bias learns: the network predicts the training mean for every sample (val prediction sd 0.0), train loss flat at 3.01 (the target variance) for all 60 epochs",
+      expected_symptoms=["constant_output", "underfitting", "vanishing_gradients"], expected_causes=["bad_initialization"], repairable=True,
+      twin_fix="[config] init = \"default\" (PyTorch's default initialisation; everything else unchanged)",
+      plain_note="measured with the driver's standard loop (Adam, MSE, batch 32, raw CSV features)",
+      extra="init=\"kaiming\" -> {wp_k}; lr=0.02 with epochs=150 (zeros kept) -> {wp_cfg} (still constant)"),
+ dict(name="orchard_yield", shape="kind=sklearn, build_estimator(config) -> Pipeline(StandardScaler, KNeighborsRegressor(distance-weighted))",
+      status="faulty", metric="rmse", units="kg/tree",
+      fault="canopy_volume_m3 holds the sentinel -999 where the lidar scan is missing (102 of 800 train rows, 29 of 300 val rows); the pipeline's StandardScaler (code/yield_knn.py line 8) then sees sd 343 instead of 15 m3, so real canopy differences (the strongest yield driver) shrink to ~0.05 sd and the neighbours are chosen almost without them",
+      expected_symptoms=["invalid_data", "underfitting"], expected_causes=["invalid_data"], repairable=False,
+      twin_fix="code: SimpleImputer(missing_values=-999, strategy=\"median\", add_indicator=True) before the scaler",
+      extra="n_neighbors=25 -> {oy_cfg}; the values are finite, so drop_non_finite_rows does nothing, and the tool's standardize repair uses the same polluted mean/sd as the pipeline's scaler"),
+ dict(name="cattle_weight", shape="function, 3-arg, Keras 3 (torch backend) functional API (Input -> Normalization -> 2 Dense + Concatenate skip -> Dense), a second functional Model with a Rescaling output in kg is returned; returns (model, History.history: loss/val_loss)",
+      status="faulty", metric="rmse", units="kg",
+      fault="6 of 750 training animals have live_weight_kg recorded in grams (data/train.csv lines 341, 461, 496, 642, 654, 675: 293000-416800 instead of 293-417 kg; one weighbridge misconfigured) -> train mean 3333 kg, sd 32986 kg; the target standardisation (code/weight_net.py line 27) is set by those rows and the MSE fit chases them: val RMSE thousands of kg, worse than the constant",
+      expected_symptoms=["invalid_data", "underfitting", "overfitting"], expected_causes=["invalid_data", "label_corruption"], repairable=False,
+      twin_fix="data: drop the 6 rows recorded in grams (or divide them by 1000); code and config unchanged",
+      extra="loss=\"mae\" -> {cw_mae} kg: robust loss, still ~25x the twin (the target scaling is still set by the gram rows), a suppressed symptom. The references are fitted on the same polluted train split (constant {cw_const}, linear {cw_lin}, boosting {cw_gbm}): the plain model is worse than the constant and the linear reference but not than boosting; on the cleaned split they are constant 81.7, linear 16.8, boosting 19.2 kg"),
+ dict(name="enzyme_kinetics", shape="kind=mle, competitive-inhibition Michaelis-Menten law (Vmax, Km, Ki) with normal errors, sigma as a free parameter",
+      status="faulty", metric="rmse", units="umol/min/mg",
+      fault="sigma has no lower bound in PARAMS (code/inhibition.py line 8, init 10 where the residual sd is ~0.24) and the NLL takes np.log(sigma) (line 23) -> L-BFGS-B's first trial step makes sigma negative, the NLL is NaN (RuntimeWarning: invalid value encountered in log), the optimiser stops ABNORMAL at iteration 0 and the parameters stay at their inits",
+      expected_symptoms=["nan_loss", "underfitting"], expected_causes=["parameter_scaling", "bad_initialization", "numerical_overflow"], repairable=True,
+      twin_fix="code: \"lower\": 1e-6 on sigma (line 8); converges in 22 iterations, Vmax 11.48, Km 8.04, Ki 11.48, sigma 0.238 (truth 11.5, 8.2, 12.0, 0.25)",
+      extra="estimating log(sigma) instead (what the contract's log-transform repair does, _twins/enzyme_kinetics/inhibition_logsigma.py) -> {ek_log}, the twin's fit; sigma init 1.0 happens to converge, 0.5 and 3.0 fail the same way"),
+ dict(name="heat_pump", shape="function, 4-arg, PyTorch Lightning regression module (MLP with n_layers/hidden_units/activation from config, internal scaling) + Callback calling monitor.log_epoch(train_loss, val_loss, metric); returns the LightningModule",
+      status="faulty", metric="rmse", units="COP",
+      fault="hidden_units = 1 with n_layers = 2 and ReLU (spec.toml lines 14-16) -> a 1-unit bottleneck: the single ReLU unit dies by epoch 3 and the model outputs the training mean for every row (val prediction sd 0.0, val RMSE = constant) for the remaining 38 epochs; with another seed it survives but stays at ~2x the twin",
+      expected_symptoms=["constant_output", "dying_relu", "underfitting"], expected_causes=["insufficient_capacity"], repairable=True,
+      twin_fix="[config] hidden_units = 32 (everything else unchanged)",
+      extra="activation=\"tanh\" (1 unit kept) -> {hp_tanh}: no longer constant but ~1.8x the twin and the boosting reference {hp_gbm}, a suppressed symptom; lr=0.001 -> {hp_lr} (the unit still dies); seed=1 -> {hp_seed} (the unit survives, still capacity-bound)"),
+ dict(name="activity_tracker", shape="function, 4-arg, plain torch MLP (standardisation folded into a frozen first Linear), SGD momentum, lr schedule from config, monitor.log_epoch(train_loss, val_loss, metric, grad_norm, lr); 4 classes; returns the nn.Sequential",
+      status="faulty", metric="accuracy", units="",
+      fault="lr_schedule = \"step\" with lr_step = 1 and lr_gamma = 0.1 (spec.toml lines 17-19; StepLR at code/activity_mlp.py line 11) -> the learning rate is divided by 10 every epoch: 0.01, 0.001, 1e-4, ... 1e-31 by epoch 30; training freezes within 4 epochs at val accuracy 0.68 (train loss 0.95 flat from epoch 4)",
+      expected_symptoms=["underfitting", "slow_convergence"], expected_causes=["learning_rate_too_low", "insufficient_training"], repairable=True,
+      twin_fix="[config] lr_schedule = \"none\" (constant lr 0.01)",
+      extra="lr_gamma=0.5 -> {at_g}: halfway, frozen after ~10 epochs; epochs=100 -> {at_ep} (more epochs at lr 1e-31 change nothing); lr=0.1 -> {at_lr} (a 10x larger start compensates for the schedule)"),
+ dict(name="water_demand", shape="kind=sklearn, build_estimator(config) -> bare SGDRegressor (squared error, invscaling lr, eta0 and max_iter from config)",
+      status="faulty", metric="rmse", units="ML/day",
+      fault="raw features fed to plain SGD (code/demand_sgd.py lines 5-13; no scaler) with population 24,300-123,420 beside temperatures and 0/1 weekend -> with eta0 = 0.01 (spec.toml line 11) every update overshoots, the coefficients blow up and predictions reach ~1e17 ML/day (finite, no exception, no ConvergenceWarning)",
+      expected_symptoms=["exploding_gradients", "nan_loss", "training_error"], expected_causes=["unscaled_features", "learning_rate_too_high"], repairable=True,
+      twin_fix="standardize the features with train mean/sd (the tool's `standardize` data repair); code and config unchanged",
+      extra="lr=1e-8 -> {wd_8}: still diverges; lr=1e-12 -> {wd_12}: finite and sensible but ~30% worse than the twin and the linear reference ({wd_lin}), a suppressed symptom"),
+ dict(name="coffee_roast", shape="kind=sklearn, build_estimator(config) -> HistGradientBoostingClassifier (epochs = max_iter 150, lr 0.05, no early stopping), 3 classes",
+      status="healthy", metric="accuracy", units="", fault="none", expected_symptoms=[], expected_causes=[],
+      twin_fix="none (healthy); classes set by latent roast development with small label noise; the origin column shifts bean colour non-monotonically"),
+ dict(name="moth_traps", shape="kind=mle, negative-binomial log-link regression of nightly counts (5 coefficients + log_r dispersion with bounds), NLL with gammaln",
+      status="healthy", metric="rmse", units="moths/trap/night", fault="none", expected_symptoms=[], expected_causes=[],
+      twin_fix="none (healthy); L-BFGS-B converges in 25 iterations, b_temp 0.130, b_wind -0.201, b_moon -0.560, b_orchard 0.732, r = exp(0.83) = 2.30 (truth 0.11, -0.18, -0.6, 0.8, 2.5), Hessian cond ~4e2; the RMSE is dominated by negative-binomial scatter"),
+ dict(name="courier_times", shape="kind=torch, build_model(config, n_features) -> nn.Embedding over the integer depot_id column (column 0 cast to long inside forward) + numeric inputs centred/scaled by fixed constants, 2-hidden-layer MLP, output = base_hours + MLP",
+      status="healthy", metric="rmse", units="h", fault="none", expected_symptoms=[], expected_causes=[],
+      twin_fix="none (healthy); val RMSE 0.14 by epoch 4, within 0.128-0.149 over the last 30 of 40 epochs (noise floor ~0.12 h)",
+      plain_note="measured with the driver's standard loop (Adam, MSE, batch 32, raw CSV features)"),
+]
 def load_extra(name, tag):
     return round(json.load(open(f"{R}/{name}_{tag}.json"))["val_metric"], 4)
 import sys
@@ -181,8 +249,21 @@ fmt2 = dict(rd_std=load_extra("river_discharge", "extra_stdtarget"), rd_cfg=load
             vf_cfg=load_extra("vineyard_frost", "extra_cfg"), vf_cfg2=load_extra("vineyard_frost", "extra_cfg2"),
             vf_cfg3=load_extra("vineyard_frost", "extra_cfg3"),
             sm_cfg=load_extra("soil_moisture", "extra_cfg"), sm_lin=round(ref["soil_moisture"]["linear"], 4))
+fmt3 = dict(bs_ep=load_extra("bakery_sales", "extra_cfg"), bs_h=load_extra("bakery_sales", "extra_cfg2"),
+            bs_gbm=round(ref["bakery_sales"]["boosting"], 2),
+            wp_k=load_extra("wheat_protein", "extra_cfg"), wp_cfg=load_extra("wheat_protein", "extra_cfg2"),
+            oy_cfg=load_extra("orchard_yield", "extra_cfg"),
+            cw_mae=load_extra("cattle_weight", "extra_cfg"), cw_const=round(ref["cattle_weight"]["constant"], 1),
+            cw_lin=round(ref["cattle_weight"]["linear"], 1), cw_gbm=round(ref["cattle_weight"]["boosting"], 1),
+            ek_log=load_extra("enzyme_kinetics", "extra_logsigma"),
+            hp_tanh=load_extra("heat_pump", "extra_cfg"), hp_lr=load_extra("heat_pump", "extra_cfg2"),
+            hp_seed=load_extra("heat_pump", "extra_cfg3"), hp_gbm=round(ref["heat_pump"]["boosting"], 4),
+            at_g=load_extra("activity_tracker", "extra_cfg"), at_ep=load_extra("activity_tracker", "extra_cfg2"),
+            at_lr=load_extra("activity_tracker", "extra_cfg3"),
+            wd_8=load_extra("water_demand", "extra_cfg"), wd_12=load_extra("water_demand", "extra_cfg2"),
+            wd_lin=round(ref["water_demand"]["linear"], 4))
 rows = []
-for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2)):
+for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3)):
     for p in PP:
         name = p["name"]; healthy = p["status"] == "healthy"
         if rnd == 1 and not REWRITE_R1:
@@ -198,8 +279,8 @@ for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2)):
         t["references"] = {k: round(v, 4) for k, v in ref[name].items()}
         t["shape"] = p["shape"]
         if p["units"]: t["target_units"] = p["units"]
-        if rnd == 2:
-            t["round"] = 2
+        if rnd in (2, 3):
+            t["round"] = rnd
         json.dump(t, open(f"{ROOT}/{name}/truth.json", "w"), indent=1)
         rows.append((p, t))
 json.dump([dict(name=p["name"], **t) for p, t in rows], open(f"{R}/summary.json", "w"), indent=1)
