@@ -246,6 +246,20 @@ def test_a_validation_loss_that_blows_up_and_stays_is_a_divergence_whatever_the_
     assert f.evidence["series"] == "val_loss"
 
 
+def test_a_model_that_blew_up_in_its_first_epoch_is_a_divergence_though_its_loss_then_falls():
+    """SGD on unscaled features: predictions of 1e18 from the first epoch, the loss creeping down from 1e38; nothing
+    grew from a first value, yet every error is 1e17 times the constant predictor's."""
+    loss = [1.04e38 * 0.9 ** i for i in range(30)]
+    h = hist(train_loss=loss, val_loss=loss, metric=[math.sqrt(v) for v in loss])
+    f = first_finding(h, Facts(baseline_metric=5.46, epochs_planned=30))
+    assert f is not None and f.symptom == "exploding_gradients" and f.onset_epoch == 1
+    assert "blew up within its first epoch" in f.message and "e+" in f.message and "%" not in f.message
+    # a thousand times the constant's (a metric in grams on a target in kilograms) is no divergence
+    grams = hist(train_loss=[1e6] * 30, val_loss=[1e6] * 30, metric=[5.46e3] * 30)
+    from model_trainer.detect import exploding_gradients
+    assert exploding_gradients.detect(grams, Facts(baseline_metric=5.46, epochs_planned=30)) is None
+
+
 @pytest.mark.parametrize("val", [
     [0.9 * 1.12 ** i for i in range(30)],                       # creeping up over many epochs: overfitting
     [0.7, 0.2, 0.05, 0.01, 0.2, 0.25, 0.3, 0.22, 0.3, 0.28],    # a near-perfect classifier's jump, below its start

@@ -42,6 +42,27 @@ def test_torch_trainer_converges_and_measures(project):
     assert rmse == pytest.approx(hist["metric"].iloc[-1], rel=1e-4)  # the metric is the model's, in target units
 
 
+def test_a_network_that_answers_one_number_per_row_learns_in_the_built_in_loop(project):
+    # forward() returns shape (n,), the loop holds the target as (n, 1): broadcast against each other the loss would
+    # compare every output with every target, and the network would learn the mean
+    flat = BUILD.replace("return nn.Sequential(", "return Flat(").replace("def build_model", """class Flat(nn.Module):
+    def __init__(self, *layers):
+        super().__init__()
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.net(x).squeeze(-1)
+
+def build_model""")
+    p = project(flat, kind="torch", entry="code/model.py:build_model",
+                config='lr = 0.01\noptimizer = "adam"\nepochs = 15\nbatch_size = 32\nseed = 1\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    hist = pd.read_csv(p.root / "results/training_history.csv")
+    y = pd.read_csv(p.root / "data/val.csv")["y"]
+    assert hist["metric"].iloc[-1] < 0.3 * float(y.std(ddof=0))
+
+
 def test_same_seed_same_history(project, tmp_path):
     cfg = 'lr = 0.01\noptimizer = "sgd"\nmomentum = 0.9\nepochs = 4\nseed = 3\n'
     p = _torch_project(project, cfg)

@@ -13,7 +13,7 @@ from model_trainer.detect.base import Finding
 from model_trainer.events import RunRecord, Why
 from model_trainer.probes.data_report import DataReport
 from model_trainer.probes.gradients import GroupGradients
-from model_trainer.records.fmt import num
+from model_trainer.records.fmt import num, share
 from model_trainer.spec import DomainSection
 
 
@@ -50,10 +50,10 @@ def metric_in_units(ev: Evidence, domain: DomainSection, rec: RunRecord | None) 
     text = f"validation {ev.metric} {num(m)}{units}"
     rep = ev.report
     if ev.metric in ("rmse", "mae") and rep is not None and rep.target_absmax_val:
-        text += (f", {100 * m / rep.target_absmax_val:.1f}% of the largest observed value "
+        text += (f", {share(m / rep.target_absmax_val, 1)} of the largest observed value "
                  f"({num(rep.target_absmax_val)}{units})")
     if ev.baseline and not ev.higher_is_better and ev.baseline > 0:
-        text += f" and {100 * m / ev.baseline:.0f}% of the constant predictor's {num(ev.baseline)}"
+        text += f" and {share(m / ev.baseline)} of the constant predictor's {num(ev.baseline)}"
     return text
 
 

@@ -59,7 +59,23 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                 return Finding("exploding_gradients", i + 1,
                                f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
                                {"min_loss": lo, "diverged_to": v, "growth": v / lo})
-    return _validation_blew_up(history)
+    return _validation_blew_up(history) or _blown_from_start(history, facts)
+
+
+def _blown_from_start(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    """Every validation error logged is ``BLOWN_FROM_START`` times the constant predictor's or more: the weights blew
+    up within the first epoch, so no growth from a first value shows (the loss may even fall slowly from 1e38)."""
+    base = facts.baseline_metric
+    if facts.metric not in ("rmse", "mae") or not base or base <= 0:
+        return None
+    values = series(history, "metric")
+    if not values or any(math.isfinite(v) and v < T.BLOWN_FROM_START * base for v in values):
+        return None
+    best = min(values)
+    return Finding("exploding_gradients", history[0].epoch,
+                   f"the validation {facts.metric} was {num(values[0])} at epoch {history[0].epoch} and never below "
+                   f"{num(best)}, {best / base:.3g}x the constant predictor's {num(base)}: the model blew up within "
+                   "its first epoch", {"blown_ratio": best / base, "baseline": base})
 
 
 def _validation_blew_up(history: list[EpochLogged]) -> Finding | None:

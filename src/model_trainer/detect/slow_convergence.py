@@ -1,7 +1,8 @@
 """``slow_convergence``: still falling steadily at the end, and still near the constant predictor.
 
 Example:
-    >>> from model_trainer.events import EpochLogged
+    >>> from model_trainer.records.fmt import share
+from model_trainer.events import EpochLogged
     >>> h = [EpochLogged(i, {"train_loss": 10 - 0.2 * i, "metric": 3.0}, 0.1) for i in range(1, 21)]
     >>> detect(h, Facts(baseline_metric=3.1)).symptom
     'slow_convergence'
@@ -15,6 +16,7 @@ from typing import Any
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.events import EpochLogged
+from model_trainer.records.fmt import share
 
 DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon=True,
     causes=(
@@ -52,7 +54,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
             evidence["cause"] = "insufficient_training"
         return Finding("slow_convergence", history[-1].epoch,
                        f"the loss was still falling steadily at the end ({tail:.1%} over the last {q} epochs), yet "
-                       f"the best {facts.metric} is {ratio:.0%} of the constant predictor's", evidence)
+                       f"the best {facts.metric} is {share(ratio)} of the constant predictor's", evidence)
     return None
 
 

@@ -13,6 +13,11 @@ EXPLODE_GROWTH = 1e3
 EXPLODE_ABS = 1e6
 # A diverging loss: train loss this many times its minimum so far (own benchmark).
 DIVERGE_FACTOR = 10.0
+# a model whose validation error (rmse or mae, in the target's units) is at least this many times the constant
+# predictor's at every epoch logged blew up before its first epoch ended (a step far too large for unscaled inputs)
+# and never came back: no healthy model, and no metric reported in a unit a thousand times the target's (grams for
+# kilograms), is a million times further off than the mean
+BLOWN_FROM_START = 1e6
 
 # vanishing_gradients: first-layer / last-layer gradient norm ratio below this (AutoTrainer's
 # vanishing-gradient rule compares the first and last layers' gradient magnitudes with 1e-4).

@@ -1,7 +1,8 @@
 """``underfitting``: the loss has plateaued near the constant predictor's error.
 
 Example:
-    >>> from model_trainer.events import EpochLogged
+    >>> from model_trainer.records.fmt import share
+from model_trainer.events import EpochLogged
     >>> h = [EpochLogged(i, {"train_loss": 1.0, "metric": 2.9}, 0.1) for i in range(1, 21)]
     >>> detect(h, Facts(baseline_metric=3.0)).symptom
     'underfitting'
@@ -23,6 +24,7 @@ from model_trainer.detect.base import (
 )
 from model_trainer.detect.slow_convergence import still_falling
 from model_trainer.events import EpochLogged
+from model_trainer.records.fmt import share
 
 DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=True,
     causes=(
@@ -53,6 +55,6 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     q = max(len(losses) // 4, 1)
     tail = rel_improvement(losses, -q - 1)
     return Finding("underfitting", history[-1].epoch,
-                   f"the best {facts.metric} is {ratio:.0%} of the constant predictor's "
+                   f"the best {facts.metric} is {share(ratio)} of the constant predictor's "
                    f"({facts.baseline_metric:.4g}) and the loss has stopped improving",
                    {"baseline_ratio": ratio, "baseline": facts.baseline_metric, "tail_improvement": tail})

@@ -196,7 +196,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         for start in range(0, n, bs):
             idx = perm[start:start + bs]
             opt.zero_grad(set_to_none=True)
-            loss = loss_fn(model(xt[idx]), yt[idx])
+            loss = loss_fn(_as_target(model(xt[idx]), yt[idx], task), yt[idx])
             loss.backward()
             if steps == 0:
                 # Measured on the epoch's first step, before clipping and before the step: raw gradients of
@@ -243,6 +243,15 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                                    "n_features": len(feats)}}), job.entry_file)
 
 
+def _as_target(out: Any, y: Any, task: str) -> Any:
+    """A network's output in the target's shape: a forward pass that answers ``(n,)`` where the loop holds the target
+    as ``(n, 1)`` would otherwise be broadcast by the loss to an ``(n, n)`` grid of every output against every
+    target, whose minimum is the mean: the network would learn a constant. Class scores are left as they are."""
+    if task != "multiclass" and out.shape != y.shape and out.numel() == y.numel():
+        return out.reshape(y.shape)
+    return out
+
+
 def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_fn: Any, metric: str, task: str,
               pre: Any, probe: _ActivationProbe) -> tuple[float, float, dict[str, float]]:
     model.eval()
@@ -250,7 +259,7 @@ def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_
     with torch.no_grad(), probe:
         for s in range(0, len(xv), _EVAL_BATCH):
             outs.append(model(xv[s:s + _EVAL_BATCH]))
-    out = torch.cat(outs)
+    out = _as_target(torch.cat(outs), yv, task)
     val_loss = float(loss_fn(out, yv))
     acts = probe.results(torch)
     if task == "multiclass":

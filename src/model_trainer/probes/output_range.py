@@ -21,9 +21,10 @@ def output_range(pred_min: float, pred_max: float, target_min: float,
     span = target_max - target_min
     if not span > 0:
         return None
-    below = max(0.0, pred_min - target_min) / span
-    above = max(0.0, target_max - pred_max) / span
-    uncovered = round(below + above, 6)
+    # a share of the target's own range: predictions wholly beyond it leave all of it uncovered, never more
+    below = min(1.0, max(0.0, pred_min - target_min) / span)
+    above = min(1.0, max(0.0, target_max - pred_max) / span)
+    uncovered = round(min(1.0, below + above), 6)
     if uncovered < UNCOVERED_SHARE:
         return None
     side = "below" if below >= above else "above"

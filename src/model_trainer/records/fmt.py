@@ -24,3 +24,15 @@ def short(value: float | None) -> str:
     if value is None:
         return ""
     return f"{float(value):g}"
+
+
+def share(ratio: float, digits: int = 0) -> str:
+    """A ratio to another value as a percentage (``95%``), or as a multiple once it passes ten times (``5.1e+17x``),
+    where a percentage would run to twenty digits.
+
+    >>> share(0.95), share(0.032, 1), share(5.1e17)
+    ('95%', '3.2%', '5.1e+17x')
+    """
+    if not math.isfinite(ratio) or abs(ratio) < 10:
+        return f"{ratio:.{digits}%}"
+    return f"{ratio:.3g}x"
