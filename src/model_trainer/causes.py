@@ -63,9 +63,11 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           (("", "Rescale the parameters (e.g. log scale) so that they are of comparable magnitude."),)),
     Cause("numerical_overflow", "the arithmetic overflowed", (),
           (("", "Find the expression that overflows (exp of a large argument) and bound or rescale it."),)),
-    Cause("invalid_data", "non-finite values in the data", ("drop_non_finite_rows",),
-          (("", "Trace the invalid values (non-finite cells, constant columns) back to their source and document "
-                "what was dropped."),)),
+    Cause("invalid_data", "values in the data that are not valid measurements (non-finite cells, missing-value "
+          "codes, targets in another unit)", ("drop_non_finite_rows", "missing_codes", "drop_target_outliers"),
+          (("", "Trace the invalid values (non-finite cells, constant columns, missing-value codes, targets "
+                "recorded in another unit) back to their source, correct or blank them in the data files, and "
+                "document what was dropped or filled."),)),
     Cause("training_loop_bug", "the loop's bookkeeping is wrong (gradients not zeroed, a scheduler stepped per "
           "batch, a loss summed, a mode left in eval)", (),
           (("", "Read the training loop against the checklist: zero_grad before backward, scheduler.step once per "

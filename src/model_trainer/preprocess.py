@@ -14,7 +14,7 @@ import pandas as pd
 
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
-                "align_validation", "softmax_scores_to_loss")
+                "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers")
 # ``zero_grad_after_step``, ``scheduler_per_epoch`` and ``softmax_scores_to_loss`` change no data: diagnostics the
 # run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel with the data repairs
 # because, like them, they are the tool's changes and not the user's config
@@ -39,9 +39,17 @@ class Preprocess:
     y_mean: float | None = None
     y_std: float | None = None
     dropped_columns: list[str] = field(default_factory=list)
+    # ``missing_codes``: column -> (the code standing for a missing value, the training median it is read as)
+    codes: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def transform(self, frame: pd.DataFrame) -> pd.DataFrame:
         out = frame.drop(columns=[c for c in self.dropped_columns if c in frame.columns])
+        codes = getattr(self, "codes", None)  # a bundle pickled before codes existed has none
+        if codes:
+            out = out.copy()
+            for c, (code, fill) in codes.items():
+                if c in out.columns:
+                    out[c] = out[c].astype(float).mask(out[c].astype(float) == code, fill)
         if self.x_mean:
             out = out.copy()
             for c, m in self.x_mean.items():
@@ -58,7 +66,7 @@ class Preprocess:
 
     @property
     def active(self) -> bool:
-        return bool(self.x_mean or self.y_mean is not None or self.dropped_columns)
+        return bool(self.x_mean or self.y_mean is not None or self.dropped_columns or getattr(self, "codes", None))
 
 
 def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, features: list[str],
@@ -72,6 +80,26 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         train = train[np.isfinite(train[cols].to_numpy(dtype=float)).all(axis=1)]
         val = val[np.isfinite(val[cols].to_numpy(dtype=float)).all(axis=1)]
     pre = Preprocess(features=list(features), target=target)
+    if repairs.get("drop_target_outliers") and target:
+        # training rows only: validation is scored as it is
+        from model_trainer.probes.data_quality import target_outliers
+
+        far = target_outliers(train[target].to_numpy(dtype=float))
+        if far is not None:
+            y = train[target].astype(float)
+            train = train[~((y < far["low"]) | (y > far["high"]))]
+    for c in repairs.get("missing_codes") or ():
+        from model_trainer.probes.data_quality import missing_code
+
+        if c not in features:
+            continue
+        code = missing_code(np.r_[train[c].to_numpy(dtype=float), val[c].to_numpy(dtype=float)])
+        if code is not None:
+            col = train[c].astype(float)
+            pre.codes[c] = (code, float(col[(col != code) & np.isfinite(col)].median()))
+    if pre.codes:
+        # the statistics of later repairs (standardize) are those of the columns as the model sees them
+        train, val = pre.transform(train), pre.transform(val)
     val = align_validation(train, val, [c for c in repairs.get("align_validation") or () if c in features])
     if repairs.get("permute_target") and target:
         train = train.copy()

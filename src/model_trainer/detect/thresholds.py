@@ -13,6 +13,20 @@ EXPLODE_GROWTH = 1e3
 EXPLODE_ABS = 1e6
 # A diverging loss: train loss this many times its minimum so far (own benchmark).
 DIVERGE_FACTOR = 10.0
+# a missing-value code (``probes/data_quality.py``): a value repeated in at least CODE_MIN_ROWS rows and
+# CODE_MIN_SHARE of them, lying more than CODE_FAR times the 1-99% range of the column's other values beyond that
+# range. -999 among canopy volumes of 5-60 m³ lies 18 ranges away; a zero-inflated column's 0 lies inside its range
+CODE_MIN_ROWS = 3
+CODE_MIN_SHARE = 0.005
+CODE_FAR = 3.0
+# training targets more than TARGET_OUTLIER_MADS robust standard deviations from the median, in at most
+# TARGET_OUTLIER_SHARE of the rows, and TARGET_OUTLIER_GAP times as far from it as every other target, are recorded
+# in another unit or are codes: grams among kilograms sit thousands of robust SDs out, with nothing in between. A
+# heavy tail reaches 50 robust SDs too (a Pareto tail with alpha 1.5 puts 0.5% of its rows there, alpha 3 0.03%) but
+# runs on continuously, so the gap, not the distance, tells them apart
+TARGET_OUTLIER_MADS = 50.0
+TARGET_OUTLIER_SHARE = 0.02
+TARGET_OUTLIER_GAP = 5.0
 # a model whose validation error (rmse or mae, in the target's units) is at least this many times the constant
 # predictor's at every epoch logged blew up before its first epoch ended (a step far too large for unscaled inputs)
 # and never came back: no healthy model, and no metric reported in a unit a thousand times the target's (grams for

@@ -598,6 +598,11 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
         result = (f"No red flag in {len(trec.history)} {unit}; {label_m} {num(new)} (was {_was(old)} at the same "
                   f"{unit[:-1]})" if n_epochs else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
         passed = True
+    own_new, own_old = ((d or {}).get("metric_own") for d in (d_new, d_old))
+    if key != "metric" and trec.ok and not n_epochs and all(isinstance(v, (int, float)) and math.isfinite(v)
+                                                           for v in (own_new, own_old)):
+        # the code logs a loss only: the model's own score on the validation file, in the target's units, beside it
+        result += f"; {inv.facts.metric} of the model's own predictions {num(own_new)} (was {num(own_old)})"
     if d_new and d_old and "nll" in d_new and "nll" in d_old:
         result += "; " + entries.fit_comparison(d_old, d_new)
         entries.record_comparison(inv, trec, d_old, d_new)

@@ -19,7 +19,7 @@ from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
 from model_trainer.probes.output_code import output_findings
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
-from model_trainer.records.fmt import num
+from model_trainer.records.fmt import num, short
 
 # dying_relu too: inputs on large scales give large pre-activations and large first updates, which push units
 # to where they are never positive again
@@ -46,6 +46,8 @@ def probe(inv: Investigation) -> None:
     _own_predictions(inv)
     _training_rows(inv)
     _constant_columns(inv)
+    _missing_codes(inv)
+    _target_outliers(inv)
     _discretised_target(inv)
     _bound_in_code(inv)
     record(inv)
@@ -534,6 +536,44 @@ def _constant_columns(inv: Investigation) -> None:
                 f"{len(cols)} constant column(s): " + ", ".join(f"`{c}`" for c in cols[:5])
                 + (f"; the run warned: {divide[0]}" if divide else ""), None)
     inv.suspect("invalid_data", 2.5 if divide else 1.0, n)
+
+
+def _missing_codes(inv: Investigation) -> None:
+    """Feature columns where a value far outside the others repeats: a code for "not measured" read as a measurement."""
+    codes = dict(getattr(inv.report, "missing_codes", None) or {})
+    if not codes:
+        return
+    parts = []
+    for c, d in list(codes.items())[:4]:
+        lines = ", ".join(str(n) for n in d.get("lines") or ())
+        parts.append(f"`{c}` holds {short(d['value'])} in {d['train']} training and {d['val']} validation rows"
+                     + (f" (training file lines {lines}, ...)" if lines else "")
+                     + (", a common code for a missing value" if d.get("known") else ""))
+    n = inv.add("A code standing for a missing value is read as a real, extreme measurement", "Looked for values "
+                "far outside each column's range that repeat", "measurement", None,
+                "; ".join(parts) + " -> each lies far outside the column's other values", None)
+    inv.measurements["missing_codes"] = n
+    inv.suspect("invalid_data", 2.5, n)
+
+
+def _target_outliers(inv: Investigation) -> None:
+    """A few training targets thousands of robust SDs from the rest: recorded in another unit, or codes."""
+    far = getattr(inv.report, "target_outliers", None)
+    if not far:
+        return
+    target = getattr(inv.report, "target", None)
+    lines = ", ".join(str(n) for n in far.get("lines") or ())
+    values = ", ".join(num(v) for v in far.get("values") or ())
+    ratio = f", up to {far['ratio']:.3g}x the median {num(far['median'])}" if far.get("ratio") else ""
+    n = inv.add("A few targets are recorded in another unit (or as codes)", "Looked for training targets far beyond "
+                "all the others", "measurement", None,
+                f"{far['count']} of {far['rows']} training targets of `{target}` lie beyond {num(far['low'])} .. "
+                f"{num(far['high'])} ({T.TARGET_OUTLIER_MADS:g} robust SDs from the median), with nothing in "
+                f"between: {values}{ratio}"
+                + (f" (file lines {lines})" if lines else ""), None)
+    inv.measurements["target_outliers"] = n
+    inv.suspect("invalid_data", 2.5, n)
+    inv.suspect("label_corruption", 0.5, n)
 
 
 def _discretised_target(inv: Investigation) -> None:

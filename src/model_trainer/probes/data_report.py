@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from model_trainer.detect import thresholds as T
+from model_trainer.probes.data_quality import missing_codes, target_outliers
 from model_trainer.probes.shift import shifted_columns
 
 # what a report's reader waits for while the references fit
@@ -46,6 +47,10 @@ class DataReport:
     # columns whose validation values are distributed unlike their training values (``probes/shift.py``), largest
     # shift first: {"column", "train_mean", "val_mean", "train_std", "val_std", "shift_sd", "spread_ratio"}
     split_shift: list[dict[str, Any]] = field(default_factory=list)
+    # feature columns holding a missing-value code (``probes/data_quality.py``): column -> {"value", "train", "val",
+    # "known", "lines"}; and the training targets recorded far beyond the rest: {"count", "low", "high", "lines", ...}
+    missing_codes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    target_outliers: dict[str, Any] | None = None
 
     def __getattribute__(self, name: str) -> Any:
         # The references may still be fitting (``investigate.judge.references_in_background``): whatever reads them,
@@ -99,6 +104,10 @@ class DataReport:
             rep.non_finite = {}
         if repairs.get("drop_constant_columns"):
             rep.constant_columns = []
+        if repairs.get("missing_codes"):
+            rep.missing_codes = {c: d for c, d in self.missing_codes.items() if c not in repairs["missing_codes"]}
+        if repairs.get("drop_target_outliers"):
+            rep.target_outliers = None
         if repairs.get("align_validation"):
             rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
         if repairs.get("standardize"):
@@ -194,4 +203,7 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
                 if abs(r) >= T.LEAKAGE_CORR:
                     rep.leakage.append(c)
     rep.split_shift = shifted_columns(train, val, [*features, *([target] if target else [])])
+    rep.missing_codes = missing_codes(train, val, features)
+    if target and metric not in ("accuracy", "f1", "auc"):
+        rep.target_outliers = target_outliers(train[target].to_numpy(dtype=float))
     return rep

@@ -12,6 +12,7 @@ from model_trainer.repairs.batch_size import BatchSize
 from model_trainer.repairs.clip_gradients import ClipGradients
 from model_trainer.repairs.drop_constant_columns import DropConstantColumns
 from model_trainer.repairs.drop_non_finite import DropNonFinite
+from model_trainer.repairs.drop_target_outliers import DropTargetOutliers
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
 from model_trainer.repairs.fix_parameter import FixParameter
@@ -20,6 +21,7 @@ from model_trainer.repairs.less_capacity import LessCapacity
 from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.lower_regularization import LowerRegularization
+from model_trainer.repairs.missing_codes import MissingCodes
 from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.more_iterations import MoreIterations
@@ -46,7 +48,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(),
-    SoftmaxScoresToLoss())}
+    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

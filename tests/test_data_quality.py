@@ -1,0 +1,85 @@
+"""Values that stand for something else: a missing-value code in a feature, targets recorded in another unit."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import cli
+from model_trainer import load_model
+
+KNN = """
+from sklearn.neighbors import KNeighborsRegressor
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+def build_estimator(config):
+    return make_pipeline(StandardScaler(), KNeighborsRegressor(n_neighbors=int(config["n_neighbors"])))
+"""
+
+RIDGE = """
+from sklearn.linear_model import Ridge
+
+def build_estimator(config):
+    return Ridge(alpha=float(config["alpha"]))
+"""
+
+
+def _frame(n: int = 400, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0, 10, (n, 3))
+    frame = pd.DataFrame(x, columns=["a", "b", "c"])
+    frame["y"] = 3 * np.sin(x[:, 0]) + x[:, 1] + 0.5 * x[:, 2] + rng.normal(0, 0.3, n)
+    return frame
+
+
+def test_a_missing_value_code_in_a_feature_is_read_as_missing_and_the_model_keeps_doing_so(project):
+    frame = _frame()
+    blank = np.random.default_rng(1).random(len(frame)) < 0.15
+    frame.loc[blank, "a"] = -999.0
+    p = project(KNN, kind="sklearn", entry="code/model.py:build_estimator", config="n_neighbors = 5\n", data=frame,
+                extra='[domain]\ntarget_units = "t"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
+    assert verdict["cause"] == "invalid_data" and verdict["status"] == "resolved", verdict
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    found = next(t for t in entry["tests"] if t["action"].startswith("Looked for values far outside"))
+    assert "-999 in" in found["result"] and "`a`" in found["result"]
+    assert any(t["action"].startswith("read -999 in `a` as missing") and t["passed"] for t in entry["tests"])
+    # the accepted model reads the code as the training median on new rows too
+    val = pd.read_csv(p.root / "data/val.csv")
+    pred = load_model(p.root / "ws/results/model_final.pkl").predict(val)
+    rmse = float(np.sqrt(np.mean((pred - val["y"].to_numpy()) ** 2)))
+    assert rmse == pytest.approx(verdict["metric"], rel=1e-6)
+    gates = cli("gates", str(p.root / "ws")).stdout
+    assert "PASS traceability" in gates and "PASS consistency" in gates, gates
+
+
+def test_targets_recorded_in_another_unit_are_left_out_of_training(project):
+    frame = _frame()
+    frame["y"] = frame["y"] + 20.0
+    frame.loc[[7, 40, 77, 150, 201], "y"] *= 1000.0  # five training rows in grams among kilograms
+    p = project(RIDGE, kind="sklearn", entry="code/model.py:build_estimator", config="alpha = 1.0\n", data=frame,
+                extra='[domain]\ntarget_units = "kg"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    found = next(t for t in entry["tests"] if t["action"].startswith("Looked for training targets far beyond"))
+    assert found["result"].startswith("5 of 300 training targets") and "file lines 9, 42, 79" in found["result"]
+    assert r.returncode == 0, r.stdout + r.stderr
+    verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
+    assert verdict["cause"] == "invalid_data"
+    assert verdict["metric"] < 3.0  # the ridge on the kilograms alone; with the grams in it is hundreds off
+
+
+def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():
+    from model_trainer.probes.data_report import data_report
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"pixel": np.where(rng.random(500) < 0.95, 0.0, 16.0), "x": rng.normal(size=500)})
+    frame["y"] = rng.pareto(1.5, 500) + 1  # claims: a long tail, no gap
+    rep = data_report(frame[:400], frame[400:], ["pixel", "x"], "y")
+    assert rep.missing_codes == {} and rep.target_outliers is None
