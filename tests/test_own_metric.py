@@ -100,3 +100,50 @@ def test_a_network_that_memorised_the_files_own_labels_is_not_told_it_fitted_oth
     entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
     assert entry["symptom"] == "overfitting"
     assert not [t for t in entry["tests"] if t["action"].startswith("Scored the returned model on the training")]
+
+
+# the head is trained on a detached copy of the body's output: the body never gets a gradient
+DETACHED = MLP_CAST.replace('.astype("int32")', "").replace(
+    "    net = nn.Sequential(nn.Linear(3, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))\n",
+    "    net = Net()\n").replace("def train_model", """class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(3, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU())
+        self.head = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return self.head(self.body(x).detach())
+
+def train_model""")
+
+
+def test_a_network_cut_off_from_its_loss_is_told_and_no_knob_is_tried(project):
+    assert DETACHED != MLP_CAST
+    p = project(DETACHED, config="lr = 0.003\nepochs = 30\n", data=_curved_data())
+    cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    reach = [t for t in entry["tests"] if t["action"].startswith("Checked which of the optimiser's parameters")]
+    assert reach, [t["action"] for t in entry["tests"]]
+    assert "`body.0.weight`" in reach[0]["result"] and "`head.weight`" not in reach[0]["result"]
+    assert not [t for t in entry["tests"] if t["kind"] == "intervention"]
+    assert [h["cause"] for h in entry["hypotheses"] if h["status"] == "open"][0] == "code_error"
+
+
+def test_the_gradient_hook_leaves_frozen_parameters_out_and_names_none_on_a_whole_network():
+    import torch
+    from torch import nn
+
+    from model_trainer.kinds.function import _GradientReach
+
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 1))
+    net[0].bias.requires_grad_(False)  # frozen on purpose
+    reach = _GradientReach(steps=5)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01)
+    x, y = torch.randn(32, 3), torch.randn(32, 1)
+    for _ in range(8):
+        opt.zero_grad()
+        nn.functional.mse_loss(net(x), y).backward()
+        opt.step()
+    assert reach.seen == 5  # it stopped watching after its steps
+    assert reach.report(net) is None

@@ -204,6 +204,13 @@ OVERFIT_MILD_RISE = 0.05
 # second shuffle, a truncated target) scores them as it scores rows it never saw. 3x in a loss is already a gap no
 # healthy run ends with on held-out data; 0.8 leaves room for the mild optimism of scoring rows seen in training
 CODE_FIT_GAP = 3.0
+# two runs whose models' own validation scores agree to this relative precision made the same predictions (float32
+# arithmetic on a target rescaled and scaled back differs in the seventh digit, a real change from the first few)
+SAME_SCORE_REL = 1e-6
+# the share of a network's weights that never received a gradient (function mode, a hook on the optimiser's first
+# steps) from which no knob is tried: with most of the network cut off from the loss, a learning rate, a width or
+# an epoch count changes only what the rest can learn; the fix is the code's
+CUT_OFF_SHARE = 0.5
 TRAIN_ROWS_SHARE = 0.8
 # the returned model's own predictions on the validation file, scored by the tool, against the metric the user's
 # code reported for the same model: an error 25% larger is beyond the seed-to-seed spread quoted above and beyond

@@ -185,6 +185,8 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
     out = []
     if cur.evidence.get("cause") in CODE_ONLY:
         return []  # evidence of the code's own making: no knob or data repair reaches it, so none is tried
+    if inv.measurements.get("cut_off_share", 0.0) >= T.CUT_OFF_SHARE:
+        return []  # most of the weights never get a gradient: what any knob changes, they do not learn from
     overflow = "overflow" in cur.evidence
     repairs = plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause"))
     # a measurement that points at a cause asks for its test, whatever the symptom's usual plan
@@ -535,9 +537,18 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
     hib = inv.facts.higher_is_better
     key, new = model_metric(trec, hib)
     base = inv.compare_with or inv.failing
-    _, old = model_metric(base, hib, upto_epoch=len(trec.history) if n_epochs else None)
-    improved = better(key, new, old, hib)
+    base_key, old = model_metric(base, hib, upto_epoch=len(trec.history) if n_epochs else None)
     d_new, d_old = trec.diagnostics, base.diagnostics
+    own_new, own_old = ((d or {}).get("metric_own") for d in (d_new, d_old))
+    have_own = all(isinstance(v, (int, float)) and math.isfinite(v) for v in (own_new, own_old))
+    rescaled = any(change.data_after.get(k) != (base.data_repairs or {}).get(k)
+                   for k in ("standardize_target", "rescale_target"))
+    by_own = have_own and (key != base_key or (key != "metric" and rescaled))
+    if by_own:
+        # a metric against a loss, or losses on two scales of the target: the model's own predictions on the
+        # validation file, scored in the target's units, are what both runs can be compared by
+        key, new, old = "metric", float(own_new), float(own_old)
+    improved = better(key, new, old, hib)
     if d_new and d_old and not improved and "bic" in d_new:
         # a fit: a simpler parameterisation that explains the data better per parameter also counts
         improved = d_new["bic"] < d_old["bic"]
@@ -545,7 +556,10 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
     # another model even where its curve is a prefix of the failing run's
     changed_model = any(n.startswith("restored the weights") for n in trec.notes) or \
         "early stopping" in (trec.stop_reason or "")
-    no_effect = trec.ok and math.isfinite(new) and new == old and _same_losses(trec, base) and not changed_model
+    # the same predictions to float precision where the losses are on two scales: the code undid the change (it
+    # standardises the target itself)
+    same = math.isclose(new, old, rel_tol=T.SAME_SCORE_REL) if by_own else new == old and _same_losses(trec, base)
+    no_effect = trec.ok and math.isfinite(new) and same and not changed_model
     if trec.ok and d_new and d_old and "nll" in d_new and "nll" in d_old:
         from model_trainer.mle.compare import compare
 
@@ -553,6 +567,8 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
         # the likelihood ignores leaves the RMSE as it was and still makes the information matrix invertible
         no_effect = compare(d_old, d_new)["no_effect"]
     label_m = inv.facts.metric if key == "metric" else key
+    if by_own:
+        label_m += " of the model's own predictions"
     cur = inv.current or inv.finding
     other = False
     if no_effect:
@@ -596,11 +612,10 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -
     else:
         unit = "iterations" if inv.facts.kind == "mle" else "epochs"
         result = (f"No red flag in {len(trec.history)} {unit}; {label_m} {num(new)} (was {_was(old)} at the same "
-                  f"{unit[:-1]})" if n_epochs else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
+                  f"{unit[:-1]})" if n_epochs and not by_own
+                  else f"No red flag; {label_m} {num(new)} (was {_was(old)})")
         passed = True
-    own_new, own_old = ((d or {}).get("metric_own") for d in (d_new, d_old))
-    if key != "metric" and trec.ok and not n_epochs and all(isinstance(v, (int, float)) and math.isfinite(v)
-                                                           for v in (own_new, own_old)):
+    if key != "metric" and trec.ok and not n_epochs and have_own:
         # the code logs a loss only: the model's own score on the validation file, in the target's units, beside it
         result += f"; {inv.facts.metric} of the model's own predictions {num(own_new)} (was {num(own_old)})"
     if d_new and d_old and "nll" in d_new and "nll" in d_old:

@@ -16,7 +16,7 @@ from model_trainer.probes.config_range import out_of_range
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
 from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
-from model_trainer.probes.output_code import output_findings
+from model_trainer.probes.output_code import excludes, output_findings
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
 from model_trainer.records.fmt import num, short
@@ -45,6 +45,7 @@ def probe(inv: Investigation) -> None:
     _config_ranges(inv)
     _own_predictions(inv)
     _training_rows(inv)
+    _gradient_reach(inv)
     _constant_columns(inv)
     _missing_codes(inv)
     _target_outliers(inv)
@@ -167,7 +168,8 @@ def _output_range(inv: Investigation) -> None:
     if lo is None or hi is None:
         return
     r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]
-    code = _source_findings(inv, output_findings) if r else []
+    code = [f for f in (_source_findings(inv, output_findings) if r else [])
+            if excludes(f["activation"], rep.target_min, rep.target_max)]  # type: ignore[arg-type]
     verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
                f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
@@ -522,6 +524,25 @@ def _training_rows(inv: Investigation) -> None:
     inv.measurements["training_rows"] = n
     inv.suspect("label_corruption", 2.0, n)
     inv.suspect("train_val_mismatch", 0.5, n)
+
+
+def _gradient_reach(inv: Investigation) -> None:
+    """Parameters the optimiser steps that never received a gradient: cut off from the loss in the code."""
+    d = inv.failing.diagnostics or {}
+    names, count = d.get("no_grad_params"), d.get("no_grad_count")
+    if not names or not count:
+        return
+    shown = ", ".join(f"`{n}`" for n in names[:6]) + (f" and {count - 6} more" if count > 6 else "")
+    n = inv.add("Part of the network is cut off from the loss", "Checked which of the optimiser's parameters "
+                "receive a gradient (a hook of the tool's on its first steps)", "measurement", inv.failing.run_id,
+                f"{shown} ({count} of {d.get('params_count')} parameter tensors, {d.get('no_grad_share', 0):.0%} of "
+                f"the weights) had no gradient at any of the first {d.get('no_grad_steps')} optimiser steps: the loss "
+                "is not computed through them (a .detach(), torch.no_grad(), a tensor rebuilt from .data, or a "
+                "module never called), so they keep their initial values", None)
+    inv.measurements["gradient_reach"] = n
+    inv.measurements["cut_off_share"] = float(d.get("no_grad_share") or 0.0)
+    inv.suspect("code_error", 4.0, n)
+    inv.suspect("training_loop_bug", 1.0, n)
 
 
 def _constant_columns(inv: Investigation) -> None:

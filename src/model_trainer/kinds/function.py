@@ -57,6 +57,47 @@ def _zero_grads_after_each_step(monitor: Monitor) -> None:
     monitor.grads_cleared_after_step = True
 
 
+class _GradientReach:
+    """Which parameters a torch optimiser holds never receive a gradient, over its first ``steps`` steps: a parameter
+    that wants one (``requires_grad``) whose ``.grad`` is still None when the optimiser steps is outside the graph
+    its loss was computed through (a ``.detach()``, ``torch.no_grad()``, a tensor rebuilt from ``.data``, a module
+    never called). A parameter frozen on purpose (``requires_grad=False``) is left out. The hook removes itself
+    after ``steps`` steps, so a long training pays nothing for it."""
+
+    def __init__(self, steps: int = 20) -> None:
+        from torch.optim.optimizer import register_optimizer_step_pre_hook
+
+        self.steps, self.seen = steps, 0
+        self.missing: dict[int, int] = {}
+        self.params: dict[int, Any] = {}
+        self.handle = register_optimizer_step_pre_hook(self._pre_step)
+
+    def _pre_step(self, opt: Any, args: Any, kwargs: Any) -> None:
+        self.seen += 1
+        for group in opt.param_groups:
+            for p in group["params"]:
+                if p.requires_grad:
+                    self.params[id(p)] = p
+                    self.missing[id(p)] = self.missing.get(id(p), 0) + (p.grad is None)
+        if self.seen >= self.steps:
+            self.handle.remove()
+
+    def report(self, model: Any) -> dict[str, Any] | None:
+        """Names (from the returned model) and share of the weights that no step ever found a gradient for."""
+        self.handle.remove()
+        if self.seen < 3 or not self.params:
+            return None
+        cut = {i for i, n in self.missing.items() if n == self.seen}
+        if not cut:
+            return None
+        names = {id(p): n for n, p in model.named_parameters()} if hasattr(model, "named_parameters") else {}
+        total = sum(int(p.numel()) for p in self.params.values())
+        share = sum(int(self.params[i].numel()) for i in cut) / max(total, 1)
+        shown = sorted(names.get(i, f"<tensor of shape {tuple(self.params[i].shape)}>") for i in cut)
+        return {"no_grad_params": shown[:12], "no_grad_count": len(cut), "no_grad_share": share,
+                "no_grad_steps": self.seen, "params_count": len(self.params)}
+
+
 def _softmax_layers_pass_scores() -> None:
     """Every ``nn.Softmax`` module returns its input: a network that ends in one hands its loss (a cross-entropy,
     which applies its own softmax) the scores it expects, and its predicted classes are the same (the largest score
@@ -153,6 +194,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per epoch ("
                        + ("at each logged epoch" if n == 4 else "where a module turns to evaluation mode or a "
                           "DataLoader runs out") + "), by a hook of the tool's; the code is unchanged"))
+    import sys
+
+    reach = _GradientReach() if "torch" in sys.modules and not job.data_repairs.get("zero_grad_after_step") else None
     monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)
@@ -196,6 +240,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                 own_train = train_rows_metric(predict, job, pre)
                 if own_train is not None:
                     data["metric_own_train"] = own_train
+    if reach is not None:
+        data.update(reach.report(model) or {})
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre, task=task), job.entry_file)

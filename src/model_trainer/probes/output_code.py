@@ -20,6 +20,22 @@ _BOUNDED = {"sigmoid": "(0, 1)", "tanh": "(-1, 1)", "softmax": "a probability si
             "Sigmoid": "(0, 1)", "Tanh": "(-1, 1)", "Softmax": "a probability simplex", "ReLU": "[0, inf)"}
 
 
+# the interval each bounded activation's output lies in
+_INTERVAL = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softmax": (0.0, 1.0), "relu": (0.0, float("inf"))}
+
+
+def excludes(activation: str, target_min: float, target_max: float) -> bool:
+    """The activation's outputs cannot reach part of the target's range: a ReLU bounds nothing for a target that is
+    never negative (a hidden block ending in one is no output bound either).
+
+    Example:
+        >>> excludes("relu", 41.0, 662.0), excludes("relu", -3.0, 5.0), excludes("sigmoid", 41.0, 662.0)
+        (False, True, True)
+    """
+    lo, hi = _INTERVAL.get(activation.lower(), (-float("inf"), float("inf")))
+    return target_min < lo or target_max > hi
+
+
 def _name(call: ast.Call) -> str | None:
     f = call.func
     return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
