@@ -126,7 +126,7 @@ def test_a_network_cut_off_from_its_loss_is_told_and_no_knob_is_tried(project):
     assert reach, [t["action"] for t in entry["tests"]]
     assert "`body.0.weight`" in reach[0]["result"] and "`head.weight`" not in reach[0]["result"]
     assert not [t for t in entry["tests"] if t["kind"] == "intervention"]
-    assert [h["cause"] for h in entry["hypotheses"] if h["status"] == "open"][0] == "code_error"
+    assert next(h["cause"] for h in entry["hypotheses"] if h["status"] == "open") == "code_error"
 
 
 def test_the_gradient_hook_leaves_frozen_parameters_out_and_names_none_on_a_whole_network():
