@@ -92,7 +92,7 @@ def own_metric(predict: Callable[[Any], Any], x: pd.DataFrame, y_raw: Any, pre: 
     return metric_in_units(lambda _: pred, x, y, pre, metric)
 
 
-# rows of the training file the returned model is scored on: a sample keeps the pass cheap on large data
+# rows of the training file the returned model is scored on: the first ones keep the pass cheap on large data
 TRAIN_SCORE_ROWS = 2000
 
 
@@ -104,14 +104,20 @@ def train_rows_metric(predict: Callable[[Any], Any], job: Job, pre: Preprocess) 
 
     if job.target is None:
         return None
-    train = pd.read_csv(job.train_path)
+    # the file's first rows: a check of which labels the model fitted needs no more, and a large file is not read whole
+    train = pd.read_csv(job.train_path, nrows=TRAIN_SCORE_ROWS)
     if job.target not in train:
         return None
     cols = [c for c in (*pre.features, job.target) if c in train]
     numeric = train[cols].select_dtypes("number")
     train = train[np.isfinite(numeric.to_numpy(dtype=np.float64)).all(axis=1)]
-    if len(train) > TRAIN_SCORE_ROWS:
-        train = train.sample(TRAIN_SCORE_ROWS, random_state=0)
+    if job.data_repairs.get("drop_target_outliers"):
+        from model_trainer.probes.data_quality import target_outliers
+
+        far = target_outliers(pd.read_csv(job.train_path, usecols=[job.target])[job.target].to_numpy(dtype=float))
+        if far is not None:
+            y = train[job.target].astype(float)
+            train = train[(y >= far["low"]) & (y <= far["high"])]  # the rows the model was trained on
     if len(train) < 2:
         return None
     try:
