@@ -147,3 +147,20 @@ def test_the_gradient_hook_leaves_frozen_parameters_out_and_names_none_on_a_whol
         opt.step()
     assert reach.seen == 5  # it stopped watching after its steps
     assert reach.report(net) is None
+
+
+# the network answers (n,) while the targets are (n, 1): torch warns, and the loss broadcasts them into a grid
+FLAT_OUTPUT = MLP_CAST.replace('.astype("int32")', "").replace("nn.Linear(64, 1))", "nn.Linear(64, 1), nn.Flatten(0))")
+
+
+def test_a_loss_that_broadcasts_output_against_targets_is_confirmed_and_its_line_named(project):
+    assert FLAT_OUTPUT != MLP_CAST
+    p = project(FLAT_OUTPUT, config="lr = 0.003\nepochs = 60\n", data=_curved_data())
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr  # a diagnostic's model is never accepted: the fix is the code's
+    verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
+    assert (verdict["cause"], verdict["cause_status"]) == ("loss_mismatch", "confirmed")
+    assert "code/model.py:" in verdict["line"]
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    hook = next(t for t in entry["tests"] if t["action"].startswith("give the loss the network's output"))
+    assert hook["passed"] is True

@@ -14,10 +14,11 @@ import pandas as pd
 
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
-                "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers")
-# ``zero_grad_after_step``, ``scheduler_per_epoch`` and ``softmax_scores_to_loss`` change no data: diagnostics the
-# run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel with the data repairs
-# because, like them, they are the tool's changes and not the user's config
+                "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers",
+                "loss_shapes_aligned")
+# ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss`` and ``loss_shapes_aligned`` change
+# no data: diagnostics the run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel
+# with the data repairs because, like them, they are the tool's changes and not the user's config
 # ``rescale_target``'s values: the range a bounded output layer can produce, and where the target's training range
 # is put inside it. A margin is kept from a bound the activation only reaches asymptotically (a sigmoid's 0 and 1);
 # a one-sided range keeps the target's spread (unit std) with its extreme just inside the bound.

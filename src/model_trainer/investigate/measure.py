@@ -13,6 +13,7 @@ from model_trainer import config_keys
 from model_trainer.detect import thresholds as T
 from model_trainer.investigate.state import Investigation
 from model_trainer.probes.config_range import out_of_range
+from model_trainer.probes.error_messages import known_warning
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
 from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
@@ -39,6 +40,7 @@ def probe(inv: Investigation) -> None:
     _output_range(inv)
     _shift(inv)
     _loop_code(inv)
+    _known_warnings(inv)
     _lr_used(inv)
     _label_signal(inv)
     _short_curve(inv)
@@ -275,6 +277,38 @@ def _loop_code(inv: Investigation) -> None:
             # the diagnostic steps the scheduler once an epoch: at each epoch the monitor logs, or without one where
             # the code marks an epoch's end (evaluation mode, a DataLoader run out)
             inv.measurements["scheduler_per_batch"] = f"{f['file']}:{f['line']}"
+
+
+def _known_warnings(inv: Investigation) -> None:
+    """A warning of the run's whose meaning is known (``probes/error_messages.known_warning``), at the user's line."""
+    for w in inv.failing.warnings:
+        known = known_warning(w.message)
+        if known is None:
+            continue
+        where = _user_line(inv, w.filename, w.lineno)
+        hypothesis = "The loss does not fit what the network outputs"
+        if where:
+            f = {"cause": known["cause"], "file": where.rpartition(":")[0], "line": where.rpartition(":")[2],
+                 "what": known["why"], "fix": known["fix"]}
+            _code_finding(inv, f, hypothesis, "Read the run's warnings", 4.0)
+        else:
+            n = inv.add(hypothesis, "Read the run's warnings", "measurement", inv.failing.run_id,
+                        f"{w.category}: {w.message[:200]} -> {known['why']}", None)
+            inv.suspect(known["cause"], 4.0, n)
+        inv.measurements["broadcast_loss"] = where or "the loss call"
+        return
+
+
+def _user_line(inv: Investigation, filename: str, lineno: int) -> str | None:
+    """``file:line`` relative to the spec's folder where a warning points into the user's own code, else None."""
+    root = getattr(inv.session.spec, "root", None)
+    if not filename or root is None:
+        return None
+    try:
+        rel = Path(filename).resolve().relative_to(Path(root).resolve())
+    except (ValueError, OSError):
+        return None
+    return f"{rel}:{lineno}"
 
 
 def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action: str, weight: float) -> None:

@@ -98,6 +98,27 @@ class _GradientReach:
                 "no_grad_steps": self.seen, "params_count": len(self.params)}
 
 
+def _align_loss_shapes() -> None:
+    """torch's regression losses reshape an output with as many values as the target to the target's shape: a loss
+    that broadcast ``(n,)`` against ``(n, 1)`` into an ``n x n`` grid then compares each output with its own target,
+    and a loss given matching shapes is unchanged. Registered in this run's process only."""
+    import functools
+
+    import torch.nn.functional as F
+
+    def wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(original)
+        def loss(input: Any, target: Any, *args: Any, **kwargs: Any) -> Any:
+            if getattr(input, "shape", None) != getattr(target, "shape", None) and input.numel() == target.numel():
+                input = input.reshape(target.shape)
+            return original(input, target, *args, **kwargs)
+        return loss
+
+    for name in ("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss"):
+        if hasattr(F, name):
+            setattr(F, name, wrap(getattr(F, name)))
+
+
 def _softmax_layers_pass_scores() -> None:
     """Every ``nn.Softmax`` module returns its input: a network that ends in one hands its loss (a cross-entropy,
     which applies its own softmax) the scores it expects, and its predicted classes are the same (the largest score
@@ -185,6 +206,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         _zero_grads_after_each_step(monitor)
         emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
                        "the code is unchanged"))
+    if job.data_repairs.get("loss_shapes_aligned"):
+        _align_loss_shapes()
+        emit(Note(text="diagnostic: torch's regression losses take the network's output in the target's shape, by a "
+                       "hook of the tool's; the code is unchanged"))
     if job.data_repairs.get("softmax_scores_to_loss"):
         _softmax_layers_pass_scores()
         emit(Note(text="diagnostic: every nn.Softmax layer passes its input through, by a hook of the tool's; the "

@@ -1,6 +1,9 @@
 """Known error messages mapped to their cause and the change that fixes them.
 
 Example:
+    >>> known_warning("Using a target size (torch.Size([32, 1])) that is different to the input size "
+    ...               "(torch.Size([32])). This will likely lead to incorrect results due to broadcasting.")["shapes"]
+    ('[32]', '[32, 1]')
     >>> known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")["knob"]
     'batch_size'
     >>> known_error("RuntimeError", "all elements of input should be between 0 and 1")["cause"]
@@ -46,3 +49,21 @@ def known_error(exc_type: str, message: str) -> dict[str, Any] | None:
             kind = "memory" if "memory" in why else "last_batch" if "batch of one" in why else None
             return {"cause": cause, "why": why, "knob": knob, "fix": fix, "kind": kind}
     return None
+
+
+# torch's warning when a regression loss gets an output and a target of different shapes, (n,) against (n, 1)
+_BROADCAST = re.compile(r"Using a target size \(torch\.Size\((\[[^\]]*\])\)\) that is different to the input size "
+                        r"\(torch\.Size\((\[[^\]]*\])\)\)")
+
+
+def known_warning(message: str) -> dict[str, Any] | None:
+    """A warning whose meaning is known: a loss broadcasting the model's output against its targets."""
+    m = _BROADCAST.search(message)
+    if m is None:
+        return None
+    target, output = m.group(1), m.group(2)
+    return {"cause": "loss_mismatch", "shapes": (output, target),
+            "why": f"the loss got outputs of shape {output} and targets of shape {target}; it broadcasts them into a "
+                   "grid of every output against every target, whose minimum is the targets' mean: the network is "
+                   "trained to answer a constant",
+            "fix": "give the loss the output and the target in one shape (`out.squeeze(-1)` or `y.unsqueeze(1)`)"}

@@ -19,6 +19,7 @@ from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.less_capacity import LessCapacity
 from model_trainer.repairs.log_transform import LogTransform
+from model_trainer.repairs.loss_shapes_aligned import LossShapesAligned
 from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.lower_regularization import LowerRegularization
 from model_trainer.repairs.missing_codes import MissingCodes
@@ -48,7 +49,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(),
-    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers())}
+    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
