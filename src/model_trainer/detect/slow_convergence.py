@@ -1,8 +1,7 @@
 """``slow_convergence``: still falling steadily at the end, and still near the constant predictor.
 
 Example:
-    >>> from model_trainer.records.fmt import share
-from model_trainer.events import EpochLogged
+    >>> from model_trainer.events import EpochLogged
     >>> h = [EpochLogged(i, {"train_loss": 10 - 0.2 * i, "metric": 3.0}, 0.1) for i in range(1, 21)]
     >>> detect(h, Facts(baseline_metric=3.1)).symptom
     'slow_convergence'

@@ -1,8 +1,7 @@
 """``underfitting``: the loss has plateaued near the constant predictor's error.
 
 Example:
-    >>> from model_trainer.records.fmt import share
-from model_trainer.events import EpochLogged
+    >>> from model_trainer.events import EpochLogged
     >>> h = [EpochLogged(i, {"train_loss": 1.0, "metric": 2.9}, 0.1) for i in range(1, 21)]
     >>> detect(h, Facts(baseline_metric=3.0)).symptom
     'underfitting'
