@@ -72,6 +72,14 @@ class _GradientReach:
         self.params: dict[int, Any] = {}
         self.handle = register_optimizer_step_pre_hook(self._pre_step)
 
+    @classmethod
+    def start(cls, steps: int = 20) -> _GradientReach | None:
+        """The hook, or None where this torch has no global optimiser hooks (before 2.0): only a measurement lost."""
+        try:
+            return cls(steps)
+        except ImportError:
+            return None
+
     def _pre_step(self, opt: Any, args: Any, kwargs: Any) -> None:
         self.seen += 1
         for group in opt.param_groups:
@@ -221,7 +229,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                           "DataLoader runs out") + "), by a hook of the tool's; the code is unchanged"))
     import sys
 
-    reach = _GradientReach() if "torch" in sys.modules and not job.data_repairs.get("zero_grad_after_step") else None
+    reach = _GradientReach.start() if "torch" in sys.modules and not job.data_repairs.get("zero_grad_after_step") \
+        else None
     monitor.start_clock()
     if n == 4:
         result = fn(train, val, config, monitor)
