@@ -97,7 +97,7 @@ TRAIN_SCORE_ROWS = 2000
 
 
 def train_rows_metric(predict: Callable[[Any], Any], job: Job, pre: Preprocess) -> float | None:
-    """The spec's metric of the returned model on (a sample of) the training file's rows against the file's target,
+    """The spec's metric of the returned model on the training file's first rows against the file's target,
     as ``own_metric`` scores validation. Code that trains on other labels than the file's (a second shuffle, a
     truncating cast) fits those and scores the file's training rows no better than validation ones."""
     import numpy as np

@@ -7,6 +7,7 @@ less ends the run as failed with the exact shortfall, never as a success without
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -227,8 +228,6 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per epoch ("
                        + ("at each logged epoch" if n == 4 else "where a module turns to evaluation mode or a "
                           "DataLoader runs out") + "), by a hook of the tool's; the code is unchanged"))
-    import sys
-
     reach = _GradientReach.start() if "torch" in sys.modules and not job.data_repairs.get("zero_grad_after_step") \
         else None
     monitor.start_clock()
