@@ -572,7 +572,7 @@ def _gradient_reach(inv: Investigation) -> None:
                 f"{shown} ({count} of {d.get('params_count')} parameter tensors, {d.get('no_grad_share', 0):.0%} of "
                 f"the weights) had no gradient at any of the first {d.get('no_grad_steps')} optimiser steps: the loss "
                 "is not computed through them (a .detach(), torch.no_grad(), a tensor rebuilt from .data, or a "
-                "module never called), so they keep their initial values", None)
+                "module never called), so none of those steps changed them", None)
     inv.measurements["gradient_reach"] = n
     inv.measurements["cut_off_share"] = float(d.get("no_grad_share") or 0.0)
     inv.suspect("code_error", 4.0, n)
@@ -602,7 +602,8 @@ def _missing_codes(inv: Investigation) -> None:
     for c, d in list(codes.items())[:4]:
         lines = ", ".join(str(n) for n in d.get("lines") or ())
         parts.append(f"`{c}` holds {short(d['value'])} in {d['train']} training and {d['val']} validation rows"
-                     + (f" (training file lines {lines}, ...)" if lines else "")
+                     + (f" (training file lines {lines}{', ...' if d['train'] > len(d['lines']) else ''})"
+                        if lines else "")
                      + (", a common code for a missing value" if d.get("known") else ""))
     n = inv.add("A code standing for a missing value is read as a real, extreme measurement", "Looked for values "
                 "far outside each column's range that repeat", "measurement", None,
@@ -674,6 +675,6 @@ def code_change_note(inv: Investigation) -> list[str]:
             for _, where, what in inv.code_findings]
 
 
-__all__ = ["code_change_note", "label_control", "probe"]
+__all__ = ["code_change_note", "label_control", "probe", "record"]
 
 
