@@ -192,6 +192,12 @@ MEMORISED_GAP = 10.0
 POLISH_TESTS = 2
 # ...and one of them is kept only where it cuts the accepted run's error by this share (less is run-to-run noise)
 POLISH_GAIN = 0.02
+# ...or while the accepted run's last epoch ended more than END_SPIKE_RATIO above the median of the epochs before it
+# (the last quarter, at least END_SPIKE_WINDOW of them) and the model is behind the best reference: the model
+# returned is a bad draw of the run's own epoch-to-epoch noise, which a lower learning rate settles. A settled run's
+# last epochs differ by a few percent; 15% above their median is a swing, not a trend
+END_SPIKE_RATIO = 1.15
+END_SPIKE_WINDOW = 4
 # a changed run is a repair only where its error is at least this share below the constant predictor's: a model
 # that predicts (almost) the mean learnt nothing, whatever red flag the change removed (on data where no reference
 # beats the constant either, nothing is there to learn and nothing is repaired)

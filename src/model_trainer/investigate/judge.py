@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import statistics
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -384,6 +385,39 @@ def mildly_behind(value: float, facts: Facts) -> float | None:
     if e_model < T.REF_MILD_RATIO * e_best or e_model <= e_best + share * (e_const - e_best):
         return None
     return e_model / e_best if e_best > 0 else math.inf
+
+
+def ended_on_a_swing(rec: RunRecord, facts: Facts) -> tuple[str, float, float] | None:
+    """``(key, last, median)`` where the run's last epoch ended more than ``END_SPIKE_RATIO`` worse than the median
+    of the epochs before it (its last quarter, at least ``END_SPIKE_WINDOW``) on the series it is judged by (the
+    metric it logs, else the validation loss), and its model is behind the best reference; else None. A run that
+    restored its best weights returned no last-epoch model, and a model at or beyond the references needs nothing.
+
+    >>> from types import SimpleNamespace
+    >>> from model_trainer.events import EpochLogged, RunRecord
+    >>> vals = [0.2, 0.13, 0.12, 0.11, 0.112, 0.109, 0.111, 0.108, 0.11, 0.138]
+    >>> rec = RunRecord("r", {}, {}, history=[EpochLogged(i + 1, {"metric": v}, 0.1) for i, v in enumerate(vals)])
+    >>> refs = SimpleNamespace(references={"constant": 0.7, "linear": 0.28, "boosting": 0.116})
+    >>> key, last, med = ended_on_a_swing(rec, Facts(metric="rmse", data=refs))
+    >>> key, last, round(med, 3)
+    ('metric', 0.138, 0.11)
+    >>> ended_on_a_swing(rec, Facts(metric="rmse", data=SimpleNamespace(references={"boosting": 0.2})))
+    """
+    if any(n.startswith("restored the weights of epoch") for n in rec.notes):
+        return None
+    value = judged_value(rec, facts.higher_is_better)
+    if value is None or at_or_beyond_best_reference(value, facts):
+        return None
+    for key in ("metric", "val_loss"):
+        vals = finite(series(rec.history, key))
+        if len(vals) != len(rec.history) or len(vals) < 2 * T.END_SPIKE_WINDOW:
+            continue
+        median = statistics.median(vals[-1 - max(T.END_SPIKE_WINDOW, len(vals) // 4):-1])
+        err = (lambda v: _error(facts.metric, v)) if key == "metric" else (lambda v: v)
+        if err(median) > 0 and err(vals[-1]) > T.END_SPIKE_RATIO * err(median):
+            return key, vals[-1], median
+        return None
+    return None
 
 
 def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> Finding | None:

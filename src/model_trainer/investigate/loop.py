@@ -26,6 +26,7 @@ from model_trainer.investigate.judge import (
     baseline_facts,
     behind_references,
     better,
+    ended_on_a_swing,
     judged_value,
     learnt_nothing,
     mildly_behind,
@@ -172,7 +173,10 @@ _UNDOES = {"raise_lr": "lower_lr", "lower_lr": "raise_lr", "lower_regularization
 _REPEATS = ("more_epochs", "lower_lr")
 
 
-def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) -> list[Change]:
+def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any],
+              first: tuple[str, ...] = ()) -> list[Change]:
+    """The changes to test next on ``config`` and ``data``: the repairs named in ``first``, then the symptom's
+    plan, then those of the causes the measurements point at."""
     cur = inv.current or inv.finding
     # a built-in loop's own defaults are the values in use for loop knobs the spec leaves out: a repair starts there
     k = knobs_of(inv.session.spec.model.kind)
@@ -188,7 +192,8 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any]) 
     if inv.measurements.get("cut_off_share", 0.0) >= T.CUT_OFF_SHARE:
         return []  # most of the weights never get a gradient: what any knob changes, they do not learn from
     overflow = "overflow" in cur.evidence
-    repairs = plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause"))
+    repairs = [REPAIRS[r] for r in first if r in REPAIRS]
+    repairs += [r for r in plan(cur.symptom, cur.onset_epoch, overflow, cur.evidence.get("cause")) if r not in repairs]
     # a measurement that points at a cause asks for its test, whatever the symptom's usual plan
     for cause in sorted(inv.suspicion, key=lambda c: -inv.suspicion[c]):
         if cause in inv.flag_removed:
@@ -329,9 +334,12 @@ def repair(inv: Investigation) -> Verdict:
             v = judged_value(candidate[1], inv.facts.higher_is_better)
             # judged with the accepted run's own diagnostics: a model linear in its inputs is held to the linear
             # reference only
-            gap = mildly_behind(v, facts_for(inv, candidate[0], candidate[1])) if v is not None else None
+            f_cand = facts_for(inv, candidate[0], candidate[1])
+            gap = mildly_behind(v, f_cand) if v is not None else None
+            # or a model that is a bad draw of its own run's last epochs: what a lower learning rate settles
+            swing = ended_on_a_swing(candidate[1], f_cand) if gap is None else None
             misses = 0
-            polish_on = gap is not None and not _out_of_budget(inv)
+            polish_on = (gap is not None or swing is not None) and not _out_of_budget(inv)
             if polish_on:
                 # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
                 # changes stay, and the next ones are tried on top of them while the polishing budget lasts
@@ -339,8 +347,11 @@ def repair(inv: Investigation) -> Verdict:
                 inv.stack = [*candidate[2], candidate[0]]
                 inv.compare_with = candidate[1]
                 inv.polishing = True
-                queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
+                # a swing at the end is settled by a smaller step before anything else is tried
+                firsts = ("lower_lr",) if swing is not None else ()
+                queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data, firsts))
                          if not c.missing_key and c.description not in done]
+                queue.sort(key=lambda c: c.repair not in firsts)
                 polish_on = bool(queue)
             # a run changes on top of which are still to be tried is the best so far, not yet the one accepted
             word = "acceptable" if polish_on else "accepted"
@@ -360,8 +371,11 @@ def repair(inv: Investigation) -> Verdict:
                     inv.settle(cause, "confirmed", n)
             if not polish_on:
                 break
-            inv.tests[-1].result += (f"; still {gap:.2f}x the best reference's error: kept, and the next change "
-                                     "is tried on top of it")
+            why = (f"still {gap:.2f}x the best reference's error" if gap is not None else
+                   f"its last epoch ended at {inv.facts.metric if swing[0] == 'metric' else 'validation loss'} "
+                   f"{num(swing[1])}, against a median of {num(swing[2])} over the epochs before it"
+                   if swing is not None else "")
+            inv.tests[-1].result += f"; {why}: kept, and the next change is tried on top of it"
             continue
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
@@ -458,6 +472,10 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
         if _out_of_budget(inv) or inv.attempts + 2 > inv.session.spec.budget.max_attempts:
             break
         full = full_first and not scored
+        if not scored and not full and inv.attempts + 3 > inv.session.spec.budget.max_attempts:
+            # a search is two short runs and the winner's full one: with less budget left, the change is tested
+            # as it is, rather than a short run that neither the search nor the test would use
+            return change, None
         rec = inv.session.run(f"bracket-{cand.repair}", cand.config_after, cand.data_after,
                               stop_after_epochs=None if full else budget_epochs, watch=watch_for(inv.facts),
                               purpose="test")
