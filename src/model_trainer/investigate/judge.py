@@ -389,9 +389,10 @@ def mildly_behind(value: float, facts: Facts) -> float | None:
 
 def ended_on_a_swing(rec: RunRecord, facts: Facts) -> tuple[str, float, float] | None:
     """``(key, last, median)`` where the run's last epoch ended more than ``END_SPIKE_RATIO`` worse than the median
-    of the epochs before it (its last quarter, at least ``END_SPIKE_WINDOW``) on the series it is judged by (the
-    metric it logs, else the validation loss), and its model is behind the best reference; else None. A run that
-    restored its best weights returned no last-epoch model, and a model at or beyond the references needs nothing.
+    of the epochs before it (its last quarter, at least ``END_SPIKE_WINDOW``) on the metric it logs, else its
+    validation loss (the loss first for a score such as accuracy), and its model is behind the best reference; else
+    None. A run that restored its best weights returned no last-epoch model, and a model at or beyond the
+    references needs nothing.
 
     >>> from types import SimpleNamespace
     >>> from model_trainer.events import EpochLogged, RunRecord
@@ -408,7 +409,10 @@ def ended_on_a_swing(rec: RunRecord, facts: Facts) -> tuple[str, float, float] |
     value = judged_value(rec, facts.higher_is_better)
     if value is None or at_or_beyond_best_reference(value, facts):
         return None
-    for key in ("metric", "val_loss"):
+    # a score counted in rows (accuracy on a small validation split) moves in steps of a row or two: its loss is the
+    # finer measure of the same model where it is logged
+    keys = ("val_loss", "metric") if facts.metric in _BOUNDED_SCORES else ("metric", "val_loss")
+    for key in keys:
         vals = finite(series(rec.history, key))
         if len(vals) != len(rec.history) or len(vals) < 2 * T.END_SPIKE_WINDOW:
             continue
