@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from conftest import cli
@@ -136,3 +138,49 @@ def test_sum_and_flat_non_identifiability_are_dropped(tmp_path, case):
     c = compare(before, after)
     assert c["nll"]["after"] == pytest.approx(c["nll"]["before"], abs=1e-3) and c["bic"]["favours"] == "after"
     assert not after["singular"] and after["n_params"] == 2
+
+
+SEPARATED = """
+import numpy as np
+
+PARAMS = [{"name": "b0", "init": 0.0, "lower": -20.0, "upper": 20.0},
+          {"name": "b_x", "init": 0.0, "lower": -20.0, "upper": 20.0},
+          {"name": "b_alarm", "init": 0.0, "lower": -20.0, "upper": 20.0}]
+
+
+def predict(theta, data):
+    eta = theta[0] + theta[1] * data["x"].to_numpy() + theta[2] * data["alarm"].to_numpy()
+    return 1.0 / (1.0 + np.exp(-eta))
+
+
+def negative_log_likelihood(theta, data):
+    eta = theta[0] + theta[1] * data["x"].to_numpy() + theta[2] * data["alarm"].to_numpy()
+    return float(np.sum(np.logaddexp(0.0, eta) - data["y"].to_numpy() * eta))
+"""
+
+
+def test_a_coefficient_on_a_separating_column_is_flagged_as_flat_to_its_bounds(tmp_path):
+    # the alarm is 1 only where y is 1: its coefficient runs towards the bound with a standard error far wider
+    # than the bounds allow, while the correlation-scaled condition number stays small
+    rng = np.random.default_rng(3)
+    x = rng.normal(0, 1, 300)
+    y = (rng.uniform(size=300) < 1 / (1 + np.exp(-(-1.0 + 0.8 * x)))).astype(int)
+    alarm = ((y == 1) & (rng.uniform(size=300) < 0.4)).astype(int)
+    res, e, diag = _train_frame(tmp_path, SEPARATED, pd.DataFrame({"x": x, "alarm": alarm, "y": y}))
+    assert res.returncode in (0, 1), res.stderr
+    assert e["symptom"] == "singular_matrix", e["what_happened"]
+    failing = diag(e["tests"][1]["run_id"])
+    flat = [w for w in failing["weak"] if w["reason"] == "flat to its bounds"]
+    assert [w["name"] for w in flat] == ["b_alarm"] and failing["se"]["b_alarm"] > 40
+    assert "the likelihood is flat along it up to a bound" in e["what_happened"]
+    assert e["root_cause"] in ("non_identifiable", "unknown")
+
+
+def _train_frame(tmp_path, code, data):
+    res = cli("train", str(write(tmp_path, code, data)), "--quiet")
+    entry = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    runs = tmp_path / "results/runs"
+
+    def diag(run_id):
+        return json.loads((runs / run_id / "diagnostics.json").read_text())
+    return res, entry, diag

@@ -640,3 +640,29 @@ def test_a_repair_whose_model_ended_on_a_swing_is_polished_with_a_lower_lr(tmp_p
                         cfg_levels=lambda c, d: 2.9 if c["weight_decay"] <= 0.005 else 9.8)
     assert investigate(plain).status == "resolved"
     assert float(plain.entries[0].fix.config_after["lr"]) == 1e-2
+
+
+def test_one_fit_that_memorised_its_training_split_behind_the_references_is_overfitting():
+    # a tree grown to single-row leaves: training loss 0, validation RMSE 50.6 against boosting's 37.5
+    one_fit = RunRecord("r", {}, {}, status="completed",
+                        history=[EpochLogged(1, {"train_loss": 0.0, "val_loss": 2559.2, "metric": 50.59}, 0.1)])
+    refs = {"constant": 67.7, "linear": 40.9, "boosting": 37.5}
+    flag = J.reason_to_reject(one_fit, _facts(refs))
+    assert flag is not None and flag.symptom == "overfitting" and "one fit" in flag.message
+    assert flag.evidence["cause"] == "insufficient_regularization"
+    # the same gap with a model close to the references, or a fit that did not memorise, is accepted
+    assert J.reason_to_reject(one_fit, _facts({"constant": 67.7, "linear": 48.0, "boosting": 47.0})) is None
+    honest = RunRecord("r", {}, {}, status="completed",
+                       history=[EpochLogged(1, {"train_loss": 1100.0, "val_loss": 2559.2, "metric": 50.59}, 0.1)])
+    assert J.reason_to_reject(honest, _facts(refs)) is None
+
+
+def test_a_searched_winner_is_tested_at_full_length_once(tmp_path):
+    # weight decay 50 holds the model at the constant; the search compares candidates on short runs and its winner
+    # then runs once, in full, as the test and the accepted model: no short test before a full retrain
+    s = FakeSession(tmp_path, "lr = 1e-2\nweight_decay = 50.0\nepochs = 20\n", None, budget=8,
+                    cfg_levels=lambda cfg, data: 3.0 if cfg["weight_decay"] <= 0.005 else 9.8)
+    v = investigate(s)
+    assert v.status == "resolved"
+    after = s.runs[[i for i, r in enumerate(s.runs) if "bracket" in r.run_id][-1] + 1:]
+    assert len(after) == 1 and len(after[0].history) == 20 and not after[0].stop_reason, [r.run_id for r in after]

@@ -3,7 +3,7 @@
 cd "$(dirname "$0")"
 export OMP_NUM_THREADS=1 KERAS_BACKEND=torch
 PY=${PY:-../../../.venv/bin/python}   # the project's environment (make install)
-ROUND=${1:-all}   # "1", "2", "3" or all (default)
+ROUND=${1:-all}   # "1", "2", "3", "4" or all (default)
 run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
 if [ "$ROUND" = "1" ] || [ "$ROUND" = "all" ]; then
 run battery_fade plain;        run battery_fade twin --set lr=0.01
@@ -115,4 +115,10 @@ run water_demand extra_cfg2 --set lr=1e-12
 run coffee_roast plain
 run moth_traps plain
 run courier_times plain
+fi
+
+# ---- round 4 ----
+if [ "$ROUND" = "4" ] || [ "$ROUND" = "all" ]; then
+PY=$PY bash run_round4_a.sh
+PY=$PY bash run_round4_b.sh
 fi

@@ -41,7 +41,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     n = d.get("n_params")
     support = sum(w["reason"] == "no data support" for w in weak)
     coll = sum(w["reason"] == "collinearity" for w in weak)
-    other = len(weak) - support - coll
+    flat = [w for w in weak if w["reason"] == "flat to its bounds"]
+    other = len(weak) - support - coll - len(flat)
     if d.get("numerically_singular", True):
         head = f"the information matrix is singular (condition number {cond_s})"
     else:
@@ -49,8 +50,13 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                 f"({cond_s}) is under its limit")
     shown = ", ".join(f"`{w['name']}`" for w in weak[:4]) + (" ..." if len(weak) > 4 else "")
     msg = (f"{head}; {len(weak)} of {n} parameters are not identifiable ({support} without data support, "
-           f"{coll} collinear" + (f", {other} confounded in the estimates" if other else "") + ")"
+           f"{coll} collinear" + (f", {other} confounded in the estimates" if other else "")
+           + (f", {len(flat)} with a standard error wider than its bounds' range" if flat else "") + ")"
            + (f": {shown}" if weak else ""))
+    for w in flat[:2]:
+        lo, hi = w["bounds"]
+        msg += (f"; `{w['name']}`'s standard error {w['se']:.4g} is {w['se'] / (hi - lo):.3g}x the width of its "
+                f"bounds [{lo:g}, {hi:g}]: the likelihood is flat along it up to a bound")
     pairs = d.get("correlated_pairs") or []
     if pairs:
         p = pairs[0]
@@ -63,11 +69,11 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         w = directions[0]
         msg += (f"; on the estimates' own scale the direction {_direction(w)} has eigenvalue "
                 f"{w['ratio_to_largest']:.2g} of the largest")
-    flat = [p for p in d.get("profiles") or [] if p.get("flat")]
-    if flat:
+    flat_profiles = [p for p in d.get("profiles") or [] if p.get("flat")]
+    if flat_profiles:
         from model_trainer.mle.profile import line as profile_line  # mle/ reads detect.thresholds: import late
 
-        msg += "; " + profile_line(flat[0])
+        msg += "; " + profile_line(flat_profiles[0])
     opt = d.get("optimizer") or {}
     if opt and not d.get("optimizer_converged", True):
         # the matrix was taken where the optimiser stopped, not at an optimum it vouched for
@@ -79,7 +85,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                    {"condition_number": cond, "n_weak": len(weak), "no_support": support,
                     "inverse_error": d.get("inverse_error"), "cause": "non_identifiable",
                     "pairs": [(p["a"], p["b"]) for p in pairs[:5]],
-                    "flat_profiles": [p["parameter"] for p in flat],
+                    "flat_profiles": [p["parameter"] for p in flat_profiles],
                     "numerically_singular": d.get("numerically_singular", True)})
 
 

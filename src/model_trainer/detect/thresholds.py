@@ -250,6 +250,9 @@ MLE_CORR_LIMIT = 0.99
 # A standard error larger than the estimate (relative SE above 1): the Wald interval reaches past zero
 # and the data do not fix even the sign (practical non-identifiability, Raue et al. 2009, Bioinformatics 25:1923).
 MLE_REL_SE_LIMIT = 1.0
+# a standard error wider than the whole range a parameter's bounds allow (its 95% interval about four times that
+# range): the data say nothing about where in the range it lies; the likelihood is flat along it up to a bound
+MLE_SE_RANGE = 1.0
 # Information matrix on the estimates' own scale (diag(|theta|) I diag(|theta|)): an eigenvalue below the
 # largest divided by this is a direction the data do not constrain to within a factor of ~1000 relative to
 # the best-determined one (Belsley, Kuh & Welsch 1980 read condition indices above 30 as strong collinearity;

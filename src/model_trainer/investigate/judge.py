@@ -439,6 +439,18 @@ def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> 
     pairs = [(e.epoch, e.get("train_loss"), e.get("val_loss")) for e in rec.history]
     pairs = [(ep, t, v) for ep, t, v in pairs if t is not None and v is not None and math.isfinite(t)
              and math.isfinite(v) and t >= 0 and v > 0]
+    if len(pairs) == 1 and len(rec.history) == 1:
+        # one fit (a tree, a kernel machine) has no curve to rise: the gap between its two losses is the evidence
+        ep, t, v = pairs[0]
+        if t * T.MEMORISED_GAP > v:
+            return None
+        return Finding("overfitting", ep,
+                       f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])}"
+                       + (f" (error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x)" if math.isfinite(ratio) else "")
+                       + f" while the one fit's training loss is {num(t)} against a validation loss of {num(v)}: the "
+                       "model memorised the training split",
+                       {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                        "best_epoch": ep, "rise": None, "cause": "insufficient_regularization"})
     if len(pairs) < 6:
         return None
     window = max(3, len(pairs) // 20)

@@ -294,8 +294,11 @@ def repair(inv: Investigation) -> Verdict:
             escalated = candidate is None
             break
         done.add(change.description)
+        n_runs = len(inv.runs)
         change, ran = search_bracket(inv, change)
-        trec = run_test(inv, change, ran)
+        # a search's winner is run in full: its short run was the search's evidence, and another short one adds
+        # nothing but a run before the full one
+        trec = run_test(inv, change, ran, full=len(inv.runs) > n_runs)
         if trec is None:
             continue
         if getattr(REPAIRS.get(change.repair), "diagnostic", False):
@@ -517,7 +520,8 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
                             f"{' (red flag still shows)' if flagged else ''} (run `{r.run_id}`"
                             f"{', in full, read at that epoch' if len(r.history) > budget_epochs else ''})"
                             for loss, c, r, v, flagged in scored)
-        inv.add(change.hypothesis, f"Searched {len(scored)} candidates, compared at epoch {budget_epochs}",
+        at = f", compared at epoch {budget_epochs}" if any(len(r.history) > 1 for _, _, r, _, _ in scored) else ""
+        inv.add(change.hypothesis, f"Searched {len(scored)} candidates{at}",
                 "measurement", winner[2].run_id, f"{listing} -> kept {winner[1].description}", None)
     # a winner whose run went the whole length (the first in full, or code that cannot be stopped short) is the test
     complete = winner[2] is first_full or (winner[2].ok and not winner[2].stop_reason and not short(inv, winner[2]))
@@ -532,14 +536,14 @@ def short(inv: Investigation, rec: RunRecord) -> bool:
     return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)
 
 
-def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None) -> RunRecord | None:
+def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None, full: bool = False) -> RunRecord | None:
     """One intervention. Returns the run when the flag under test is gone and the metric improved (another flag may
     show, which the loop then works on), else None. ``ran``: the change's full-length run, already made by the
     bracket search, which is then judged as the test instead of running another."""
     s = inv.session
     # a divergence shows again within a few epochs and the watch stops the run when it does: a test for one runs to
     # full length, so a change that works is the final model at once instead of a short test and a full retrain
-    n_epochs = None if ran is not None or (inv.current or inv.finding).symptom in ONLINE else test_epochs(inv)
+    n_epochs = None if ran is not None or full or (inv.current or inv.finding).symptom in ONLINE else test_epochs(inv)
     if ran is not None:
         trec = ran
     else:

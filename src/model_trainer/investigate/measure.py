@@ -16,7 +16,7 @@ from model_trainer.probes.config_range import out_of_range
 from model_trainer.probes.error_messages import known_warning
 from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
-from model_trainer.probes.lr_used import COLLAPSE_SHARE, lr_collapse
+from model_trainer.probes.lr_used import COLLAPSE_SHARE, SHORT_SHARE, lr_collapse, lr_short
 from model_trainer.probes.output_code import excludes, output_findings
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.shift import shifted_columns
@@ -67,8 +67,8 @@ def record(inv: Investigation) -> None:
     runs = getattr(ws, "runs", None)
     if runs is None or not (runs / inv.failing.run_id).is_dir():
         return
-    keep = {k: v for k, v in inv.measurements.items() if k in ("output_range", "shift", "lr_collapse", "code",
-                                                                 "saturation")}
+    keep = {k: v for k, v in inv.measurements.items()
+            if k in ("output_range", "shift", "lr_collapse", "lr_short", "code", "saturation")}
     if inv.unavailable:
         keep["unavailable"] = list(inv.unavailable)
     atomic_write_text(runs / inv.failing.run_id / "probes.json", json.dumps(keep, indent=2, default=str))
@@ -328,6 +328,17 @@ def _lr_used(inv: Investigation) -> None:
         return
     c = lr_collapse(lrs, float(lr))
     if c is None:
+        low = lr_short(lrs, float(lr))
+        if low is None:
+            return
+        inv.measurements["lr_short"] = low
+        n = inv.add("The learning rate used never reaches the configured one", "Compared the learning rate logged "
+                    "per epoch with the configured one", "measurement", inv.failing.run_id,
+                    f"at most {num(low['max'])} over {low['epochs']} epochs, configured {num(low['configured'])}: "
+                    f"below {SHORT_SHARE:.0%} of it at every epoch (a warm-up or schedule that never reached it)",
+                    None)
+        inv.suspect("learning_rate_too_low", 2.0, n)
+        inv.suspect("training_loop_bug", 1.0, n)
         return
     inv.measurements["lr_collapse"] = c
     n = inv.add("A learning-rate schedule is stepped too often", "Compared the learning rate logged per epoch with "

@@ -137,6 +137,30 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     return attach_twin(bundle, job.entry_file)
 
 
+def flat_to_bounds(info: dict[str, Any], bounds: dict[str, tuple[float | None, float | None]]) -> None:
+    """Marks as not identifiable each parameter whose standard error is wider than ``MLE_SE_RANGE`` times the
+    whole range its bounds allow: the likelihood is flat along it up to a bound (a coefficient on a variable that
+    separates the outcomes runs off towards the bound), so the data do not determine it there, whatever the
+    matrix's condition number on the estimates' own scale says.
+
+    >>> info = {"se": {"a": 0.1, "b": 1511.0}, "weak": [], "singular": False}
+    >>> flat_to_bounds(info, {"a": (-20.0, 20.0), "b": (-20.0, 20.0)})
+    >>> [(w["name"], w["reason"]) for w in info["weak"]], info["singular"], info["non_identifiable"]
+    ([('b', 'flat to its bounds')], True, True)
+    """
+    seen = {w["name"] for w in info.get("weak", [])}
+    for name, (lo, hi) in bounds.items():
+        se = (info.get("se") or {}).get(name)
+        if name in seen or lo is None or hi is None or not isinstance(se, float) or not math.isfinite(se):
+            continue
+        if se > T.MLE_SE_RANGE * (hi - lo):
+            info.setdefault("weak", []).append({"name": name, "reason": "flat to its bounds", "se": se,
+                                                "bounds": [lo, hi], "with": []})
+    if len(info.get("weak", [])) > len(seen):
+        info["n_weak"] = len(info["weak"])
+        info["non_identifiable"] = info["singular"] = True
+
+
 def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, val: pd.DataFrame,
                  target: str | None) -> dict[str, Any]:
     """What the fit records (``Diagnostics`` data, ``rec.diagnostics``): the optimiser's word, the
@@ -175,6 +199,7 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
                        if abs(v - v0) <= 1e-9 * max(1.0, abs(v0))]
     info["poorly_determined"] = [nm for nm, r in info["relative_se"].items() if not r <= T.MLE_REL_SE_LIMIT]
     info["n_poorly_determined"] = len(info["poorly_determined"])
+    flat_to_bounds(info, rep.slot_bounds())
     if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
         worst = profile_worst(info["relative_se"], names)
         info["profiles"] = [profile(objective, result.z, i, names[i], rep.bounds(), log=rep.log[i],
