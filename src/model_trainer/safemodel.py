@@ -127,6 +127,11 @@ class _Inert:
     def __setstate__(self, state: Any) -> None:
         self.__dict__["_state"] = state
 
+    def __call__(self, *args: Any, **kwargs: Any) -> _Inert:
+        # what a stand-in returned is called in turn where a pickle reduces through ``getattr(cls, "from_config")``
+        # (Keras models do): it stands for that call's result as well
+        return _Inert(*args, **kwargs)
+
     def __setitem__(self, key: Any, value: Any) -> None:
         pass
 

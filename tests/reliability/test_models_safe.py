@@ -237,3 +237,30 @@ def test_skops_imported_without_torch_trusts_the_same_types():
                                              timeout=120, check=True).stdout) for how in ("fast", "plain"))
     assert fast["torch"] is False and plain["torch"] is True
     assert fast["names"] == plain["names"]
+
+
+class _ByFactory:
+    """Pickles as ``getattr(_ByFactory, "from_config")(config)``, as Keras models do."""
+
+    def __init__(self, config: dict) -> None:
+        self.config = config
+
+    @classmethod
+    def from_config(cls, config: dict) -> _ByFactory:
+        return cls(config)
+
+    def __reduce__(self) -> tuple:
+        return (getattr(_ByFactory, "from_config"), (self.config,))  # noqa: B009 - the pickled call is the point
+
+
+def test_the_twin_is_read_from_a_bundle_whose_model_pickles_through_a_factory(tmp_path):
+    import pickle
+
+    from model_trainer.bundle import ModelBundle
+    from model_trainer.safemodel import twin_from_pickle
+
+    twin = {"format": "safetensors", "filename": "model_final.safetensors", "data": b"x"}
+    bundle = ModelBundle(kind="function", model=_ByFactory({"units": 3}), preprocess=None, task="regression")
+    bundle.twin = twin
+    (tmp_path / "model.pkl").write_bytes(pickle.dumps(bundle))
+    assert twin_from_pickle(tmp_path / "model.pkl") == twin
