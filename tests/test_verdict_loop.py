@@ -666,3 +666,17 @@ def test_a_searched_winner_is_tested_at_full_length_once(tmp_path):
     assert v.status == "resolved"
     after = s.runs[[i for i, r in enumerate(s.runs) if "bracket" in r.run_id][-1] + 1:]
     assert len(after) == 1 and len(after[0].history) == 20 and not after[0].stop_reason, [r.run_id for r in after]
+
+
+def test_an_accuracy_many_standard_errors_behind_the_references_is_clearly_worse():
+    # five classes: the constant answers 20.7%; 88.7% recovers 90% of boosting's gain over it (the share test lets
+    # it pass) yet lies 5 standard errors of the difference behind boosting's 96.2% on 600 rows
+    refs = {"constant": 0.2067, "linear": 0.9567, "boosting": 0.9617}
+    facts = _facts(refs, metric="accuracy", hib=True)
+    facts.data.n_val = 600
+    assert J.behind_references(0.8867, facts) is not None
+    # the same accuracies on 60 rows are within their noise; a model 1.2x behind is not clearly worse at all
+    facts.data.n_val = 60
+    assert J.behind_references(0.8867, facts) is None
+    facts.data.n_val = 600
+    assert J.behind_references(0.9540, facts) is None

@@ -217,10 +217,22 @@ def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
     # a perfect reference (an accuracy of 1 on separable classes) makes every error infinitely many times its own:
     # the share of its gain the model recovers still decides
     share = T.REF_GAP_SHARE if e_best > 0 else T.REF_GAP_SHARE_PERFECT
-    if e_model > T.REF_ERROR_RATIO * e_best and e_model > e_best + share * gain:
+    if e_model > T.REF_ERROR_RATIO * e_best and (e_model > e_best + share * gain
+                                                  or _rows_tell_apart(e_model, e_best, facts)):
         return {"reference": best_name, "reference_value": usable[best_name],
                 "ratio": e_model / e_best if e_best > 0 else math.inf}
     return None
+
+
+def _rows_tell_apart(e_model: float, e_best: float, facts: Facts) -> bool:
+    """Two error rates counted on the same validation rows differ by at least ``REF_ACCURACY_Z`` standard errors
+    of their difference: more than those rows' sampling noise, however large the constant's error makes the gain
+    (five classes put the constant at 80% error, so a share of that gain is a lenient test for accuracy)."""
+    n = getattr(facts.data, "n_val", None)
+    if facts.metric != "accuracy" or not isinstance(n, int) or n <= 0 or not 0 < e_best < 1 or not 0 < e_model < 1:
+        return False
+    se = math.sqrt((e_model * (1 - e_model) + e_best * (1 - e_best)) / n)
+    return (e_model - e_best) >= T.REF_ACCURACY_Z * se
 
 
 def convergence(rec: RunRecord, facts: Facts) -> Finding | None:

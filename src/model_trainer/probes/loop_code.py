@@ -5,13 +5,20 @@
 - a preprocessor's ``fit_transform`` on one split and no ``transform`` of another (train and validation prepared
   differently),
 - a softmax layer (``nn.Softmax``, or ``softmax`` in a ``forward``) in a file whose loss is a cross-entropy, which
-  applies its own (log-)softmax: the loss then sees probabilities as scores, and its gradients all but vanish.
+  applies its own (log-)softmax: the loss then sees probabilities as scores, and its gradients all but vanish;
+  Keras's form of the same: a layer with ``activation="softmax"`` (or ``"sigmoid"``) in a file whose loss is told
+  ``from_logits=True``.
 
 Example:
     >>> src = ("def f(m, opt, data):\\n    for x in data:\\n        loss = m(x)\\n"
     ...        "        loss.backward()\\n        opt.step()\\n")
     >>> loop_findings(src, "train.py")[0]["line"]
     4
+    >>> keras = ("m = keras.Sequential([keras.layers.Dense(8, activation='relu'),\\n"
+    ...          "    keras.layers.Dense(5, activation='softmax')])\\n"
+    ...          "m.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\\n")
+    >>> [(f["bug"], f["line"]) for f in loop_findings(keras, "net.py")]
+    [('probabilities_as_logits', 2)]
 """
 
 from __future__ import annotations
@@ -87,8 +94,34 @@ def _called(node: ast.Call) -> str:
     return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
 
 
+def _probabilities_as_logits(calls: list[ast.Call], filename: str) -> list[dict[str, Any]]:
+    """Keras: a loss told its inputs are logits (``from_logits=True``) fed by a layer that outputs probabilities."""
+    def kw(c: ast.Call, name: str) -> Any:
+        v = next((k.value for k in c.keywords if k.arg == name), None)
+        return v.value if isinstance(v, ast.Constant) else None
+
+    if not any(kw(c, "from_logits") is True for c in calls):
+        return []
+    for c in sorted(calls, key=lambda c: c.lineno):
+        act = kw(c, "activation")
+        if _called(c) == "Softmax" or act in ("softmax", "sigmoid") or (
+                _called(c) == "Activation" and c.args and isinstance(c.args[0], ast.Constant)
+                and c.args[0].value in ("softmax", "sigmoid")):
+            return [{"cause": "loss_mismatch", "bug": "probabilities_as_logits", "file": filename,
+                     "line": c.lineno, "module": True,
+                     "what": "the network's last activation outputs probabilities while its loss is told "
+                             "`from_logits=True` and applies its own softmax: the loss sees probabilities as scores "
+                             "and its gradients all but vanish",
+                     "fix": "end the network in a linear layer (no activation), or keep the activation and pass "
+                            "`from_logits=False` to the loss"}]
+    return []
+
+
 def _softmax_before_cross_entropy(tree: ast.AST, filename: str) -> list[dict[str, Any]]:
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    keras_form = _probabilities_as_logits(calls, filename)
+    if keras_form:
+        return keras_form
     if not any(_called(c) in ("CrossEntropyLoss", "cross_entropy") for c in calls):
         return []
     forwards = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "forward"]
