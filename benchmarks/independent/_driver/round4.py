@@ -1,10 +1,10 @@
 """Round 4: twelve programs written against CONTRACT.md alone, measured with driver.py by run_round4_a.sh and
 run_round4_b.sh.
 
-P4 has the same fields as write_truth.py's P3 entries; the metrics of the extra runs are written in as numbers and
-EXTRA_RUNS lists those to check. `python round4.py` (after the two run scripts and references.py) checks the quoted
-numbers against the result files and writes the twelve truth.json files from results/<name>_{plain,twin}.json and
-results/references.json, in the round-3 format with "round": 4; `write_truth.py` calls the same function.
+P4 has the same fields as write_truth.py's P3 entries and is written out by write_truth.py with the other rounds
+("round": 4); the metrics of the extra runs are written in as numbers, and EXTRA_RUNS lists those to check.
+`python round4.py` (after the two run scripts) checks the quoted numbers against the result files;
+`write_truth.py` runs the same check.
 """
 import os as _os
 ROOT = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__)))  # the folder holding the programs
@@ -110,29 +110,5 @@ def check_extra():
                 print(f"MISMATCH {name} {tag}: quoted {want}, result file {got}")
 
 
-def write_truth():
-    """Writes each round-4 truth.json; returns [(entry, truth), ...] in P4's order."""
-    ref = json.load(open(f"{R}/references.json"))
-    rows = []
-    for p in P4:
-        name = p["name"]; healthy = p["status"] == "healthy"
-        plain = m(name, "plain"); twin = plain if healthy else m(name, "twin")
-        t = {"status": p["status"], "fault": p["fault"], "expected_symptoms": p["expected_symptoms"],
-             "expected_causes": p["expected_causes"], "repairable": p.get("repairable") if not healthy else None,
-             "metric": p["metric"], "plain_metric": plain, "twin_metric": twin, "twin_fix": p["twin_fix"]}
-        if healthy: t.pop("repairable"); t["repairable"] = None
-        if "plain_note" in p: t["plain_note"] = p["plain_note"]
-        if "extra" in p: t["notes"] = p["extra"]
-        t["references"] = {k: round(v, 4) for k, v in ref[name].items()}
-        t["shape"] = p["shape"]
-        if p["units"]: t["target_units"] = p["units"]
-        t["round"] = 4
-        json.dump(t, open(f"{ROOT}/{name}/truth.json", "w"), indent=1)
-        rows.append((p, t))
-    return rows
-
-
 if __name__ == "__main__":
     check_extra()
-    for p, t in write_truth():
-        print(f"{p['name']:18s} {p['status']:8s} plain {t['plain_metric']} twin {t['twin_metric']} refs {t['references']}")
