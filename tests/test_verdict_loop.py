@@ -612,11 +612,14 @@ def test_a_change_the_code_refuses_says_nothing_about_its_cause(tmp_path):
 
 
 class Swinging(FakeSession):
-    """At a learning rate of 1e-2 or more the last epoch lands 18% above the level the run settled at."""
+    """At a learning rate of ``swing_lr`` (1e-2) or more the last epoch lands 18% above the level the run settled
+    at."""
+
+    swing_lr = 1e-2
 
     def run(self, label: str, config: dict[str, Any], *args: Any, **kw: Any) -> RunRecord:
         rec = super().run(label, config, *args, **kw)
-        if float(config["lr"]) >= 1e-2 and rec.history and not rec.stop_reason:
+        if float(config["lr"]) >= self.swing_lr and rec.history and not rec.stop_reason:
             last = rec.history[-1]
             m = last.values["metric"] * 1.18
             last.values.update(metric=m, val_loss=m * m)
@@ -680,3 +683,16 @@ def test_an_accuracy_many_standard_errors_behind_the_references_is_clearly_worse
     assert J.behind_references(0.8867, facts) is None
     facts.data.n_val = 600
     assert J.behind_references(0.9540, facts) is None
+
+
+def test_a_swing_after_a_raised_learning_rate_asks_for_nothing_else(tmp_path):
+    # a learning rate raised from 1e-5 removes the underfitting but its runs end on a swing: lowering it again would
+    # undo the repair, and no other change settles a swing, so the repair is accepted as it is, with no more runs
+    s = Swinging(tmp_path, "lr = 1e-5\nepochs = 20\nhidden_units = 8\n", None, budget=12,
+                 cfg_levels=lambda c, d: 2.9 if float(c["lr"]) >= 1e-4 else 9.8)
+    s.swing_lr = 1e-4
+    v = investigate(s)
+    assert v.status == "resolved" and float(s.entries[0].fix.config_after["lr"]) >= 1e-4
+    assert J.ended_on_a_swing(next(r for r in s.runs if r.run_id == s.published[-1]), _facts()) is not None
+    assert {r.run_id.split("-", 1)[1] for r in s.runs} == {"train", "bracket-raise_lr"}, [r.run_id for r in s.runs]
+    assert not any("tried on top of it" in t.result for t in s.entries[0].tests)

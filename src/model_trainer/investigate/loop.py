@@ -350,11 +350,12 @@ def repair(inv: Investigation) -> Verdict:
                 inv.stack = [*candidate[2], candidate[0]]
                 inv.compare_with = candidate[1]
                 inv.polishing = True
-                # a swing at the end is settled by a smaller step before anything else is tried
+                # a swing at the end asks for a smaller step, and only that: no other change settles it (a step
+                # raised by a kept change is not lowered again)
                 firsts = ("lower_lr",) if swing is not None else ()
                 queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data, firsts))
-                         if not c.missing_key and c.description not in done]
-                queue.sort(key=lambda c: c.repair not in firsts)
+                         if not c.missing_key and c.description not in done
+                         and (swing is None or c.repair in firsts)]
                 polish_on = bool(queue)
             # a run changes on top of which are still to be tried is the best so far, not yet the one accepted
             word = "acceptable" if polish_on else "accepted"
