@@ -19,6 +19,9 @@ Example:
     ...          "m.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\\n")
     >>> [(f["bug"], f["line"]) for f in loop_findings(keras, "net.py")]
     [('probabilities_as_logits', 2)]
+    >>> hidden = keras.replace("'relu'", "'sigmoid'").replace("'softmax'", "None")
+    >>> loop_findings(hidden, "net.py")
+    []
 """
 
 from __future__ import annotations
@@ -102,11 +105,19 @@ def _probabilities_as_logits(calls: list[ast.Call], filename: str) -> list[dict[
 
     if not any(kw(c, "from_logits") is True for c in calls):
         return []
-    for c in sorted(calls, key=lambda c: c.lineno):
-        act = kw(c, "activation")
-        if _called(c) == "Softmax" or act in ("softmax", "sigmoid") or (
-                _called(c) == "Activation" and c.args and isinstance(c.args[0], ast.Constant)
-                and c.args[0].value in ("softmax", "sigmoid")):
+
+    def activation(c: ast.Call) -> Any:
+        if _called(c) == "Softmax":
+            return "softmax"
+        if _called(c) == "Activation" and c.args and isinstance(c.args[0], ast.Constant):
+            return c.args[0].value
+        return kw(c, "activation")
+
+    layers = sorted((c for c in calls if _called(c) in ("Dense", "Activation", "Softmax")
+                     or any(k.arg == "activation" for k in c.keywords)), key=lambda c: (c.lineno, c.col_offset))
+    # a softmax is an output wherever it stands; a sigmoid is a common hidden activation, so only the last layer's
+    for c in layers:
+        if activation(c) == "softmax" or (c is layers[-1] and activation(c) == "sigmoid"):
             return [{"cause": "loss_mismatch", "bug": "probabilities_as_logits", "file": filename,
                      "line": c.lineno, "module": True,
                      "what": "the network's last activation outputs probabilities while its loss is told "
