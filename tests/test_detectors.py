@@ -129,6 +129,28 @@ def test_oscillation_is_amplitude_aware():
     assert DETECTORS["oscillating_loss"](hist(train_loss=near_zero), Facts()) is None
 
 
+def test_a_classifiers_swinging_loss_is_no_oscillation_while_its_accuracy_holds_beyond_the_references():
+    from types import SimpleNamespace
+
+    # a GRU at 99% accuracy whose cross-entropy still doubles and halves with a few confident rows
+    loss = [1.38, 1.4, 1.5, 1.0, 0.8, 0.7, 0.38, 0.27, 0.22, 0.11, 0.2, 0.12, 0.225, 0.046, 0.063, 0.062, 0.103,
+            0.031, 0.037, 0.024, 0.031, 0.01, 0.025, 0.009, 0.015]
+    steady = [0.33, 0.33, 0.33, 0.45, 0.68, 0.69, 0.91, 0.92, 0.92, 0.96, 0.93, 0.96, 0.905, 0.983, 0.983, 0.978,
+              0.962, 0.995, 0.988, 0.99, 0.988, 0.998, 0.993, 0.998, 0.993]
+    refs = SimpleNamespace(references={"constant": 0.33, "linear": 0.49, "boosting": 0.89})
+    acc = Facts(metric="accuracy", higher_is_better=True, data=refs)
+    assert DETECTORS["oscillating_loss"](hist(val_loss=loss, metric=steady), acc) is None
+    # the same loss without references, or with an accuracy that swings with it, or short of a reference: flagged
+    assert DETECTORS["oscillating_loss"](hist(val_loss=loss, metric=steady), replace(acc, data=None)) is not None
+    swinging = steady[:13] + [0.98 if i % 2 else 0.9 for i in range(12)]
+    assert DETECTORS["oscillating_loss"](hist(val_loss=loss, metric=swinging), acc) is not None
+    strong = SimpleNamespace(references={"constant": 0.33, "linear": 0.49, "boosting": 0.996})
+    assert DETECTORS["oscillating_loss"](hist(val_loss=loss, metric=steady), replace(acc, data=strong)) is not None
+    # a regression's rmse is no count of rows: its loss's swings are judged as they are
+    rmse = Facts(metric="rmse", data=refs)
+    assert DETECTORS["oscillating_loss"](hist(val_loss=loss, metric=steady), rmse) is not None
+
+
 def test_slow_convergence_versus_underfitting():
     falling = [10 - 0.1 * i for i in range(30)]
     facts = Facts(baseline_metric=3.0, epochs_planned=30)

@@ -180,6 +180,20 @@ def test_two_argument_signature_with_returned_history(project, as_frame):
     assert "train_model(data_train, data_val)" in p.text("training_full.log")
 
 
+def test_a_returned_numpy_structured_history_is_read_by_its_field_names():
+    import numpy as np
+
+    from model_trainer.engine.monitor import history_rows
+
+    h = np.zeros(3, dtype=[("epoch", "i4"), ("train_loss", "f8"), ("val_loss", "f8"), ("val_rmse", "f8")])
+    h["epoch"], h["train_loss"], h["val_loss"] = [1, 2, 3], [3.0, 2.0, 1.5], [3.5, 2.5, 2.0]
+    h["val_rmse"] = [1.9, 1.6, 1.4]
+    rows = history_rows(h, "rmse")
+    assert len(rows) == 3 and rows[2]["val_loss"] == 2.0 and rows[2]["metric"] == 1.4
+    with pytest.raises(TypeError, match="numpy structured array"):
+        history_rows(np.zeros((3, 2)), "rmse")
+
+
 def test_a_returned_keras_style_history_gives_the_metric_only_from_the_specs_validation_name():
     """Keras logs the training side of a metric under its bare name and the validation side as ``val_<name>``:
     only the spec's own metric on validation becomes the history's ``metric``."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import cli
 from model_trainer.detect.base import Facts, Finding
 from model_trainer.probes.data_report import data_report
 from model_trainer.repairs import REPAIRS, Context, plan
@@ -99,3 +102,30 @@ def test_the_target_is_mapped_into_a_bound_only_where_the_predictions_show_one()
     # a sigmoid in the code whose output the code maps again before returning it: the predictions show no bound
     assert bounded_range({"pred_min": -3.0, "pred_max": 5.0, "activation": "sigmoid"}) is None
     assert bounded_range({"pred_min": 0.2, "pred_max": 0.5, "activation": "sigmoid"}) == "0..1"
+
+
+SVR_RBF = """
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVR
+
+def build_estimator(config):
+    return make_pipeline(StandardScaler(), SVR(C=float(config["C"]), gamma=float(config["gamma"])))
+"""
+
+
+def test_a_kernel_narrower_than_the_rows_spacing_is_widened(project):
+    """One fit of an RBF machine whose kernel sees every training row alone: its training rows are reproduced, its
+    validation rows get the intercept. The kernel's width is the knob, not C."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 10, (400, 3))
+    frame = pd.DataFrame(x, columns=["a", "b", "c"])
+    frame["y"] = 3 * np.sin(x[:, 0]) + x[:, 1] + 0.5 * x[:, 2] + rng.normal(0, 0.3, 400)
+    p = project(SVR_RBF, kind="sklearn", entry="code/model.py:build_estimator", config="C = 10.0\ngamma = 50.0\n",
+                data=frame, extra='[domain]\ntarget_units = "t"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["symptom"] == "overfitting" and "memorised" in entry["what_happened"], entry["what_happened"]
+    assert entry["root_cause"] == "insufficient_regularization" and entry["status"] == "resolved"
+    assert float(entry["fix"]["config_after"]["gamma"]) < 50.0 and entry["fix"]["config_after"]["C"] == 10.0

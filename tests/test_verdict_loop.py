@@ -660,6 +660,21 @@ def test_one_fit_that_memorised_its_training_split_behind_the_references_is_over
     assert J.reason_to_reject(honest, _facts(refs)) is None
 
 
+def test_one_fit_that_memorised_its_rows_far_behind_the_references_is_overfitting_not_underfitting():
+    # an RBF kernel far narrower than the rows' spacing: every training fruit right, every validation fruit the
+    # majority grade; clearly behind the logistic reference, and no larger model would mend it
+    one_fit = RunRecord("r", {}, {}, status="completed",
+                        history=[EpochLogged(1, {"train_loss": 0.0, "val_loss": 0.535, "metric": 0.465}, 0.1)])
+    refs = {"constant": 0.465, "linear": 0.78, "boosting": 0.7175}
+    flag = J.reason_to_reject(one_fit, _facts(refs, metric="accuracy", hib=True))
+    assert flag is not None and flag.symptom == "overfitting" and "memorised" in flag.message
+    assert flag.evidence["cause"] == "insufficient_regularization" and flag.evidence["vs_references"]
+    # a fit that did not reproduce its rows stays underfitting
+    honest = RunRecord("r", {}, {}, status="completed",
+                       history=[EpochLogged(1, {"train_loss": 0.5, "val_loss": 0.535, "metric": 0.465}, 0.1)])
+    assert J.reason_to_reject(honest, _facts(refs, metric="accuracy", hib=True)).symptom == "underfitting"
+
+
 def test_a_searched_winner_is_tested_at_full_length_once(tmp_path):
     # weight decay 50 holds the model at the constant; the search compares candidates on short runs and its winner
     # then runs once, in full, as the test and the accepted model: no short test before a full retrain

@@ -48,7 +48,8 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
            ("", "Check that the longer run does not start to overfit (validation loss rising while training loss "
                 "falls)."))),
     Cause("insufficient_regularization", "the model fits noise of the training split",
-          ("early_stopping_patience", "weight_decay", "dropout"),
+          ("early_stopping_patience", "weight_decay", "dropout", "alpha", "C", "gamma", "n_neighbors",
+           "min_samples_leaf"),
           (("", "Compare early stopping with weight decay in a search."),)),
     Cause("insufficient_capacity", "the model is too small for the signal", ("hidden_units",),
           (("", "Check the larger model for overfitting on a held-out split."),)),

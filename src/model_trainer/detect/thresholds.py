@@ -63,6 +63,11 @@ OSC_SIGN_CHANGES = 0.4
 # a loss converged near zero does not turn rounding noise into "oscillation"
 OSC_LEVEL_FLOOR = 0.05
 OSC_MIN_EPOCHS = 8
+# ...but a classifier whose score (accuracy and the like) changed by at most this much from epoch to epoch in the
+# second half, ending at or beyond every reference, is not flagged for its loss's swings: on a few hundred
+# validation rows two points are a handful of rows changing sides near convergence, while a cross-entropy can double
+# with the confidence of one of them. Steps that overshoot move the rows themselves, and the score with them
+OSC_SCORE_SWING = 0.02
 
 # slow_convergence: the loss is still falling steadily at the end (this share of the last half's
 # epoch-to-epoch changes are decreases, and the last quarter improved by more than PLATEAU_IMPROVEMENT)

@@ -149,13 +149,23 @@ class Monitor:
 
 
 def history_rows(history: Any, metric: str | None = None) -> list[dict[str, Any]]:
-    """Normalise a returned history (dict of lists, list of dicts, DataFrame, Keras History) to rows."""
+    """Normalise a returned history (dict of lists, list of dicts, DataFrame, numpy structured array, Keras History)
+    to rows.
+
+    >>> import numpy as np
+    >>> h = np.array([(1, 0.5, 0.6), (2, 0.4, 0.55)], dtype=[("epoch", "i4"), ("train_loss", "f8"), ("val_loss", "f8")])
+    >>> history_rows(h)[1]
+    {'epoch': 2, 'train_loss': 0.4, 'val_loss': 0.55}
+    """
     if history is None:
         return []
     if hasattr(history, "history") and isinstance(history.history, dict):  # keras.callbacks.History
         history = history.history
     if hasattr(history, "to_dict") and hasattr(history, "columns"):
         history = {str(c): list(history[c]) for c in history.columns}
+    names = getattr(getattr(history, "dtype", None), "names", None)
+    if names and getattr(history, "ndim", None) == 1:  # a numpy structured (record) array: one field per column
+        history = {str(n): history[n].tolist() for n in names}
     if isinstance(history, dict):
         lengths = {k: len(v) for k, v in history.items() if hasattr(v, "__len__")}
         if not lengths:
@@ -173,4 +183,5 @@ def history_rows(history: Any, metric: str | None = None) -> list[dict[str, Any]
     if isinstance(history, list) and all(isinstance(r, dict) for r in history):
         names = chosen(list(dict.fromkeys(str(k) for r in history for k in r)), metric)
         return [{names.get(str(k), str(k)): v for k, v in r.items()} for r in history]
-    raise TypeError(f"the returned history must be a dict of lists or a DataFrame, got {type(history).__name__}")
+    raise TypeError(f"the returned history must be a dict of lists, a list of dicts, a DataFrame, a numpy structured "
+                    f"array or a Keras History, got {type(history).__name__}")

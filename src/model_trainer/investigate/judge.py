@@ -326,6 +326,17 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
                  "them), so it is held to the linear reference")
     own = "" if logged else " (the returned model's own predictions; the code logs no metric)"
+    fit = one_fit_memorised(rec)
+    if fit is not None:
+        # clearly behind, and nothing a larger or longer fit would mend: the one fit reproduces its training rows
+        ep, t, v = fit
+        return Finding("overfitting", ep,
+                       f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
+                       f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs}) "
+                       f"while the one fit's training loss is {num(t)} against a validation loss of {num(v)}: the "
+                       "model memorised the training split",
+                       {**gap, "vs_references": True, "best_epoch": ep, "rise": None,
+                        "cause": "insufficient_regularization"})
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
                    f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs})",
@@ -436,7 +447,32 @@ def ended_on_a_swing(rec: RunRecord, facts: Facts) -> tuple[str, float, float] |
     return None
 
 
-def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+def _loss_pairs(rec: RunRecord) -> list[tuple[int, float, float]]:
+    pairs = [(e.epoch, e.get("train_loss"), e.get("val_loss")) for e in rec.history]
+    return [(ep, t, v) for ep, t, v in pairs if t is not None and v is not None and math.isfinite(t)
+            and math.isfinite(v) and t >= 0 and v > 0]
+
+
+def one_fit_memorised(rec: RunRecord) -> tuple[int, float, float] | None:
+    """``(epoch, train loss, validation loss)`` of a model fitted once (a tree, a kernel machine: no curve to rise)
+    whose training loss is at most ``1 / MEMORISED_GAP`` of its validation loss, else None: the gap between the one
+    fit's two losses is the evidence that it reproduces its training rows.
+
+    >>> from model_trainer.events import EpochLogged, RunRecord
+    >>> fit = RunRecord("r", {}, {}, history=[EpochLogged(1, {"train_loss": 0.0, "val_loss": 0.535}, 0.1)])
+    >>> one_fit_memorised(fit)
+    (1, 0.0, 0.535)
+    >>> one_fit_memorised(RunRecord("r", {}, {}, history=[EpochLogged(1, {"train_loss": 0.1, "val_loss": 0.5}, 0.1)]))
+    """
+    pairs = _loss_pairs(rec)
+    if len(rec.history) != 1 or len(pairs) != 1:
+        return None
+    ep, t, v = pairs[0]
+    return None if t * T.MEMORISED_GAP > v else (ep, t, v)
+
+
+def _mildly_behind_and_memorised(
+rec: RunRecord, value: float, facts: Facts) -> Finding | None:
     """A model behind the best reference of its class by more than ``REF_MILD_RATIO`` (and by more than
     ``REF_GAP_SHARE`` of the gain the reference makes over the constant) whose training loss ended far below its
     validation loss, which has risen from its minimum: the network memorised the training split. Two independent
@@ -448,14 +484,11 @@ def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> 
         return None
     refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
     best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
-    pairs = [(e.epoch, e.get("train_loss"), e.get("val_loss")) for e in rec.history]
-    pairs = [(ep, t, v) for ep, t, v in pairs if t is not None and v is not None and math.isfinite(t)
-             and math.isfinite(v) and t >= 0 and v > 0]
-    if len(pairs) == 1 and len(rec.history) == 1:
-        # one fit (a tree, a kernel machine) has no curve to rise: the gap between its two losses is the evidence
-        ep, t, v = pairs[0]
-        if t * T.MEMORISED_GAP > v:
+    if len(rec.history) == 1:
+        fit = one_fit_memorised(rec)
+        if fit is None:
             return None
+        ep, t, v = fit
         return Finding("overfitting", ep,
                        f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])}"
                        + (f" (error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x)" if math.isfinite(ratio) else "")
@@ -463,6 +496,7 @@ def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> 
                        "model memorised the training split",
                        {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
                         "best_epoch": ep, "rise": None, "cause": "insufficient_regularization"})
+    pairs = _loss_pairs(rec)
     if len(pairs) < 6:
         return None
     window = max(3, len(pairs) // 20)
