@@ -156,3 +156,20 @@ def test_inside_model_trainer_train_gives_the_same_records_as_function_mode(tmp_
     # whatever the verdict, a non-accepted run is documented as any function-mode run is
     if res.returncode == 1:
         assert json.loads((p.root / "dev_diary.json").read_text())
+
+
+@pytest.mark.slow
+def test_a_training_step_that_returns_no_loss_is_named_at_its_line_and_left_not_established(tmp_path: Path) -> None:
+    """Lightning warns that ``training_step`` returned None and steps nothing: the warning points into the library,
+    the entry names the user's definition, and no knob is claimed to repair it."""
+    logged = '        self.log("train_loss", loss, on_step=False, on_epoch=True)\n'
+    silent = FUNCTION_MODE.replace(logged + "        return loss\n", logged)
+    assert silent != FUNCTION_MODE
+    p = make_project(tmp_path, silent, config="lr = 0.05\nepochs = 6\n")
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 1, res.stdout + res.stderr
+    entry = json.loads((p.root / "dev_diary.json").read_text())[0]
+    line = next(i for i, s in enumerate(silent.splitlines(), 1) if "def training_step" in s)
+    read = next(t for t in entry["tests"] if t["action"].startswith("Read the run's warnings"))
+    assert read["result"].startswith(f"code/model.py:{line}: Lightning's training_step returned None"), read
+    assert entry["root_cause"] == "unknown" and entry["hypotheses"][0]["cause"] == "training_loop_bug"

@@ -6,6 +6,7 @@ None of them retrains: they read the recorded runs, the data and the user's sour
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -286,7 +287,13 @@ def _known_warnings(inv: Investigation) -> None:
         if known is None:
             continue
         where = _user_line(inv, w.filename, w.lineno)
-        hypothesis = "The loss does not fit what the network outputs"
+        if where is None and known.get("code"):
+            # the warning points into the library: the definition it is about is named in the user's code instead
+            pattern = known["code"]
+            found = _source_findings(inv, lambda src, name, pattern=pattern: [
+                f"{name}:{i}" for i, line in enumerate(src.splitlines(), 1) if re.search(pattern, line)][:1])
+            where = found[0] if found else None
+        hypothesis = known["hypothesis"]
         if where:
             f = {"cause": known["cause"], "file": where.rpartition(":")[0], "line": where.rpartition(":")[2],
                  "what": known["why"], "fix": known["fix"]}
@@ -295,7 +302,7 @@ def _known_warnings(inv: Investigation) -> None:
             n = inv.add(hypothesis, "Read the run's warnings", "measurement", inv.failing.run_id,
                         f"{w.category}: {w.message[:200]} -> {known['why']}", None)
             inv.suspect(known["cause"], 4.0, n)
-        inv.measurements["broadcast_loss"] = where or "the loss call"
+        inv.measurements[known["key"]] = where or "the loss call"
         return
 
 

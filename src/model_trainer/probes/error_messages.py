@@ -56,13 +56,30 @@ _BROADCAST = re.compile(r"Using a target size \(torch\.Size\((\[[^\]]*\])\)\) th
                         r"\(torch\.Size\((\[[^\]]*\])\)\)")
 
 
+# Lightning's warning when ``training_step`` gives it nothing to minimise: no backward pass, no optimiser step
+_NO_LOSS = re.compile(r"`training_step` returned `None`")
+
+
 def known_warning(message: str) -> dict[str, Any] | None:
-    """A warning whose meaning is known: a loss broadcasting the model's output against its targets."""
+    """A warning whose meaning is known: a loss broadcasting the model's output against its targets, or a Lightning
+    ``training_step`` that returns no loss (``key`` says which; ``code`` is the definition to name in the user's
+    code, where the warning itself points into the library).
+
+    >>> known_warning("`training_step` returned `None`. If this was on purpose, ignore this warning...")["cause"]
+    'training_loop_bug'
+    """
+    if _NO_LOSS.search(message):
+        return {"cause": "training_loop_bug", "key": "no_loss_returned", "code": r"def\s+training_step\b",
+                "hypothesis": "The training step gives the optimiser nothing to minimise",
+                "why": "Lightning's training_step returned None, so Lightning skipped the backward pass and the "
+                       "optimiser step for that batch; returned on every batch, the weights never change",
+                "fix": "return the loss (or a dict with a `loss` key) from training_step"}
     m = _BROADCAST.search(message)
     if m is None:
         return None
     target, output = m.group(1), m.group(2)
-    return {"cause": "loss_mismatch", "shapes": (output, target),
+    return {"cause": "loss_mismatch", "shapes": (output, target), "key": "broadcast_loss",
+            "hypothesis": "The loss does not fit what the network outputs",
             "why": f"the loss got outputs of shape {output} and targets of shape {target}; it broadcasts them into a "
                    "grid of every output against every target, whose minimum is the targets' mean: the network is "
                    "trained to answer a constant",
