@@ -129,3 +129,13 @@ def test_a_kernel_narrower_than_the_rows_spacing_is_widened(project):
     assert entry["symptom"] == "overfitting" and "memorised" in entry["what_happened"], entry["what_happened"]
     assert entry["root_cause"] == "insufficient_regularization" and entry["status"] == "resolved"
     assert float(entry["fix"]["config_after"]["gamma"]) < 50.0 and entry["fix"]["config_after"]["C"] == 10.0
+
+
+def test_a_schedulers_gamma_is_no_kernel_width():
+    from model_trainer.repairs.regularization import Regularization
+
+    over = Finding("overfitting", None, "")
+    torch_cfg = Context({"lr": 0.01, "gamma": 0.5}, {}, over, Facts(kind="torch"), {"lr", "gamma"})
+    assert Regularization().propose(torch_cfg) is None
+    svr = Context({"C": 1.0, "gamma": 5.0}, {}, over, Facts(kind="sklearn"), {"C", "gamma"})
+    assert [c.description for c in Regularization().propose(svr).bracket] == ["gamma 5 -> 0.5", "gamma 5 -> 0.05"]

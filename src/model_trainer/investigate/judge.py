@@ -471,8 +471,7 @@ def one_fit_memorised(rec: RunRecord) -> tuple[int, float, float] | None:
     return None if t * T.MEMORISED_GAP > v else (ep, t, v)
 
 
-def _mildly_behind_and_memorised(
-rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
     """A model behind the best reference of its class by more than ``REF_MILD_RATIO`` (and by more than
     ``REF_GAP_SHARE`` of the gain the reference makes over the constant) whose training loss ended far below its
     validation loss, which has risen from its minimum: the network memorised the training split. Two independent
