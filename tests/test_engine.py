@@ -194,6 +194,22 @@ def test_a_returned_numpy_structured_history_is_read_by_its_field_names():
         history_rows(np.zeros((3, 2)), "rmse")
 
 
+def test_a_returned_history_keeps_its_numbers_and_leaves_out_columns_of_words():
+    from model_trainer.engine.monitor import Monitor
+    from model_trainer.events import EpochLogged, Note
+
+    events: list[object] = []
+    history = {"model": "mlp", "train_loss": [1.0, 0.5], "val_loss": [1.2, 0.7], "phase": ["warm-up", "main"],
+               "time_s": ["0.1s", 0.2]}
+    assert Monitor(events.append).log_history(history, "rmse") == 2
+    epochs = [e for e in events if isinstance(e, EpochLogged)]
+    assert [e.values for e in epochs] == [{"train_loss": 1.0, "val_loss": 1.2}, {"train_loss": 0.5, "val_loss": 0.7}]
+    assert epochs[1].time_s == 0.2 and epochs[0].time_s != epochs[0].time_s  # unreadable time: NaN, not a crash
+    assert any(isinstance(e, Note) and "`phase`" in e.text for e in events)
+    with pytest.raises(TypeError, match="val_loss"):
+        Monitor(events.append).log_history({"train_loss": [1.0], "val_loss": ["high"]}, "rmse")
+
+
 def test_a_returned_keras_style_history_gives_the_metric_only_from_the_specs_validation_name():
     """Keras logs the training side of a metric under its bare name and the validation side as ``val_<name>``:
     only the spec's own metric on validation becomes the history's ``metric``."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from model_trainer.columns import chosen
-from model_trainer.events import EpochLogged, Event
+from model_trainer.events import EpochLogged, Event, Note
 
 _STANDARD = ("train_loss", "val_loss", "metric", "grad_norm", "lr")
 
@@ -36,6 +36,13 @@ def _scalar(name: str, value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"monitor.log_epoch({name}={value!r}): expected a number")
     return float(value)
+
+
+def _seconds(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
 
 
 def grad_norms(module: Any) -> dict[str, float]:
@@ -134,17 +141,30 @@ class Monitor:
         """Record a returned history (dict of lists or DataFrame) as if each row had been logged; ``metric`` is the
         spec's, which picks the column taken for the validation metric (``columns.chosen``)."""
         rows = history_rows(history, metric)
+        skipped: list[str] = []
         for row in rows:
             row = dict(row)
             row.pop("epoch", None)
             t = row.pop("time_s", None)
-            values = {k: _scalar(k, v) for k, v in row.items() if v is not None}
+            values = {}
+            for k, v in row.items():
+                try:
+                    values[k] = _scalar(k, v)
+                except TypeError:
+                    if k in ("train_loss", "val_loss", "metric"):
+                        raise
+                    # a column of labels or timestamps beside the numbers: not a measurement, and no reason to
+                    # lose the run
+                    if k not in skipped:
+                        skipped.append(k)
             # a DataFrame pads unmeasured cells with NaN: keep NaN only where it is a measured loss or metric
             values = {k: v for k, v in values.items() if v is not None and
                       (not math.isnan(v) or k in ("train_loss", "val_loss", "metric"))}
             self._epoch += 1
-            self._emit(EpochLogged(epoch=self._epoch, values=values,
-                                   time_s=float(t) if t is not None else float("nan")))
+            self._emit(EpochLogged(epoch=self._epoch, values=values, time_s=_seconds(t)))
+        if skipped:
+            self._emit(Note(text="the returned history's column(s) " + ", ".join(f"`{k}`" for k in skipped)
+                            + " hold values that are not numbers and were left out"))
         return len(rows)
 
 
@@ -167,7 +187,8 @@ def history_rows(history: Any, metric: str | None = None) -> list[dict[str, Any]
     if names and getattr(history, "ndim", None) == 1:  # a numpy structured (record) array: one field per column
         history = {str(n): history[n].tolist() for n in names}
     if isinstance(history, dict):
-        lengths = {k: len(v) for k, v in history.items() if hasattr(v, "__len__")}
+        # a string has a length too, but a column of one value per epoch it is not
+        lengths = {k: len(v) for k, v in history.items() if hasattr(v, "__len__") and not isinstance(v, (str, bytes))}
         if not lengths:
             raise TypeError("the returned history is a dict without lists")
         n = max(lengths.values())
