@@ -143,3 +143,66 @@ def test_corrupt_diary_json_is_not_overwritten(proj):
     (proj.root / "dev_diary.json").write_text("{not json")
     err = _bad(proj, str(proj.spec))
     assert "dev_diary.json" in err
+
+
+REGION_MODEL = """
+import numpy as np
+import pandas as pd
+
+
+class RegionRidge:
+    '''A least-squares fit on x0 and one indicator per region, read from the frame it is given.'''
+
+    def __init__(self):
+        self.regions, self.coef = None, None
+
+    def _design(self, frame):
+        if self.regions is None:
+            self.regions = sorted(frame["region"].unique())
+        dummies = [(frame["region"] == r).to_numpy(dtype=float) for r in self.regions]
+        return np.column_stack([frame["x0"].to_numpy(dtype=float), *dummies])
+
+    def fit(self, frame, y):
+        self.coef = np.linalg.lstsq(self._design(frame), np.asarray(y, dtype=float), rcond=None)[0]
+        return self
+
+    def predict(self, frame):
+        return self._design(frame) @ self.coef
+
+
+def train_model(data_train, data_val, config):
+    model = RegionRidge().fit(data_train, data_train["y"])
+    err = float(np.sqrt(np.mean((model.predict(data_val) - data_val["y"]) ** 2)))
+    return model, {"train_loss": [0.0], "val_loss": [err ** 2], "val_rmse": [err]}
+"""
+
+
+def test_a_column_of_words_reaches_a_functions_code_and_its_model(tmp_path):
+    """Function mode: a date and a region's name are the user's to encode; the checks and the references leave
+    them out, and the accepted model is scored and reloaded with them."""
+    from model_trainer import load_model
+
+    rng = np.random.default_rng(0)
+    n = 400
+    region = rng.choice(["north", "south", "coast"], n)
+    x0 = rng.normal(size=n)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="D").astype(str), "region": region,
+                          "x0": x0, "y": 2 * x0 + np.where(region == "north", 3.0, 0.0) + rng.normal(0, 0.3, n)})
+    p = make_project(tmp_path, REGION_MODEL, data=frame)
+    res = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    assert res.returncode == 0, res.stdout + res.stderr
+    log = (tmp_path / "ws/training_full.log").read_text()
+    assert "WARNING: data: column(s) `date`, `region` hold values that are not numbers" in log
+    assert "metric_own=" in log  # the tool scored the model's own predictions, region and all
+    val = pd.read_csv(p.root / "data/val.csv")
+    pred = load_model(tmp_path / "ws/results/model_final.pkl", allow_pickle=True).predict(val)
+    assert float(np.sqrt(np.mean((pred - val["y"]) ** 2))) < 0.5
+
+
+def test_a_column_of_words_is_refused_where_the_tool_trains_the_model(tmp_path):
+    frame = pd.DataFrame({"region": ["a", "b"] * 40, "x0": np.arange(80.0), "y": np.arange(80.0) * 2})
+    p = make_project(tmp_path, "import torch\n\ndef build_model(config, n_features):\n"
+                     "    return torch.nn.Linear(n_features, 1)\n", data=frame, kind="torch",
+                     entry="code/model.py:build_model")
+    res = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    assert res.returncode == 2 and "column `region` is not numeric" in res.stdout + res.stderr

@@ -54,11 +54,19 @@ class ModelBundle:
         x = self.preprocess.transform(frame)
         if self.kind == "mle":  # the user's predict(theta, data) reads whatever columns it needs
             return np.asarray(self.model.predict(x))
-        x = x[self.features]
+        full, x = x, x[self.features]
         if self.kind == "torch" or _is_torch_module(self.model):
             out = _torch_predict(self.model, x.to_numpy(dtype=np.float32), self.task)
         elif hasattr(self.model, "predict"):
-            out = as_labels(np.asarray(self.model.predict(x)), self.task)
+            columns = self.preprocess.model_columns(full) if hasattr(self.preprocess, "model_columns") else []
+            try:
+                raw = self.model.predict(x)
+            except Exception:
+                if len(columns) == len(self.features):
+                    raise
+                # a model of the user's own that reads the columns it was handed beside the features
+                raw = self.model.predict(full[columns])
+            out = as_labels(np.asarray(raw), self.task)
         else:
             raise AttributeError(f"the trained {type(self.model).__name__} has no predict(); call "
                                  "bundle.model directly")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,8 @@ class Dataset:
     val: pd.DataFrame
     target: str | None
     features: list[str]
+    # function mode: columns that are not numbers, handed to the user's code as they are and left out of the checks
+    passthrough: list[str] = field(default_factory=list)
 
     def xy(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
         x = frame[self.features].to_numpy(dtype=np.float64)
@@ -75,16 +77,22 @@ def load_dataset(spec: Spec) -> Dataset:
     train = read_csv(train_path, "data.train")
     val = read_csv(val_path, "data.val")
     target = spec.data.target
+    passthrough: list[str] = []
     for frame, path in ((train, train_path), (val, val_path)):
         if target is not None and target not in frame.columns:
             cols = ", ".join(map(str, frame.columns[:12]))
             raise InputError(f"target column `{target}` is not in the file (columns: {cols})", path=path,
                              hint="fix `data.target` in the spec or the CSV header")
         for col in frame.columns:
-            if col in spec.data.ignore_columns:
+            if col in spec.data.ignore_columns or col in passthrough:
                 continue
             if not pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]):
                 bad = frame[col][pd.to_numeric(frame[col], errors="coerce").isna() & frame[col].notna()]
+                if col != target and spec.model.kind == "function" and len(bad) > frame[col].notna().sum() / 2:
+                    # a column of words (a date, a region's name), not numbers with a stray cell: the user's code
+                    # reads its own DataFrames and encodes it itself
+                    passthrough.append(col)
+                    continue
                 row = int(bad.index[0]) + 2 if len(bad) else 2  # +2: header line and 1-based lines
                 sample = bad.iloc[0] if len(bad) else frame[col].iloc[0]
                 if col == target:
@@ -93,12 +101,12 @@ def load_dataset(spec: Spec) -> Dataset:
                             "order, say) in both files: the tool scores and compares predictions as numbers")
                 else:
                     hint = (f"encode `{col}` as numbers, or list it in `data.ignore_columns` to pass it through "
-                            "unchecked")
+                            "unchecked (in function mode such a column reaches your code as it is)")
                 raise InputError(f"column `{col}` is not numeric (line {row} holds {sample!r})", path=path,
                                  where=f"line {row}", hint=hint)
-    features = feature_columns(train, target, spec.data.ignore_columns)
+    features = feature_columns(train, target, [*spec.data.ignore_columns, *passthrough])
     missing = [c for c in features if c not in val.columns]
     if missing:
         raise InputError(f"columns {missing} are in data.train but not in this file", path=val_path,
                          hint="train and val need the same columns")
-    return Dataset(train=train, val=val, target=target, features=features)
+    return Dataset(train=train, val=val, target=target, features=features, passthrough=passthrough)

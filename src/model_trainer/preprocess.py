@@ -42,6 +42,13 @@ class Preprocess:
     dropped_columns: list[str] = field(default_factory=list)
     # ``missing_codes``: column -> (the code standing for a missing value, the training median it is read as)
     codes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # columns handed to a model of the user's own beside the features (``data.ignore_columns``, and in function
+    # mode the columns that are not numbers): never transformed or checked
+    passthrough: list[str] = field(default_factory=list)
+
+    def model_columns(self, frame: pd.DataFrame) -> list[str]:
+        """The features, then the pass-through columns ``frame`` holds."""
+        return [*self.features, *(c for c in getattr(self, "passthrough", ()) if c in frame.columns)]
 
     def transform(self, frame: pd.DataFrame) -> pd.DataFrame:
         out = frame.drop(columns=[c for c in self.dropped_columns if c in frame.columns])

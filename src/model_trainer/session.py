@@ -62,7 +62,8 @@ class Session:
         return Job(run_id=run_id, kind=s.model.kind, entry_file=str(self.entry.file) if self.entry.file else None,
                    module_name=self.entry.module, function=self.entry.function, config=dict(config),
                    train_path=str(s.resolve(s.data.train)), val_path=str(s.resolve(s.data.val)),
-                   target=s.data.target, ignore_columns=list(s.data.ignore_columns), metric=s.model.metric,
+                   target=s.data.target, ignore_columns=[*s.data.ignore_columns, *self.data.passthrough],
+                   metric=s.model.metric,
                    higher_is_better=s.model.higher_is_better, data_repairs=dict(data_repairs or {}),
                    stop_after_epochs=stop_after_epochs)
 

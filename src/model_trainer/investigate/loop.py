@@ -124,6 +124,11 @@ def _testable_failure(session: Any, facts: Facts, rec: RunRecord, known: dict[st
 
 def _log_data_warnings(session: Any, rep: Any) -> None:
     log = session.ws.log
+    passthrough = getattr(session.data, "passthrough", None)
+    if passthrough:
+        log.warning("data: column(s) " + ", ".join(f"`{c}`" for c in passthrough) + " hold values that are not "
+                    "numbers: passed to the code as they are (as `data.ignore_columns` would), left out of the data "
+                    "checks and the references")
     if rep.constant_columns:
         log.warning(f"data: constant column(s) {', '.join(rep.constant_columns)} carry no information")
     if rep.duplicate_rows:

@@ -27,7 +27,22 @@ def prepared_data(job: Job) -> tuple[pd.DataFrame, pd.DataFrame, Preprocess]:
     train = pd.read_csv(job.train_path)
     val = pd.read_csv(job.val_path)
     features = feature_columns(train, job.target, job.ignore_columns)
-    return fit_preprocess(train, val, job.target, features, job.data_repairs)
+    train, val, pre = fit_preprocess(train, val, job.target, features, job.data_repairs)
+    pre.passthrough = [c for c in job.ignore_columns if c in train.columns]
+    return train, val, pre
+
+
+def with_passthrough(predict: Callable[[Any], Any], features: list[str]) -> Callable[[Any], Any]:
+    """``predict`` on a frame's features, else on the whole frame: a model of the user's own may read the columns
+    it was handed beside them (a date, a region's name), where an estimator fitted on the features refuses them."""
+    def call(x: Any) -> Any:
+        if not isinstance(x, pd.DataFrame) or list(x.columns) == list(features):
+            return predict(x)
+        try:
+            return predict(x[features])
+        except Exception:  # noqa: BLE001 - the second form is the answer, or its error is the one raised
+            return predict(x)
+    return call
 
 
 def metric_in_units(predict: Any, val_prepared: pd.DataFrame, y_raw: Any, pre: Preprocess, metric: str) -> float | None:
@@ -41,7 +56,7 @@ def metric_in_units(predict: Any, val_prepared: pd.DataFrame, y_raw: Any, pre: P
     if metric not in METRICS or metric == "auc":
         return None
     try:
-        pred = np.asarray(predict(val_prepared[pre.features]), dtype=np.float64).reshape(-1)
+        pred = np.asarray(predict(val_prepared[pre.model_columns(val_prepared)]), dtype=np.float64).reshape(-1)
     except Exception:  # noqa: BLE001 - a model that cannot predict here is reported by the caller, not raised
         return None
     y = np.asarray(y_raw, dtype=np.float64).reshape(-1)
@@ -121,7 +136,8 @@ def train_rows_metric(predict: Callable[[Any], Any], job: Job, pre: Preprocess) 
     if len(train) < 2:
         return None
     try:
-        x = pre.transform(train)[pre.features]
+        prepared = pre.transform(train)
+        x = prepared[pre.model_columns(prepared)]
     except Exception:  # noqa: BLE001 - rows the code's preparation cannot take make no claim
         return None
     return own_metric(predict, x, train[job.target].to_numpy(), pre, job.metric)

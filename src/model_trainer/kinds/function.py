@@ -29,6 +29,7 @@ from model_trainer.kinds.common import (
     units_diagnostics,
     user_callable,
     val_raw_frame,
+    with_passthrough,
 )
 from model_trainer.safemodel import attach_twin
 
@@ -256,18 +257,22 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     if job.metric in ("accuracy", "f1", "auc") and job.target is not None and job.target in train:
         task = "binary" if train[job.target].nunique() <= 2 else "multiclass"
     predict = _predictor(model, task)
+    if predict is not None and pre.passthrough:
+        predict = with_passthrough(predict, pre.features)
     val_raw = val_raw_frame(job)
     data = units_diagnostics(predict, job, val_raw, pre) or {}
-    x_val = pre.transform(val_raw)[pre.features]
+    val_prepared = pre.transform(val_raw)
+    x_val = val_prepared[pre.features]
+    x_model = val_prepared[pre.model_columns(val_prepared)]
     if not has_hidden_layers(model, len(pre.features)):
         r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
         if r2 is not None:
             data["linear_r2"] = r2
     if predict is not None:
-        data.update(prediction_stats(predict, x_val, pre, job.metric) or {})
-        data.update(relu_units(model, predict, x_val) or {})
+        data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
+        data.update(relu_units(model, predict, x_model) or {})
         if job.target is not None and job.target in val_raw:
-            own = own_metric(predict, x_val, val_raw[job.target].to_numpy(), pre, job.metric)
+            own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
                 data["metric_own"] = own
                 own_train = train_rows_metric(predict, job, pre)
