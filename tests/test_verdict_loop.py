@@ -711,3 +711,24 @@ def test_a_swing_after_a_raised_learning_rate_asks_for_nothing_else(tmp_path):
     assert J.ended_on_a_swing(next(r for r in s.runs if r.run_id == s.published[-1]), _facts()) is not None
     assert {r.run_id.split("-", 1)[1] for r in s.runs} == {"train", "bracket-raise_lr"}, [r.run_id for r in s.runs]
     assert not any("tried on top of it" in t.result for t in s.entries[0].tests)
+
+
+class _SlowAtSmallSteps(FakeSession):
+    """Below lr 1e-4 the curve needs forty epochs to settle where a larger step needs two."""
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None,
+            **kw: Any) -> RunRecord:
+        self.tau = 40.0 if float(config["lr"]) < 1e-4 else 2.0
+        return super().run(label, config, data_repairs, **kw)
+
+
+def test_an_adaptive_step_a_hundredth_of_its_default_is_tested_before_more_epochs(tmp_path):
+    # Adam at 1e-5, the curve still falling at epoch 20: more epochs would help too, but the step is the suspect
+    s = _SlowAtSmallSteps(tmp_path, 'optimizer = "adam"\nlr = 1e-5\nepochs = 20', lambda lr: 3.0, budget=6)
+    v = investigate(s)
+    entry = s.entries[0]
+    assert v.status == "resolved" and entry.root_cause == "learning_rate_too_low", [t.result for t in entry.tests]
+    read = next(t for t in entry.tests if t.action.startswith("Compared the learning rate with the optimiser's"))
+    assert "1/100 of it" in read.result
+    changes = [t.action for t in entry.tests if t.kind == "intervention"]
+    assert not any("epochs" in a for a in changes), changes

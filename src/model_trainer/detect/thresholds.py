@@ -125,6 +125,10 @@ STRONG_WEIGHT_DECAY = 0.1
 # a learning rate this large for an adaptive optimiser (Adam, AdamW, RMSprop: default 1e-3, Kingma & Ba) is 100x
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1
+# ...and this small is 1/100 of it, the same distance on the other side: a first suspect when the curve is still
+# falling at the end or the model stays behind the references (small-data regression and classification rarely go
+# below 1e-4; 1e-5 and less is the range of fine-tuning a pretrained network, not of training one)
+ADAPTIVE_LR_VERY_LOW = 1e-5
 # the optimiser names (lower case, as a config gives them) these ADAPTIVE_* values apply to
 ADAPTIVE_OPTIMIZERS = ("adam", "adamw", "rmsprop")
 ADAPTIVE_LR_DEFAULT = 0.001

@@ -485,6 +485,10 @@ _CONFIG_RANGE: dict[str, tuple[tuple[str, ...], str, str, str, float]] = {
         ("vanishing_gradients", "dying_relu", "constant_output", "underfitting", "oscillating_loss"),
         "Learning rate too high: steps overshoot the minimum", "Compared the learning rate with the optimiser's usual "
         "range", "beyond the usual range", 1.6),
+    "learning_rate_too_low": (
+        ("slow_convergence", "underfitting", "constant_output", "vanishing_gradients"),
+        "Learning rate too low: each step moves the weights too little", "Compared the learning rate with the "
+        "optimiser's usual range", "beyond the usual range", 1.6),
     "insufficient_capacity": (
         ("underfitting", "slow_convergence", "constant_output", "vanishing_gradients", "dying_relu"),
         "The model is too small to represent the "

@@ -1,11 +1,14 @@
 """Configuration values far outside the range practitioners use: a learning rate 100x an adaptive optimiser's
-default, a penalty that holds every weight at zero. Each is a suspect an expert tests before anything else.
+default or 1/100 of it, a penalty that holds every weight at zero. Each is a suspect an expert tests before
+anything else.
 
 Example:
     >>> [o["cause"] for o in out_of_range({"optimizer": "adam", "lr": 1.0, "weight_decay": 50.0})]
     ['learning_rate_too_high', 'excessive_regularization']
     >>> out_of_range({"optimizer": "adam", "lr": 0.001})
     []
+    >>> out_of_range({"optimizer": "adam", "lr": 1e-5})[0]["said"]
+    'lr 1e-05 with adam (default 0.001; 1/100 of it, at or below 1e-05)'
     >>> out_of_range({"optim": "adam", "learning_rate": 0.5})[0]["said"]
     'learning_rate 0.5 with adam (default 0.001; 500x it, at or above 0.1)'
     >>> out_of_range({"hidden_units": [32, 1]})[0]["said"]
@@ -49,6 +52,10 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
                     "said": f"{own.get('lr', 'lr')} {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; "
                             f"{lr / T.ADAPTIVE_LR_DEFAULT:g}x it, at or above {T.ADAPTIVE_LR_HIGH:g})"})
+    elif lr is not None and opt in T.ADAPTIVE_OPTIMIZERS and 0 < lr <= T.ADAPTIVE_LR_VERY_LOW:
+        out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_low",
+                    "said": f"{own.get('lr', 'lr')} {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; "
+                            f"1/{T.ADAPTIVE_LR_DEFAULT / lr:g} of it, at or below {T.ADAPTIVE_LR_VERY_LOW:g})"})
     wd, alpha, c = _number(config, "weight_decay"), _number(config, "alpha"), _number(config, "C")
     if wd is not None and wd >= T.STRONG_WEIGHT_DECAY:
         out.append({"key": "weight_decay", "value": wd, "cause": "excessive_regularization",
