@@ -732,3 +732,30 @@ def test_an_adaptive_step_a_hundredth_of_its_default_is_tested_before_more_epoch
     assert "1/100 of it" in read.result
     changes = [t.action for t in entry.tests if t.kind == "intervention"]
     assert not any("epochs" in a for a in changes), changes
+
+
+class _OneUnitCategorical(FakeSession):
+    """A classifier whose categorical loss over one unit learns nothing; the run warns as Keras does."""
+
+    def run(self, label: str, config: dict[str, Any], data_repairs: dict[str, Any] | None = None,
+            **kw: Any) -> RunRecord:
+        from model_trainer.events import WarningRaised
+
+        rec = super().run(label, config, data_repairs, **kw)
+        if config.get("loss") == "categorical_crossentropy":
+            rec.warnings.append(WarningRaised(
+                category="SyntaxWarning", filename="/site-packages/keras/src/losses/losses.py", lineno=34,
+                message="In loss categorical_crossentropy, expected y_pred.shape to be (batch_size, num_classes) "
+                        "with num_classes > 1. Received: y_pred.shape=torch.Size([32, 1]). Consider using "
+                        "'binary_crossentropy' if you only have 2 classes."))
+        return rec
+
+
+def test_a_loss_the_runs_own_warning_rules_out_is_switched_to_the_one_it_names(tmp_path):
+    s = _OneUnitCategorical(tmp_path, 'lr = 1e-3\nepochs = 20\nloss = "categorical_crossentropy"', None, budget=6,
+                            cfg_levels=lambda cfg, data: 10.0 if cfg["loss"] == "categorical_crossentropy" else 3.0)
+    v = investigate(s)
+    entry = s.entries[0]
+    assert v.status == "resolved" and entry.root_cause == "loss_mismatch", [t.result for t in entry.tests]
+    assert entry.fix.config_after["loss"] == "binary_crossentropy"
+    assert any(t.action == "Read the run's warnings" and "one output unit" in t.result for t in entry.tests)

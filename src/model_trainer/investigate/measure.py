@@ -302,7 +302,7 @@ def _known_warnings(inv: Investigation) -> None:
             n = inv.add(hypothesis, "Read the run's warnings", "measurement", inv.failing.run_id,
                         f"{w.category}: {w.message[:200]} -> {known['why']}", None)
             inv.suspect(known["cause"], 4.0, n)
-        inv.measurements[known["key"]] = where or "the loss call"
+        inv.measurements[known["key"]] = known.get("fix_value") or where or "the loss call"
         return
 
 

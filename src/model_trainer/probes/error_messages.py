@@ -58,16 +58,27 @@ _BROADCAST = re.compile(r"Using a target size \(torch\.Size\((\[[^\]]*\])\)\) th
 
 # Lightning's warning when ``training_step`` gives it nothing to minimise: no backward pass, no optimiser step
 _NO_LOSS = re.compile(r"`training_step` returned `None`")
+# Keras' warning when a categorical cross-entropy scores one output unit (a binary classifier's sigmoid)
+_ONE_UNIT_CATEGORICAL = re.compile(r"In loss categorical_crossentropy, expected y_pred\.shape to be "
+                                   r"\(batch_size, num_classes\) with num_classes > 1")
 
 
 def known_warning(message: str) -> dict[str, Any] | None:
     """A warning whose meaning is known: a loss broadcasting the model's output against its targets, or a Lightning
-    ``training_step`` that returns no loss (``key`` says which; ``code`` is the definition to name in the user's
-    code, where the warning itself points into the library).
+    ``training_step`` that returns no loss, or Keras' categorical cross-entropy over one output unit (``key`` says
+    which; ``code`` is the definition to name in the user's code, where the warning itself points into the library;
+    ``fix_value`` the configuration value the warning asks for).
 
     >>> known_warning("`training_step` returned `None`. If this was on purpose, ignore this warning...")["cause"]
     'training_loop_bug'
     """
+    if _ONE_UNIT_CATEGORICAL.search(message):
+        return {"cause": "loss_mismatch", "key": "loss_fix", "fix_value": "binary_crossentropy",
+                "hypothesis": "The loss does not fit the output layer",
+                "why": "Keras' categorical_crossentropy over one output unit normalises it into a probability of 1 "
+                       "for the only class: the loss is zero whatever the weights, and no gradient reaches them",
+                "fix": "binary_crossentropy for one sigmoid unit (or as many output units as classes, with a "
+                       "softmax, for the categorical loss)"}
     if _NO_LOSS.search(message):
         return {"cause": "training_loop_bug", "key": "no_loss_returned", "code": r"def\s+training_step\b",
                 "hypothesis": "The training step gives the optimiser nothing to minimise",

@@ -38,6 +38,7 @@ from model_trainer.repairs.softmax_scores_to_loss import SoftmaxScoresToLoss
 from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
 from model_trainer.repairs.switch_activation import SwitchActivation
+from model_trainer.repairs.switch_loss import SwitchLoss
 from model_trainer.repairs.switch_optimizer import SwitchOptimizer
 from model_trainer.repairs.tie_tiers import TieTiers
 from model_trainer.repairs.weight_decay import WeightDecay
@@ -49,7 +50,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(),
-    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned())}
+    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
