@@ -759,3 +759,19 @@ def test_a_loss_the_runs_own_warning_rules_out_is_switched_to_the_one_it_names(t
     assert v.status == "resolved" and entry.root_cause == "loss_mismatch", [t.result for t in entry.tests]
     assert entry.fix.config_after["loss"] == "binary_crossentropy"
     assert any(t.action == "Read the run's warnings" and "one output unit" in t.result for t in entry.tests)
+
+
+def test_a_run_that_ended_by_its_own_code_is_no_short_test():
+    from types import SimpleNamespace
+
+    from model_trainer.investigate.loop import short
+
+    inv = SimpleNamespace(facts=SimpleNamespace(epochs_planned=200))  # `epochs` counts a boosting model's trees
+    one_fit = RunRecord("r", {}, {}, history=[EpochLogged(1, {"val_loss": 0.5}, 0.1)], status="completed")
+    assert not short(inv, one_fit)  # the estimator's one fit is its whole training
+    own_stop = RunRecord("r", {}, {}, history=[EpochLogged(i, {"val_loss": 0.5}, 0.1) for i in range(1, 31)],
+                         status="completed", stop_reason="early stopping: val_loss has not improved for 8 epochs")
+    assert not short(inv, own_stop)
+    cut = RunRecord("r", {}, {}, history=[EpochLogged(i, {"val_loss": 0.5}, 0.1) for i in range(1, 61)],
+                    status="stopped", stop_reason="test run limited to 60 epochs")
+    assert short(inv, cut)

@@ -129,6 +129,9 @@ ADAPTIVE_LR_HIGH = 0.1
 # falling at the end or the model stays behind the references (small-data regression and classification rarely go
 # below 1e-4; 1e-5 and less is the range of fine-tuning a pretrained network, not of training one)
 ADAPTIVE_LR_VERY_LOW = 1e-5
+# a step larger than the gradient itself, for any optimiser: beyond what SGD is run at on unit-scale data, and past
+# the whole step for gradient boosting, whose learning rate shrinks each tree's correction (1 adds it in full)
+LR_ABOVE_ONE = 1.0
 # the optimiser names (lower case, as a config gives them) these ADAPTIVE_* values apply to
 ADAPTIVE_OPTIMIZERS = ("adam", "adamw", "rmsprop")
 ADAPTIVE_LR_DEFAULT = 0.001

@@ -535,11 +535,13 @@ def search_bracket(inv: Investigation, change: Change) -> tuple[Change, RunRecor
 
 
 def short(inv: Investigation, rec: RunRecord) -> bool:
-    """True when a test ran fewer epochs than a full training would (so the winner is retrained)."""
+    """True when the test's epoch limit cut it before the length a full training would run (so the winner is
+    retrained). A run that ended by its own code (one fit of an estimator whose ``epochs`` counts its trees, the
+    code's own early stop) ran as a full training would, whatever ``epochs`` says."""
+    if not rec.stop_reason.startswith("test run limited"):
+        return False
     planned = inv.facts.epochs_planned
-    if planned is None:
-        return rec.stop_reason.startswith("test run limited")
-    return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)
+    return planned is None or len(rec.history) < planned
 
 
 def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None, full: bool = False) -> RunRecord | None:

@@ -1,6 +1,6 @@
 """Configuration values far outside the range practitioners use: a learning rate 100x an adaptive optimiser's
-default or 1/100 of it, a penalty that holds every weight at zero. Each is a suspect an expert tests before
-anything else.
+default or 1/100 of it, any other above 1, a penalty that holds every weight at zero. Each is a suspect an expert
+tests before anything else.
 
 Example:
     >>> [o["cause"] for o in out_of_range({"optimizer": "adam", "lr": 1.0, "weight_decay": 50.0})]
@@ -9,6 +9,8 @@ Example:
     []
     >>> out_of_range({"optimizer": "adam", "lr": 1e-5})[0]["said"]
     'lr 1e-05 with adam (default 0.001; 1/100 of it, at or below 1e-05)'
+    >>> out_of_range({"learning_rate": 3.0})[0]["cause"]
+    'learning_rate_too_high'
     >>> out_of_range({"optim": "adam", "learning_rate": 0.5})[0]["said"]
     'learning_rate 0.5 with adam (default 0.001; 500x it, at or above 0.1)'
     >>> out_of_range({"hidden_units": [32, 1]})[0]["said"]
@@ -48,7 +50,11 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     own = config_keys.names(config)  # a value is quoted under the name the config gives it
     lr, opt = _number(config, "lr"), str(config_keys.value(config, "optimizer", "")).lower()
-    if lr is not None and opt in T.ADAPTIVE_OPTIMIZERS and lr >= T.ADAPTIVE_LR_HIGH:
+    if lr is not None and lr > T.LR_ABOVE_ONE and opt not in T.ADAPTIVE_OPTIMIZERS:
+        out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
+                    "said": f"{own.get('lr', 'lr')} {lr:g} (above {T.LR_ABOVE_ONE:g}: a step larger than the "
+                            "gradient, or a boosting stage added more than in full)"})
+    elif lr is not None and opt in T.ADAPTIVE_OPTIMIZERS and lr >= T.ADAPTIVE_LR_HIGH:
         out.append({"key": "lr", "value": lr, "cause": "learning_rate_too_high",
                     "said": f"{own.get('lr', 'lr')} {lr:g} with {opt} (default {T.ADAPTIVE_LR_DEFAULT:g}; "
                             f"{lr / T.ADAPTIVE_LR_DEFAULT:g}x it, at or above {T.ADAPTIVE_LR_HIGH:g})"})
