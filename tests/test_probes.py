@@ -104,6 +104,28 @@ def test_loop_code_finds_missing_zero_grad_and_per_batch_scheduler():
     assert loop_findings(ok, "code/model.py") == []
 
 
+def test_loop_code_finds_an_optimiser_step_after_a_batch_loop_that_clears_each_gradient():
+    src = (
+        "def train_model(tr, va, config, monitor):\n"
+        "    for epoch in range(10):\n"
+        "        for xb, yb in batches:\n"
+        "            opt.zero_grad()\n"
+        "            lossf(model(xb), yb).backward()\n"
+        "        opt.step()\n"
+        "        plateau.step(val_loss)\n"
+    )
+    found = [(f["bug"], f["line"]) for f in loop_findings(src, "code/model.py")]
+    assert ("step_outside_batch_loop", 6) in found
+    # stepped per batch, the step after the loop is a scheduler's; cleared once before the loop, the gradients of
+    # every batch add up to one full-batch step on purpose
+    per_batch = src.replace("            lossf(model(xb), yb).backward()\n",
+                            "            lossf(model(xb), yb).backward()\n            opt.step()\n")
+    assert not [f for f in loop_findings(per_batch, "code/model.py") if f["bug"] == "step_outside_batch_loop"]
+    accumulated = src.replace("        for xb, yb in batches:\n            opt.zero_grad()\n",
+                              "        opt.zero_grad()\n        for xb, yb in batches:\n")
+    assert not [f for f in loop_findings(accumulated, "code/model.py") if f["bug"] == "step_outside_batch_loop"]
+
+
 def test_known_error_messages():
     e = known_error("ValueError", "Expected more than 1 value per channel when training, got input size [1, 8]")
     assert e is not None and e["knob"] == "batch_size" and "BatchNorm" in e["why"]

@@ -2,6 +2,8 @@
 
 - ``loss.backward()`` in a loop of a function that never calls ``zero_grad`` (gradients accumulate across steps),
 - a learning-rate scheduler's ``step()`` inside a nested loop (stepped per batch, not per epoch),
+- an optimiser's ``step()`` after the batch loop whose batches each clear their gradient (one step per epoch, on the
+  last batch's gradient),
 - a preprocessor's ``fit_transform`` on one split and no ``transform`` of another (train and validation prepared
   differently),
 - a softmax layer (``nn.Softmax``, or ``softmax`` in a ``forward``) in a file whose loss is a cross-entropy, which
@@ -14,6 +16,10 @@ Example:
     ...        "        loss.backward()\\n        opt.step()\\n")
     >>> loop_findings(src, "train.py")[0]["line"]
     4
+    >>> once = ("def f(m, opt, loader, epochs):\\n    for _ in range(epochs):\\n        for x in loader:\\n"
+    ...         "            opt.zero_grad()\\n            m(x).backward()\\n        opt.step()\\n")
+    >>> [(f["bug"], f["line"]) for f in loop_findings(once, "train.py")]
+    [('step_outside_batch_loop', 6)]
     >>> keras = ("m = keras.Sequential([keras.layers.Dense(8, activation='relu'),\\n"
     ...          "    keras.layers.Dense(5, activation='softmax')])\\n"
     ...          "m.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\\n")
@@ -74,9 +80,23 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
                             "what": f"`{name}.fit_transform(...)` prepares one split in `{func.name}` and nothing "
                                     f"calls `{name}.transform(...)`: the other split reaches the model unprepared",
                             "fix": f"apply `{name}.transform(...)` to the validation (and any later) data too"})
+        batch_depth = min((_loop_depth(func, c) for c in backward), default=0)
+        cleared_per_batch = any(_loop_depth(func, z) >= batch_depth for z in _calls(func, "zero_grad"))
+        # a step inside the batch loop is the optimiser's: one after it is then a scheduler's, whatever its name
+        stepped_per_batch = any(_loop_depth(func, c) >= batch_depth for c in _calls(func, "step"))
         for c in _calls(func, "step"):
             owner = c.func.value if isinstance(c.func, ast.Attribute) else None
             name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+            if ("sched" not in name.lower() and batch_depth >= 2 and cleared_per_batch and not stepped_per_batch
+                    and _loop_depth(func, c) < batch_depth):
+                # each batch's gradient is cleared before the next backward: the one step after the loop uses the
+                # last batch's alone (accumulating on purpose clears once, before the loop)
+                out.append({"cause": "training_loop_bug", "bug": "step_outside_batch_loop", "file": filename,
+                            "line": c.lineno,
+                            "what": f"`{name}.step()` runs after the batch loop of `{func.name}`, where each batch "
+                                    "calls `backward()` and `zero_grad()`: the optimiser steps once per epoch, on the "
+                                    "last batch's gradient alone",
+                            "fix": f"move `{name}.step()` into the batch loop, right after `backward()`"})
             if "sched" in name.lower() and _loop_depth(func, c) >= 2:
                 # where an epoch's training pass visibly ends without a monitor: a switch to evaluation mode or a
                 # DataLoader's batches running out (what the scheduler diagnostic steps on)
