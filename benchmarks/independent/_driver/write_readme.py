@@ -51,6 +51,14 @@ R3_NOTES = [
  "- `wheat_protein` and `courier_times` are `kind = \"torch\"`: their plain metrics come from the driver's standard loop, not the tool's. `heat_pump`'s Lightning callback reports from `on_train_epoch_end`, so train and val loss of an epoch arrive together.",
  "- Plain training time of the round-3 programs (driver `time_s`, one core, imports excluded): {t_tot} s in all, the longest `{t_max[0]}` ({t_max[1]} s).",
 ]
+R6_NOTES = [
+ "- `lathe_tooling` treats 290 inserts changed while still cutting as failures (censoring ignored); the references are fitted on the same censored times, so the plain fit beats all of them, and the validation inserts (a lab test, every one run until worn out) are the only place the fault shows.",
+ "- `bike_docks`'s lag columns are one day late in every training row (`trips_lag1` equals the target); dropping that column nearly reaches the twin, but no data repair of the contract drops a column, so it is not counted repairable. `student_retention`'s `credits_registered` leaks the label in training only, and the references are fooled by it too.",
+ "- `call_centre` trains on the raw call counts: its gradient norms are 1e4-1e5 in the plain run and the twin alike, with stable training. `borehole_levels` logs the same history as its twin (the loss of the daily change) while the returned model never adds yesterday's level back.",
+ "- `hail_nowcast`'s most direct sign is Keras's SyntaxWarning that `categorical_crossentropy` expects more than one class, which the driver does not record; `sleep_stages` steps the optimiser once per epoch, after the batch loop, and more epochs or a larger lr compensate.",
+ "- `herring_spawning` and `grid_demand` (healthy) are scipy fits in function mode that log each optimiser iteration through the monitor; `lake_trout_growth` (healthy) logs a history that starts at epoch 0.",
+ "- Healthy programs carry `repairable: null` in truth.json, as in the other rounds, whatever their entry says.",
+]
 R5_NOTES = [
  "- `solar_park`'s fault is in the data alone: 443 consecutive training rows (an older logger) record irradiance in kJ/m²/h, 3.6 times the W/m² of the rest; 44 of them exceed the solar constant. The references are fitted on the same rows, so the plain model sits between them, and the twin (those rows divided by 3.6) is seven times better than either.",
  "- `ferry_fuel`'s mixture-of-experts gate takes its softmax over the batch: a prediction depends on the rows scored with it, so the driver's one-batch validation score (and any tool's) differs from the training batches' own.",
@@ -89,19 +97,21 @@ S2 = [t for t in S if t.get("round", 1) == 2]
 S3 = [t for t in S if t.get("round", 1) == 3]
 S4 = [t for t in S if t.get("round", 1) == 4]
 S5 = [t for t in S if t.get("round", 1) == 5]
+S6 = [t for t in S if t.get("round", 1) == 6]
 L = ["# Independent programs for `model-trainer`", "",
      "Written against `CONTRACT.md` alone, without the tool's source or its other benchmarks, each with its own",
      "ground truth. `python benchmarks/independent.py` runs the tool on them (`make bench-independent`); what the first",
-     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for round 5).", "",
-     f"{len(S)} programs in five rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
+     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6).", "",
+     f"{len(S)} programs in six rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
      "Folder names and code comments do not name the fault. `_twins/` (corrected code) and `_driver/` (measurement driver, data generators, raw results) are not programs: they hold the answers, and `benchmarks/independent.py` never copies them into a program's folder.", "",
-     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4 and ~4.5 min for round 5; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
+     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5 and ~6 min for round 6; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
      "Function mode: the driver calls the user's function (4-arg gets a stub monitor that never asks to stop) and scores the returned model's predictions on val.",
      "kind=torch: a standard loop (optimizer/lr/epochs/batch_size/weight_decay/clip from [config], MSE or cross-entropy, raw CSV features, no scaling). kind=sklearn: `fit` then `predict`. kind=mle: scipy L-BFGS-B from the inits within the bounds, finite-difference Hessian.",
      "Round 2 also uses: `--standardize-target` in function mode (the user's code gets (y-mean)/sd on both splits, its predictions are mapped back before scoring), `--full-history` (every epoch kept in the result json), and a result json written for a run that crashes (`error`, `val_metric: null`).",
      "Round 3 uses the same driver unchanged (with `--full-history`); its data repairs (dropping rows, standardizing features) are done by `run_all.sh` on copies in /tmp passed with `--train`/`--val`.",
      "Round 4 uses the same driver unchanged; its runs are in `_driver/run_round4_a.sh` and `_driver/run_round4_b.sh` (called by `run_all.sh 4`), its ground truth in `_driver/round4.py` (called by `write_truth.py`).",
      "Round 5 uses the same driver unchanged; it was written in three parts, each with its run script (`_driver/run_round5_a.sh`, `_b`, `_c`, called by `run_all.sh 5`) and its entries (`_driver/round5_a.py`, `_b`, `_c`, joined by `_driver/round5.py` and written out by `write_truth.py`). Its likelihood repairs that the driver has no option for (a log scale) are emulated by variants of the code in `_twins/`.",
+     "Round 6 is laid out as round 5 (`_driver/run_round6_{a,b,c}.sh`, `_driver/round6_{a,b,c}.py`, joined by `_driver/round6.py`); part b also writes diagnostic files beside its results (`*_diag.json`, `round6_b_refs.json`) that its entries quote.",
      "References (constant / scaled linear / HistGradientBoosting, fitted on train after dropping non-finite rows) are in each truth.json.", "",
      "## Round 1", "",
      "| # | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
@@ -140,8 +150,13 @@ L += ["", "## Round 5", "",
       "|---|---|---|---|---|---|---|---|---|"]
 for i, t in enumerate(S5, len(S1) + len(S2) + len(S3) + len(S4) + 1):
     L.append(row(i, t, with_round=True))
+L += ["", "## Round 6", "",
+      "| # | round | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
+      "|---|---|---|---|---|---|---|---|---|"]
+for i, t in enumerate(S6, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + 1):
+    L.append(row(i, t, with_round=True))
 L += ["", "## Twins (what was changed to get the twin metric)", ""]
-for t in S1 + S2 + S3 + S4 + S5:
+for t in S1 + S2 + S3 + S4 + S5 + S6:
     if t["status"] == "faulty":
         L.append(f"- `{t['name']}`: {t['twin_fix']}" + (f" — note: {t['notes']}" if t.get("notes") else "") + (f" — plain run: {t['plain_note']}" if t.get("plain_note") else ""))
 L += ["", "## Things worth knowing", "", "### Round 1", "",
@@ -159,5 +174,6 @@ L += ["", "### Round 2", "", *[ln.format(**V) for ln in R2_NOTES]]
 L += ["", "### Round 3", "", *[ln.format(**V3) for ln in R3_NOTES]]
 L += ["", "### Round 4", "", *R4_NOTES]
 L += ["", "### Round 5", "", *R5_NOTES]
+L += ["", "### Round 6", "", *R6_NOTES]
 open(ROOT + "/README.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))
