@@ -84,20 +84,11 @@ DIAG_B = [
 ]
 
 
-def m(name, tag):
-    v = json.load(open(f"{R}/{name}_{tag}.json"))["val_metric"]
-    return None if (v is None or (isinstance(v, float) and math.isnan(v))) else round(v, 4)
+from quoted import mismatches  # noqa: E402 - the check every part shares
 
 
 def check():
-    bad = 0
-    for table in (EXTRA_RUNS_B, PLAIN_TWIN_B):
-        for name, runs in table.items():
-            for tag, want in runs.items():
-                got = m(name, tag)
-                if got != want and not (got is not None and want is not None and abs(got - want) < 6e-5):
-                    print(f"MISMATCH {name} {tag}: quoted {want}, result file {got}")
-                    bad += 1
+    bad = mismatches(EXTRA_RUNS_B, PLAIN_TWIN_B)
     for fname, path, want in DIAG_B:
         got = json.load(open(f"{R}/{fname}"))
         for k in path:

@@ -264,13 +264,13 @@ fmt3 = dict(bs_ep=load_extra("bakery_sales", "extra_cfg"), bs_h=load_extra("bake
             wd_lin=round(ref["water_demand"]["linear"], 4))
 rows = []
 import round4  # noqa: E402 - round 4 keeps its entries beside its run scripts
-import round5  # noqa: E402 - so does round 5, in three parts
-import round6  # noqa: E402 - and round 6
+from parts import joined  # noqa: E402 - rounds 5 and 6 keep theirs in three parts each
 round4.check_extra()
-round5.check_extra()
-round6.check_extra()
-for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3), (4, round4.P4, {}), (5, round5.P5, {}),
-                   (6, round6.P6, {})):
+P5, check5 = joined(5)
+P6, check6 = joined(6)
+check5()
+check6()
+for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3), (4, round4.P4, {}), (5, P5, {}), (6, P6, {})):
     for p in PP:
         name = p["name"]; healthy = p["status"] == "healthy"
         if rnd == 1 and not REWRITE_R1:
