@@ -673,6 +673,12 @@ def test_one_fit_that_memorised_its_rows_far_behind_the_references_is_overfittin
     honest = RunRecord("r", {}, {}, status="completed",
                        history=[EpochLogged(1, {"train_loss": 0.5, "val_loss": 0.535, "metric": 0.465}, 0.1)])
     assert J.reason_to_reject(honest, _facts(refs, metric="accuracy", hib=True)).symptom == "underfitting"
+    # so does an interpolating model that learnt from its inputs (distance-weighted neighbours reproduce their
+    # training rows by construction): clearly behind, yet well past the constant
+    knn = RunRecord("r", {}, {}, status="completed",
+                    history=[EpochLogged(1, {"train_loss": 0.0, "val_loss": 146.3, "metric": 12.1}, 0.1)])
+    flag = J.reason_to_reject(knn, _facts({"constant": 17.4, "linear": 12.8, "boosting": 7.1}))
+    assert flag is not None and flag.symptom == "underfitting"
 
 
 def test_a_searched_winner_is_tested_at_full_length_once(tmp_path):

@@ -326,9 +326,11 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
                  "them), so it is held to the linear reference")
     own = "" if logged else " (the returned model's own predictions; the code logs no metric)"
-    fit = one_fit_memorised(rec)
+    fit = one_fit_memorised(rec) if _at_the_constant(value, facts) else None
     if fit is not None:
         # clearly behind, and nothing a larger or longer fit would mend: the one fit reproduces its training rows
+        # and answers new rows as the constant would (a kernel narrower than the rows' spacing). An interpolating
+        # model (distance-weighted neighbours) that still learnt from its inputs is left to the underfitting rules
         ep, t, v = fit
         return Finding("overfitting", ep,
                        f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
@@ -365,6 +367,15 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                    + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
                    {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
                     "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+
+
+def _at_the_constant(value: float, facts: Facts) -> bool:
+    """``value``'s error is within ``REPAIR_MIN_GAIN`` of the constant predictor's, or worse."""
+    const = refs_of(facts).get("constant")
+    if const is None or not math.isfinite(value) or facts.metric not in _JUDGED:
+        return False
+    e_const = _error(facts.metric, const)
+    return e_const > 0 and _error(facts.metric, value) >= (1 - T.REPAIR_MIN_GAIN) * e_const
 
 
 def learnt_nothing(rec: RunRecord, facts: Facts) -> Finding | None:
