@@ -32,7 +32,7 @@ DESCRIPTOR = Descriptor("constant_output", "CONVERGENCE", online=False, horizon=
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "lower_lr", "adam", "kaiming_init", "switch_activation", "lower_regularization",
+        "lower_lr", "adam", "kaiming_init", "switch_activation", "lower_regularization", "switch_loss",
     ),
 )
 

@@ -24,7 +24,7 @@ DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "rescale_parameters", "log_transform", "standardize", "standardize_target", "more_iterations", "raise_lr",
-        "adam", "more_epochs",
+        "adam", "more_epochs", "switch_loss",
     ),
 )
 

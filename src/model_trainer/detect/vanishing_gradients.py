@@ -34,7 +34,7 @@ DESCRIPTOR = Descriptor("vanishing_gradients", "CONVERGENCE", online=False, hori
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "switch_activation", "kaiming_init", "output_activation", "adam", "raise_lr", "lower_lr",
-        "lower_regularization",
+        "lower_regularization", "switch_loss",
     ),
 )
 
