@@ -541,7 +541,9 @@ def short(inv: Investigation, rec: RunRecord) -> bool:
     if not rec.stop_reason.startswith("test run limited"):
         return False
     planned = inv.facts.epochs_planned
-    return planned is None or len(rec.history) < planned
+    if planned is None:
+        return True
+    return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)
 
 
 def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None, full: bool = False) -> RunRecord | None:
