@@ -124,3 +124,18 @@ def test_overflowing_exponential_rate_is_diagnosed_and_restarted(tmp_path):
     assert "overflow encountered" in e["what_happened"]
     assert e["fix"]["config_after"]["init_scale"] == 0.1
     assert "WARNING: RuntimeWarning: overflow" in (tmp_path / "training_full.log").read_text()
+
+
+def test_a_profile_past_its_deadline_keeps_the_points_it_reached_and_says_it_stopped():
+    import time
+
+    from model_trainer.mle.profile import profile
+
+    def f(z):
+        return float((z[0] - 1.0) ** 2 + (z[1] - 2.0) ** 2)
+
+    z, bounds = np.array([1.0, 2.0]), [(None, None)] * 2
+    whole = profile(f, z, 0, "a", bounds)
+    assert not whole["stopped_early"] and len(whole["points"]) == 12
+    late = profile(f, z, 0, "a", bounds, deadline=time.monotonic() - 1.0)
+    assert late["stopped_early"] and late["points"] == [] and not late["flat"]

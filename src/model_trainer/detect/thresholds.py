@@ -285,6 +285,12 @@ MLE_PROFILE_SPAN = 2.0
 MLE_PROFILE_POINTS = 6          # evaluated points on each side of the estimate
 MLE_PROFILE_MAX_FREE = 15       # beyond this many free parameters profiles cost too much; the matrix evidence stands
 MLE_PROFILE_WORST = 2           # profile the parameters with the largest relative SE, at most this many
+# a profile re-optimises the other parameters at each of its points, two dozen fits in all: on a likelihood that
+# solves an ODE per evaluation that is many times the fit itself. The profiles stop (what they reached is kept, and
+# said) once they took MLE_PROFILE_FIT_MULT times the fit's own time, or MLE_PROFILE_MIN_S if that is longer: they
+# add evidence to the information matrix's, which stands without them
+MLE_PROFILE_FIT_MULT = 3.0
+MLE_PROFILE_MIN_S = 2.0
 MLE_FIX_MAX_FREE = 60           # fix/drop candidates (a few re-optimisations each) up to this many free parameters
 # Parameter scaling: natural step sizes 1/sqrt(I_ii) (the change that moves the NLL by about one half) this many
 # orders of magnitude apart are scales a quasi-Newton optimiser cannot step in together (its stopping tests are

@@ -12,6 +12,7 @@ they reach the log.
 from __future__ import annotations
 
 import math
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -124,11 +125,13 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     max_iter = int(job.config.get("max_iter", 500)) if isinstance(job.config.get("max_iter", 500), int) else 500
     if job.stop_after_epochs:
         max_iter = min(max_iter, job.stop_after_epochs)
+    t0 = time.monotonic()
     result = fit(module, rep, train, val=val, target=job.target, log=monitor.log_epoch, max_iter=max_iter)
+    fit_s = time.monotonic() - t0
     opt = result.optimizer
     emit(Note(text=f"mle: {result.method} finished after {result.iterations} iterations ({opt['nfev']} likelihood "
                    f"evaluations): {result.message}"))
-    info = diagnose_fit(module, rep, result, train, val, job.target)
+    info = diagnose_fit(module, rep, result, train, val, job.target, fit_seconds=fit_s)
     if reparam_spec:
         info["validation"] = validate(module, rep, result, train, val, job.target)
     emit(Diagnostics(kind="mle", data=info))
@@ -162,7 +165,7 @@ def flat_to_bounds(info: dict[str, Any], bounds: dict[str, tuple[float | None, f
 
 
 def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, val: pd.DataFrame,
-                 target: str | None) -> dict[str, Any]:
+                 target: str | None, fit_seconds: float | None = None) -> dict[str, Any]:
     """What the fit records (``Diagnostics`` data, ``rec.diagnostics``): the optimiser's word, the
     identifiability analysis, stationarity and scaling, the columns the likelihood uses, non-finite values,
     the estimates table, and findings a statistician would state (bounds, residual bias by group)."""
@@ -202,8 +205,14 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
     flat_to_bounds(info, rep.slot_bounds())
     if info["singular"] and info["n_params"] <= T.MLE_PROFILE_MAX_FREE:
         worst = profile_worst(info["relative_se"], names)
+        budget = max(T.MLE_PROFILE_MIN_S, T.MLE_PROFILE_FIT_MULT * (fit_seconds or 0.0))
+        deadline = time.monotonic() + budget
         info["profiles"] = [profile(objective, result.z, i, names[i], rep.bounds(), log=rep.log[i],
-                                    scale=float(rep.scale_factors()[i])) for i in worst]
+                                    scale=float(rep.scale_factors()[i]), deadline=deadline) for i in worst]
+        if any(p["stopped_early"] for p in info["profiles"]):
+            info["profiles_stopped"] = (f"the profiles stopped after {budget:.1f} s ({T.MLE_PROFILE_FIT_MULT:g} "
+                                        "times the fit's own time, at least MLE_PROFILE_MIN_S); their points reached "
+                                        "are kept")
     elif info["singular"]:
         info["profiles_skipped"] = (f"{info['n_params']} free parameters (profiles are computed up to "
                                     f"{T.MLE_PROFILE_MAX_FREE}); the information-matrix evidence stands alone")

@@ -43,7 +43,7 @@ def grid(value: float, lower: float | None, upper: float | None, span: float = T
 
 def profile(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, name: str,
             bounds: list[tuple[float | None, float | None]], max_iter: int = 200, log: bool = False,
-            scale: float = 1.0) -> dict[str, Any]:
+            scale: float = 1.0, deadline: float | None = None) -> dict[str, Any]:
     """The profile of coordinate ``i`` of ``f`` around the optimum ``z``.
 
     Each point fixes ``z[i]`` and re-optimises the rest (L-BFGS-B, warm-started from the previous point).
@@ -51,8 +51,11 @@ def profile(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, name: str,
     MLE_PROFILE_DELTA on both sides. ``lower_drop`` is the largest decrease: a profile that finds a better
     NLL than the fit shows the fit did not reach the optimum. ``log``/``scale`` say how the coordinate maps to
     the user's parameter (``exp(z)``, ``scale * z``); the range is a factor MLE_PROFILE_SPAN either way on the
-    user's scale and the values are reported there.
+    user's scale and the values are reported there. Past ``deadline`` (``time.monotonic()``) no further point is
+    computed: ``stopped_early`` says so, and ``flat`` is then only claimed from the points reached.
     """
+    import time
+
     from scipy import optimize  # imported here: the supervisor reads this package without fitting
 
     f0 = float(f(z))
@@ -66,9 +69,13 @@ def profile(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, name: str,
                   and (bounds[i][1] is None or v <= bounds[i][1])]
     else:
         values = grid(float(z[i]), bounds[i][0], bounds[i][1])
+    stopped = False
     for side in ([v for v in values if v < z[i]][::-1], [v for v in values if v > z[i]]):
         start = z[others].copy()
         for v in side:
+            if deadline is not None and time.monotonic() > deadline:
+                stopped = True
+                break
             def sub(w: np.ndarray, v: float = v) -> float:
                 full = z.copy()
                 full[others] = w
@@ -93,7 +100,7 @@ def profile(f: Callable[[np.ndarray], float], z: np.ndarray, i: int, name: str,
             "to": points[-1]["value"] if points else None, "points": points, "max_rise": float(rise),
             "lower_drop": float(-min(min(deltas, default=0.0), 0.0)), "flat": bool(flat_left and flat_right),
             "flat_side": "both" if flat_left and flat_right else "lower" if flat_left else "upper" if flat_right
-            else None, "threshold": T.MLE_PROFILE_DELTA}
+            else None, "threshold": T.MLE_PROFILE_DELTA, "stopped_early": stopped}
 
 
 def worst(relative_se: dict[str, float], names: list[str], k: int = T.MLE_PROFILE_WORST) -> list[int]:
