@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -194,6 +195,9 @@ def test_a_column_of_words_reaches_a_functions_code_and_its_model(tmp_path):
     log = (tmp_path / "ws/training_full.log").read_text()
     assert "WARNING: data: column(s) `date`, `region` hold values that are not numbers" in log
     assert "metric_own=" in log  # the tool scored the model's own predictions, region and all
+    # the references read the region too (one indicator per value; the date has too many values to say anything)
+    refs = json.loads((tmp_path / "ws/results/data_report.json").read_text())["references"]
+    assert refs["linear"] < 0.5, refs
     val = pd.read_csv(p.root / "data/val.csv")
     pred = load_model(tmp_path / "ws/results/model_final.pkl", allow_pickle=True).predict(val)
     assert float(np.sqrt(np.mean((pred - val["y"]) ** 2))) < 0.5

@@ -21,7 +21,7 @@ from model_trainer.detect.base import applicable_references, finite, is_linear, 
 from model_trainer.engine import early
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
-from model_trainer.probes.references import References, data_hash, references
+from model_trainer.probes.references import References, data_hash, references, with_indicators
 from model_trainer.records.fmt import num
 
 # metrics whose "error" is 1 - value for the reference comparison
@@ -112,7 +112,12 @@ def _attach_references(session: Any) -> None:
     from model_trainer.detect.invalid_data import shifted_columns_read
 
     spec, ds, rep = session.spec, session.data, session.report
-    key = data_hash([spec.resolve(spec.data.train), spec.resolve(spec.data.val)], ds.target, list(ds.features),
+    train, val, features = ds.train, ds.val, list(ds.features)
+    if getattr(ds, "passthrough", None):
+        # a function's columns of words: a region's name is as much the references' to use as the model's
+        train, val, extra = with_indicators(train, val, list(ds.passthrough))
+        features += extra
+    key = data_hash([spec.resolve(spec.data.train), spec.resolve(spec.data.val)], ds.target, features,
                     spec.model.metric)
     rep.data_hash = key
     cached = session.ws.results / "data_report.json"
@@ -135,11 +140,11 @@ def _attach_references(session: Any) -> None:
     refs: References | None = None
     if worker is not None:
         try:
-            refs = worker.fit(ds.train, ds.val, list(ds.features), ds.target, spec.model.metric, seed, held_out)
+            refs = worker.fit(train, val, features, ds.target, spec.model.metric, seed, held_out)
         except Exception:  # noqa: BLE001 - a worker that gave no answer: the same fit, here
             refs = None
     if refs is None:
-        refs = references(ds.train, ds.val, ds.features, ds.target, spec.model.metric, seed=seed, held_out=held_out)
+        refs = references(train, val, features, ds.target, spec.model.metric, seed=seed, held_out=held_out)
     rep.references, rep.references_skipped = refs.values, refs.skipped
     rep.references_held_out = dict(getattr(refs, "held_out", {}) or {})
     fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)

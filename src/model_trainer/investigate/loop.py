@@ -39,6 +39,7 @@ from model_trainer.investigate.judge import (
 from model_trainer.investigate.state import Investigation
 from model_trainer.kinds import knobs_of
 from model_trainer.probes.error_messages import known_error
+from model_trainer.probes.references import MAX_LEVELS
 from model_trainer.records.fmt import num
 from model_trainer.records.plots import preload as preload_plots
 from model_trainer.repairs import CODE_ONLY, REPAIRS, Change, Context, for_cause, plan
@@ -127,8 +128,9 @@ def _log_data_warnings(session: Any, rep: Any) -> None:
     passthrough = getattr(session.data, "passthrough", None)
     if passthrough:
         log.warning("data: column(s) " + ", ".join(f"`{c}`" for c in passthrough) + " hold values that are not "
-                    "numbers: passed to the code as they are (as `data.ignore_columns` would), left out of the data "
-                    "checks and the references")
+                    "numbers: passed to the code as they are (as `data.ignore_columns` would) and left out of the "
+                    "data checks; one with at most " + f"{MAX_LEVELS} values enters the references as an indicator per "
+                    "value")
     if rep.constant_columns:
         log.warning(f"data: constant column(s) {', '.join(rep.constant_columns)} carry no information")
     if rep.duplicate_rows:

@@ -107,6 +107,39 @@ def score(metric: str, y: np.ndarray, pred: np.ndarray, proba: np.ndarray | None
     raise ValueError(f"metric {metric!r} is not one the references can be scored in ({', '.join(METRICS)})")
 
 
+# a column of words with at most this many values (a region, a weekday, a faculty) enters the references as one
+# indicator per value; one with more (a date, an id) says nothing a reference could use without feature engineering
+MAX_LEVELS = 20
+
+
+def with_indicators(train: pd.DataFrame, val: pd.DataFrame, columns: list[str],
+                    max_levels: int = MAX_LEVELS) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """``train`` and ``val`` with one 0/1 column per training value of each column of words in ``columns`` that
+    has at most ``max_levels`` of them, and the new columns' names: the references then see what a region's name
+    tells a model of the user's own (a value only validation holds is all zeros).
+
+    >>> t = pd.DataFrame({"region": ["n", "s", "n"], "date": ["d1", "d2", "d3"], "x": [1.0, 2.0, 3.0]})
+    >>> v = pd.DataFrame({"region": ["s", "e"], "date": ["d4", "d5"], "x": [4.0, 5.0]})
+    >>> t2, v2, names = with_indicators(t, v, ["region", "date"], max_levels=2)
+    >>> names, v2["region=s"].tolist(), v2["region=n"].tolist()
+    (['region=n', 'region=s'], [1.0, 0.0], [0.0, 0.0])
+    """
+    names: list[str] = []
+    train, val = train.copy(), val.copy()
+    for c in columns:
+        if c not in train or c not in val:
+            continue
+        levels = sorted(map(str, train[c].dropna().unique()))
+        if not 2 <= len(levels) <= max_levels:
+            continue
+        for level in levels:
+            name = f"{c}={level}"
+            train[name] = (train[c].astype(str) == level).astype(float)
+            val[name] = (val[c].astype(str) == level).astype(float)
+            names.append(name)
+    return train, val, names
+
+
 def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], target: str | None,
                metric: str, seed: int = 0, held_out: bool = True) -> References:
     """The references on this split; ``held_out`` False skips their held-out scores (a second fit of each), which
