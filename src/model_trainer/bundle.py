@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model_trainer.preprocess import Preprocess
+from model_trainer.preprocess import Preprocess, with_passthrough
 
 
 @dataclass
@@ -54,18 +54,11 @@ class ModelBundle:
         x = self.preprocess.transform(frame)
         if self.kind == "mle":  # the user's predict(theta, data) reads whatever columns it needs
             return np.asarray(self.model.predict(x))
-        full, x = x, x[self.features]
         if self.kind == "torch" or _is_torch_module(self.model):
-            out = _torch_predict(self.model, x.to_numpy(dtype=np.float32), self.task)
+            out = _torch_predict(self.model, x[self.features].to_numpy(dtype=np.float32), self.task)
         elif hasattr(self.model, "predict"):
-            columns = self.preprocess.model_columns(full) if hasattr(self.preprocess, "model_columns") else []
-            try:
-                raw = self.model.predict(x)
-            except Exception:
-                if len(columns) == len(self.features):
-                    raise
-                # a model of the user's own that reads the columns it was handed beside the features
-                raw = self.model.predict(full[columns])
+            # a model of the user's own may read the columns it was handed beside the features
+            raw = with_passthrough(self.model.predict, self.features)(x[self.preprocess.model_columns(x)])
             out = as_labels(np.asarray(raw), self.task)
         else:
             raise AttributeError(f"the trained {type(self.model).__name__} has no predict(); call "

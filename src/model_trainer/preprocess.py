@@ -31,6 +31,19 @@ TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
 # use), to see whether the split's shift is what the model fails on
 
 
+def with_passthrough(predict: Any, features: list[str]) -> Any:
+    """``predict`` on a frame's features, else on the whole frame: a model of the user's own may read the columns
+    it was handed beside them (a date, a region's name), where an estimator fitted on the features refuses them."""
+    def call(x: Any) -> Any:
+        if not isinstance(x, pd.DataFrame) or list(x.columns) == list(features):
+            return predict(x)
+        try:
+            return predict(x[features])
+        except Exception:  # noqa: BLE001 - the second form is the answer, or its error is the one raised
+            return predict(x)
+    return call
+
+
 @dataclass
 class Preprocess:
     features: list[str]

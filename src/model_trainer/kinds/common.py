@@ -32,18 +32,6 @@ def prepared_data(job: Job) -> tuple[pd.DataFrame, pd.DataFrame, Preprocess]:
     return train, val, pre
 
 
-def with_passthrough(predict: Callable[[Any], Any], features: list[str]) -> Callable[[Any], Any]:
-    """``predict`` on a frame's features, else on the whole frame: a model of the user's own may read the columns
-    it was handed beside them (a date, a region's name), where an estimator fitted on the features refuses them."""
-    def call(x: Any) -> Any:
-        if not isinstance(x, pd.DataFrame) or list(x.columns) == list(features):
-            return predict(x)
-        try:
-            return predict(x[features])
-        except Exception:  # noqa: BLE001 - the second form is the answer, or its error is the one raised
-            return predict(x)
-    return call
-
 
 def metric_in_units(predict: Any, val_prepared: pd.DataFrame, y_raw: Any, pre: Preprocess, metric: str) -> float | None:
     """The validation metric in the target's own units (CONTRACT §7): predictions on the prepared validation

@@ -29,8 +29,8 @@ from model_trainer.kinds.common import (
     units_diagnostics,
     user_callable,
     val_raw_frame,
-    with_passthrough,
 )
+from model_trainer.preprocess import with_passthrough
 from model_trainer.safemodel import attach_twin
 
 
