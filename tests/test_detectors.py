@@ -195,6 +195,28 @@ def test_a_model_that_answers_one_value_for_every_row_is_constant_output_whateve
     assert DETECTORS["constant_output"](better, flat) is None
 
 
+def test_an_output_stuck_at_one_value_from_its_first_epoch_is_constant_output_though_it_scores_worse():
+    """An exponential head that underflowed to 0 in its first steps: every prediction is 0.0 mm from epoch 1 on, so no
+    gradient flows and nothing collapsed from a better epoch. It scores worse than the constant (0 is not the mean);
+    the zero gradients are the output's doing (not even the head gets one), not dead ReLU units (45% of them)."""
+    stuck = hist(train_loss=[1.3e8] + [921.0] * 11, val_loss=[892.4] * 12, metric=[29.87] * 12,
+                 pred_spread=[0.0] * 12, pred_min=[0.0] * 12, pred_max=[0.0] * 12,
+                 zero_grad_frac=[0.11] + [1.0] * 11, dead_frac=[0.45] * 12,
+                 **{"grad_norm.body": [350.2] + [0.0] * 11, "grad_norm.head": [360.0] + [0.0] * 11})
+    facts = Facts(metric="rmse", baseline_metric=12.59, finished=True)
+    assert DETECTORS["dying_relu"](stuck, facts) is None
+    f = first_finding(stuck, facts)
+    assert f is not None and f.symptom == "constant_output" and "0.0000 to 0.0000" in f.message
+    # predictions that still spread, or most units dead: as before
+    spread = [replace(e, values={**e.values, "pred_spread": 0.3}) for e in stuck]
+    assert DETECTORS["constant_output"](spread, facts) is None
+    dead = [replace(e, values={**e.values, "dead_frac": 0.9}) for e in stuck]
+    assert DETECTORS["dying_relu"](dead, facts).symptom == "dying_relu"
+    # a head that still gets a gradient behind a dead hidden layer: the layer's death is what stops the rest
+    behind = [replace(e, values={**e.values, "grad_norm.head": 1.0}) for e in stuck]
+    assert DETECTORS["dying_relu"](behind, facts).symptom == "dying_relu"
+
+
 def test_invalid_data_from_the_data_report():
     import pandas as pd
 
@@ -258,7 +280,7 @@ def test_leakage_is_invalid_data():
     assert "leaks" in DETECTORS["invalid_data"]([], Facts(data=rep)).message
 
 
-def test_a_validation_loss_that_blows_up_and_stays_is_a_divergence_whatever_the_training_loss():
+def test_a_validation_loss_that_blows_up_and_stays_is_a_divergence_though_the_training_loss_falls_again():
     """SGD far too fast: the weights blow up in the first epochs, the units die, the training loss (averaged over the
     epoch, then on a dead network) falls again, and the validation loss sits 10^4-10^5 times where it started."""
     blew = hist(train_loss=[3054.0, 2801.0, 1.76, 1.28, 2.23, 2.05, 1.63, 1.5],
@@ -266,6 +288,19 @@ def test_a_validation_loss_that_blows_up_and_stays_is_a_divergence_whatever_the_
     f = first_finding(blew, Facts(metric="accuracy", higher_is_better=True))
     assert f is not None and f.symptom == "exploding_gradients" and f.onset_epoch == 2
     assert f.evidence["series"] == "val_loss"
+
+
+def test_a_validation_loss_that_blows_up_beside_a_settled_training_loss_is_a_gap_between_the_splits():
+    """Validation rows the code never scales: the training loss falls every epoch and stays below the validation
+    loss, which jumps from 2.7e4 to 6e5. No weight blew up; the validation rows fail a model that fits its own, and
+    the run goes on to be judged as overfitting."""
+    gap = hist(train_loss=[910.9, 446.2, 157.0, 91.3, 60.1, 41.7, 30.2, 22.9],
+               val_loss=[26807.0, 597634.0, 1.2e6, 2.1e6, 2.9e6, 3.6e6, 4.2e6, 4.8e6])
+    assert DETECTORS["exploding_gradients"](gap, Facts()) is None
+    # one epoch whose training average jumped as well is the weights blowing up, as before
+    jumped = hist(train_loss=[910.9, 4462.0, 157.0, 91.3, 60.1, 41.7, 30.2, 22.9],
+                  val_loss=[26807.0, 597634.0, 1.2e6, 2.1e6, 2.9e6, 3.6e6, 4.2e6, 4.8e6])
+    assert DETECTORS["exploding_gradients"](jumped, Facts()).evidence["series"] == "val_loss"
 
 
 def test_a_model_that_blew_up_in_its_first_epoch_is_a_divergence_though_its_loss_then_falls():

@@ -167,6 +167,54 @@ def test_a_validation_file_in_other_units_is_confirmed_by_aligning_it_and_not_re
     assert not (tmp_path / "results/model_final.pkl").exists()  # the aligned run's model is never handed over
 
 
+SCALED_ON_ONE_SPLIT = """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+
+
+class Scaled:
+    def __init__(self, w, b):
+        self.w, self.b = w, b
+
+    def predict(self, frame):
+        return frame.to_numpy(dtype=float) @ self.w + self.b
+
+
+def train_model(data_train, data_val, config, monitor):
+    cols = [c for c in data_train.columns if c != "y"]
+    scaler = StandardScaler()
+    x = scaler.fit_transform(data_train[cols])
+    xv = data_val[cols].to_numpy(dtype=float)
+    y, yv = data_train["y"].to_numpy(dtype=float), data_val["y"].to_numpy(dtype=float)
+    w, b = np.zeros(x.shape[1]), 0.0
+    for epoch in range(config["epochs"]):
+        err = x @ w + b - y
+        w, b = w - config["lr"] * 2 * x.T @ err / len(y), b - config["lr"] * 2 * err.mean()
+        monitor.log_epoch(train_loss=float(np.mean((x @ w + b - y) ** 2)),
+                          val_loss=float(np.mean((xv @ w + b - yv) ** 2)),
+                          metric=float(np.sqrt(np.mean((xv @ w + b - yv) ** 2))))
+    return Scaled(w, b)
+"""
+
+
+def test_a_scaler_fitted_on_one_split_is_confirmed_by_preparing_both_and_named_in_the_code(tmp_path):
+    # the code scales its training rows and scores raw validation rows: the validation loss blows up while the
+    # training loss falls every epoch. That is the splits prepared differently, not a divergence: the tool's own
+    # standardisation of both splits is the test, and the line is still named for the code's own use
+    base = scenario("function3_healthy")
+    sc = type(base)(**{**base.__dict__, "name": "scaled_on_one_split", "mode": "function-4",
+                       "code": SCALED_ON_ONE_SPLIT, "config": {"lr": 0.1, "epochs": 60},
+                       "data": regression(nonlinear=False, scales=[1, 50, 0.02, 5, 200, 1, 0.1, 10])})
+    res = cli("train", str(sc.write(tmp_path)), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    e = diary(tmp_path)[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("overfitting", "train_val_mismatch", "resolved")
+    assert e["fix"]["config_after"]["standardize"] is True
+    assert next(h for h in e["hypotheses"] if h["cause"] == "train_val_mismatch")["status"] == "confirmed"
+    assert any(s.startswith("Change the code at code/model.py:16") and "still needs this change" in s
+               for s in e["next_steps"])
+
+
 def test_healthy_run_is_left_alone(tmp_path):
     code, root = run(tmp_path, "function_healthy_noisy_minibatch")
     assert code == 0 and not (root / "dev_diary.md").exists() and len(run_ids(root)) == 1

@@ -8,6 +8,7 @@ behind is not resolved; a refuted cause is never the root cause; a still-falling
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -525,6 +526,10 @@ def test_an_accepted_repair_well_behind_the_references_is_polished_by_the_next_c
     assert kept["lr"] >= 1e-4 and kept["hidden_units"] > 8, kept
     assert v.metric == pytest.approx(3.0, rel=0.01)
     assert any("kept, and the next change is tried on top of it" in t.result for t in e.tests)
+    # the Why credits the flag's removal to the larger lr alone, and the wider layers with what they did after
+    why = e.why.root_cause
+    assert re.search(r"Changing lr 1e-05 -> [0-9.e-]+ removed the red flag\. Changing hidden_units 8 -> \d+ on top "
+                     r"of that run then took validation rmse from 4\.000\d \(run `[^`]+`\) to 3\.000\d\.", why), why
 
 
 def _polishing_levels(adam: float, wider: float) -> Any:

@@ -31,6 +31,8 @@ class Evidence:
     higher_is_better: bool
     baseline: float | None
     final_metric: float | None = None   # the metric of the model the fixed run returned (best epoch if restored)
+    # changes kept on top of the run that first had no red flag, and what they did to it ("" when none were)
+    improved_by: str = ""
 
 
 def _group_name(domain: DomainSection, group: str) -> str:
@@ -61,7 +63,7 @@ def explain(root_cause: str, ev: Evidence, domain: DomainSection) -> Why:
     rep, g = ev.report, ev.grads
     tried = f" ({'; '.join(ev.failed_tests)} did not make the run acceptable)" if ev.failed_tests else ""
     fixed = (f" {ev.fix_description[0].upper()}{ev.fix_description[1:]} removed the red flag."
-             if ev.fix_description else "")
+             if ev.fix_description else "") + (f" {ev.improved_by}" if ev.improved_by else "")
     perf = metric_in_units(ev, domain, ev.final)
     perf_s = f" The repaired model reaches {perf}." if perf else ""
     if root_cause == "gradient_heterogeneity" and g is not None:

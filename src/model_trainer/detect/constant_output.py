@@ -42,7 +42,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     vals = finite(series(history, "metric"))
     if base is None or not math.isfinite(base) or base == 0:
         return None
-    flat = _one_value(vals, base, facts)
+    flat = _one_value(vals, base, facts) or _one_value_logged(history, vals, base, facts)
     if flat is not None or len(vals) < 4:
         return flat
     q = max(len(vals) // 4, 2)
@@ -67,15 +67,37 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
 
 
 def _one_value(vals: list[float], base: float, facts: Facts) -> Finding | None:
-    """The finished model answers (almost) one value for every validation row, at the constant's score."""
+    """The finished model answers (almost) one value for every validation row, at the constant's score or worse."""
     d = facts.diagnostics or {}
     spread, sd = d.get("pred_std"), getattr(facts.data, "target_std", None)
     if not (facts.finished and vals and isinstance(spread, (int, float)) and isinstance(sd, (int, float)) and sd > 0):
         return None
-    if spread > T.CONSTANT_EXACT * sd or abs(vals[-1] - base) > T.CONSTANT_TOLERANCE * abs(base):
+    # at the constant's score or worse: one value far from the target's mean (an output stuck at 0) scores worse
+    better = vals[-1] - base if facts.higher_is_better else base - vals[-1]
+    if spread > T.CONSTANT_EXACT * sd or better > T.CONSTANT_TOLERANCE * abs(base):
         return None
     return Finding("constant_output", None,
                    f"the model answers {num(d.get('pred_min', math.nan))} to {num(d.get('pred_max', math.nan))} for "
                    f"every validation row (spread {num(spread)} against the target's {num(sd)}): validation "
                    f"{facts.metric} {num(vals[-1])}, the constant predictor's {num(base)}",
                    {"pred_std": spread, "target_std": sd, "baseline": base, "last": vals[-1]})
+
+
+def _one_value_logged(history: list[EpochLogged], vals: list[float], base: float, facts: Facts) -> Finding | None:
+    """The built-in loop measured the spread of the validation predictions each epoch (``pred_spread``, against the
+    target's): none at all over the last quarter of the run, at the constant's score or worse. The same model as
+    ``_one_value``'s, seen while it trained: an output stuck at one value from its first epoch on never collapsed
+    from anything better."""
+    spread = finite(series(history, "pred_spread"))
+    q = max(len(spread) // 4, 2)
+    if len(spread) < 3 or not vals or any(v > T.CONSTANT_EXACT for v in spread[-q:]):
+        return None
+    better = vals[-1] - base if facts.higher_is_better else base - vals[-1]
+    if better > T.CONSTANT_TOLERANCE * abs(base):
+        return None
+    lo, hi = (history[-1].get(k) for k in ("pred_min", "pred_max"))
+    return Finding("constant_output", history[-q].epoch,
+                   f"the model answered {num(lo if lo is not None else math.nan)} to "
+                   f"{num(hi if hi is not None else math.nan)} for every validation row over the last {q} epochs (no "
+                   f"spread at all): validation {facts.metric} {num(vals[-1])}, the constant predictor's {num(base)}",
+                   {"pred_spread": spread[-1], "baseline": base, "last": vals[-1]})

@@ -47,6 +47,11 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     by_grads = bool(zero) and zero[-1] >= T.ZERO_GRAD_FRACTION
     if not (by_units or by_grads):
         return None
+    if not by_units and _nothing_flows(history[-1]) and _answers_one_value(history, facts):
+        # the units mostly live and not even the output layer gets a gradient, so dead units do not explain the
+        # zero gradients (behind a dead layer the head still learns its bias): something at the output (an
+        # exponential underflowing to 0, a saturated head) holds it at one value, and that is the symptom to name
+        return None
     losses = series(history, loss_key(history))
     q = max(len(losses) // 4, 1)
     ratio = metric_vs_baseline(history, facts)
@@ -61,6 +66,22 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
            f"{zero[-1]:.1%} of gradient entries are exactly zero ({dead[-1]:.0%} of ReLU units never active)")
     return Finding("dying_relu", onset, f"{why} from epoch {onset}, and the loss has stopped improving",
                    {"dead_frac": dead[-1], "zero_grad_frac": zero[-1] if zero else None})
+
+
+def _nothing_flows(last: EpochLogged) -> bool:
+    """Every parameter group's gradient norm (``grad_norm.<group>``, else the whole model's) is exactly zero."""
+    groups = [v for k, v in last.values.items() if k.startswith("grad_norm.") and v is not None]
+    if groups:
+        return all(v == 0 for v in groups)
+    g = last.get("grad_norm")
+    return g is not None and g == 0
+
+
+def _answers_one_value(history: list[EpochLogged], facts: Facts) -> bool:
+    from model_trainer.detect import constant_output
+
+    found = constant_output.detect(history, facts)
+    return found is not None and found.symptom == "constant_output"
 
 
 def _after_run(history: list[EpochLogged], facts: Facts) -> Finding | None:

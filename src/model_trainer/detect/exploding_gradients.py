@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Descriptor, Facts, Finding, finite, loss_key, series
@@ -99,9 +100,24 @@ def _validation_blew_up(history: list[EpochLogged]) -> Finding | None:
         (_, before), (epoch, v) = vals[i - 1], vals[i]
         if lo > 0 and before > 0 and v > T.DIVERGE_FACTOR * max(before, vals[0][1]) \
                 and after[i] > T.DIVERGE_FACTOR * max(lo, vals[0][1]):
+            if _training_settled(history, epoch):
+                return None  # the validation rows alone diverge: a gap between the splits, judged as such
             return Finding("exploding_gradients", epoch,
                            f"the validation loss blew up: {num(before)} -> {num(v)} at epoch {epoch} "
                            f"({v / lo:.3g}x its minimum so far) and stayed above {T.DIVERGE_FACTOR:g}x where it "
                            "started",
                            {"min_loss": lo, "diverged_to": v, "growth": v / lo, "series": "val_loss"})
     return None
+
+
+def _training_settled(history: list[EpochLogged], upto: int) -> bool:
+    """Up to epoch ``upto`` the training loss fell every epoch and stayed below the validation loss: weights that
+    blow up within an epoch leave that epoch's training average far above where it was (or above the validation
+    loss, measured after the epoch), so a validation loss that blows up beside a training loss that did neither
+    is the validation rows failing a model that fits its own: a gap between the splits, not a divergence."""
+    pairs = [(t, v) for e in history if e.epoch <= upto and (t := e.get("train_loss")) is not None
+             and (v := e.get("val_loss")) is not None]
+    if len(pairs) < 2 or not all(math.isfinite(t) and math.isfinite(v) for t, v in pairs):
+        return False
+    return (all(t <= v for t, v in pairs)
+            and all(b <= a * T.TRAIN_SETTLED_RISE for (a, _), (b, _) in pairwise(pairs)))

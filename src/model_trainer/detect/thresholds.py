@@ -13,6 +13,9 @@ EXPLODE_GROWTH = 1e3
 EXPLODE_ABS = 1e6
 # A diverging loss: train loss this many times its minimum so far (own benchmark).
 DIVERGE_FACTOR = 10.0
+# ...but a validation loss that diverges while the training loss falls every epoch (each at most TRAIN_SETTLED_RISE
+# times the one before: a few percent of batch-order noise) and stays below it is no divergence of the weights
+TRAIN_SETTLED_RISE = 1.05
 # a missing-value code (``probes/data_quality.py``): a value repeated in at least CODE_MIN_ROWS rows and
 # CODE_MIN_SHARE of them, lying more than CODE_FAR times the 1-99% range of the column's other values beyond that
 # range. -999 among canopy volumes of 5-60 m³ lies 18 ranges away; a zero-inflated column's 0 lies inside its range

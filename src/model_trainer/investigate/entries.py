@@ -177,8 +177,19 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     kept = [*inv.stack, change]
     # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
     root = kept[0].root_cause
-    ev = _evidence(inv, final, " and then ".join(
-        f"changing {c.description}" if "->" in c.description else f"the change \"{c.description}\"" for c in kept))
+    def said(changes: list[Any]) -> str:
+        return " and then ".join(f"changing {c.description}" if "->" in c.description else
+                                 f"the change \"{c.description}\"" for c in changes)
+    # the changes up to the first run without a red flag removed it; those kept on top of that run improved it
+    n_fix = min(inv.first_accepted[0], len(kept)) if inv.first_accepted else len(kept)
+    ev = _evidence(inv, final, said(kept[:n_fix]))
+    if n_fix < len(kept) and inv.first_accepted is not None:
+        hib = inv.facts.higher_is_better
+        (k0, v0), (k1, v1) = model_metric(inv.first_accepted[1], hib), model_metric(final, hib)
+        gain = (f" then took validation {inv.facts.metric if k1 == 'metric' else k1} from {num(v0)} (run "
+                f"`{inv.first_accepted[1].run_id}`) to {num(v1)}" if k0 == k1 else " then improved it")
+        polish = said(kept[n_fix:])
+        ev.improved_by = f"{polish[0].upper()}{polish[1:]} on top of that run{gain}."
     why = explain(root, ev, s.spec.domain)
     key, val = model_metric(final, inv.facts.higher_is_better)
     label = inv.facts.metric if key == "metric" else key
@@ -213,7 +224,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     changed = {k for k in cfg_after if cfg_after.get(k) != cfg_before.get(k, defaults.get(k))}
     # validations the final fit already ran are done too: a next step never asks for what the entry reports
     changed |= set((d or {}).get("validation") or {})
-    steps = [*code_change_note(inv)]
+    # the tool's own preparation of both splits answers the code's one-split preparation in the model it ships
+    steps = [*code_change_note(inv, {c.root_cause for c in kept if c.repair == "prepare_splits_alike"})]
     for c in kept:
         steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
     note, cause_status = "", "confirmed"
@@ -229,7 +241,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
         why = Why(root_cause=f"Not established: {inv.finding.message}. {ev.fix_description[0].upper()}"
                              f"{ev.fix_description[1:]} made the run acceptable; an adaptive optimiser compensates for "
                              "a step too large for some parameters, unscaled inputs and layer-wise gradient "
-                             "differences alike, so its success does not say which of them was the cause.",
+                             "differences alike, so its success does not say which of them was the cause."
+                             + (f" {ev.improved_by}" if ev.improved_by else ""),
                   domain_insight=_perf_only(inv, final), implication="")
         steps.insert(0, "Tell the causes apart with the original optimiser: a smaller learning rate, then "
                         "standardised inputs, one at a time.")
@@ -246,7 +259,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
         why = Why(root_cause=f"Not established: {inv.finding.message}. The code at {where} shows a defect ({what}); "
                              f"{ev.fix_description} made the run acceptable without changing that code, so it "
                              f"compensates for the defect rather than confirming `{root}`. Open: `{code_cause}` "
-                             f"(the code), `{root}` (the change that was kept).",
+                             f"(the code), `{root}` (the change that was kept)."
+                             + (f" {ev.improved_by}" if ev.improved_by else ""),
                   domain_insight=_perf_only(inv, final), implication="")
         root = "unknown"
         cause_status = f"open: {code_cause}"

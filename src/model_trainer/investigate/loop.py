@@ -354,6 +354,8 @@ def repair(inv: Investigation) -> Verdict:
                 # acceptable, yet well behind what a linear model or boosted trees reach on the same split: the kept
                 # changes stay, and the next ones are tried on top of them while the polishing budget lasts
                 base_cfg, base_data = dict(candidate[0].config_after), dict(candidate[0].data_after)
+                if inv.first_accepted is None:
+                    inv.first_accepted = (len(candidate[2]) + 1, candidate[1])
                 inv.stack = [*candidate[2], candidate[0]]
                 inv.compare_with = candidate[1]
                 inv.polishing = True

@@ -270,6 +270,8 @@ def _loop_code(inv: Investigation) -> None:
         _code_finding(inv, f, said, "Read the training code", 4.0)
         if f.get("bug") == "no_zero_grad":
             inv.measurements["no_zero_grad"] = f"{f['file']}:{f['line']}"
+        if f.get("bug") == "fitted_on_one_split":
+            inv.measurements["fitted_on_one_split"] = f"{f['file']}:{f['line']}"
         if f.get("bug") == "softmax_before_cross_entropy" and f.get("module"):
             # the diagnostic passes an nn.Softmax module's input through: a softmax the code calls is not reached
             inv.measurements["softmax_before_loss"] = f"{f['file']}:{f['line']}"
@@ -692,9 +694,13 @@ def _bound_in_code(inv: Investigation) -> None:
         inv.suspect("code_error", 3.0, n)
 
 
-def code_change_note(inv: Investigation) -> list[str]:
-    return [f"Change the code at {where}: {what} (no knob reaches this; not repaired by the tool)"
-            for _, where, what in inv.code_findings]
+def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The code changes the findings name; ``answered``: causes a kept data repair made acceptable in the model the
+    tool ships (both splits prepared alike), whose line the code still has to change for its own use."""
+    return [f"Change the code at {where}: {what}" + (
+            " (the model bundle applies the tool's preparation to new rows; the code itself still needs this change)"
+            if cause in answered else " (no knob reaches this; not repaired by the tool)")
+            for cause, where, what in inv.code_findings]
 
 
 __all__ = ["code_change_note", "label_control", "probe", "record"]

@@ -60,6 +60,9 @@ class Investigation:
     diagnosed: tuple[Any, RunRecord, int] | None = None
     # changes are being tried on top of an accepted run (``loop.repair``'s polishing): it is what they are compared with
     polishing: bool = False
+    # the first accepted run and how many kept changes it carried: the changes after those were tried on top of a run
+    # already without a red flag, so the entry says they improved it rather than that they removed the flag
+    first_accepted: tuple[int, RunRecord] | None = None
 
     def __post_init__(self) -> None:
         self.current = self.current or self.finding

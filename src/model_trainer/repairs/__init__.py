@@ -27,6 +27,7 @@ from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.more_iterations import MoreIterations
 from model_trainer.repairs.output_activation import OutputActivation
+from model_trainer.repairs.prepare_splits_alike import PrepareSplitsAlike
 from model_trainer.repairs.raise_lr import RaiseLR
 from model_trainer.repairs.regularization import Regularization
 from model_trainer.repairs.rescale_parameters import RescaleParameters
@@ -49,7 +50,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     MoreEpochs(), MoreCapacity(), EarlyStopping(), WeightDecay(), Dropout(), SwitchActivation(), InitScheme(),
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
-    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(),
+    ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss())}
 
 # causes only a change to the code reaches
