@@ -75,6 +75,25 @@ def test_targets_recorded_in_another_unit_are_left_out_of_training(project):
     assert verdict["metric"] < 3.0  # the ridge on the kilograms alone; with the grams in it is hundreds off
 
 
+def test_a_missing_value_code_in_the_target_is_flagged_before_the_model_and_its_rows_left_out(project):
+    # 6% of the training targets are -999 (a lost sample): the model and every reference fitted on those rows are
+    # pulled the same way, so nothing but the data check can see it; the rows are left out, one fit, no retraining
+    frame = _frame()
+    frame["y"] = frame["y"] + 20.0
+    lost = np.flatnonzero(np.random.default_rng(2).random(300) < 0.06)
+    frame.loc[lost, "y"] = -999.0
+    p = project(RIDGE, kind="sklearn", entry="code/model.py:build_estimator", config="alpha = 1.0\n", data=frame,
+                extra='[domain]\ntarget_units = "mg/L"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["symptom"] == "invalid_data" and entry["root_cause"] == "invalid_data"
+    assert f"holds -999 in {len(lost)} of 300 rows" in entry["what_happened"]
+    assert len(list((p.root / "ws/results/runs").iterdir())) == 2  # the flagged fit and the one without those rows
+    verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
+    assert verdict["metric"] < 3.0
+
+
 def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():
     from model_trainer.probes.data_report import data_report
 

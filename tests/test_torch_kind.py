@@ -63,6 +63,26 @@ def build_model""")
     assert hist["metric"].iloc[-1] < 0.3 * float(y.std(ddof=0))
 
 
+def test_units_filled_with_one_constant_are_found_and_the_frameworks_initialisation_restores_them(project):
+    # every weight and bias set to 0.01: the hidden units start equal, get equal gradients and stay equal, so each
+    # layer is one unit wide and the network underfits. The returned model's layers show it; the loop's own
+    # re-initialisation (init = "reset": what the code overrode) is the test, and it confirms the cause
+    filled = BUILD.replace("    return nn.Sequential(", "    net = nn.Sequential(").rstrip() + """
+    for p in net.parameters():
+        nn.init.constant_(p, 0.01)
+    return net
+"""
+    p = project(filled, kind="torch", entry="code/model.py:build_model", data=linear_data(n=600),
+                config='lr = 0.01\noptimizer = "adam"\nepochs = 30\nbatch_size = 32\nseed = 1\n')
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    assert (e["root_cause"], e["status"]) == ("bad_initialization", "resolved")
+    found = next(t for t in e["tests"] if t["action"].startswith("Compared the units of each layer"))
+    assert "every unit holds the same weights and bias in `0` (16 units), `2` (16 units)" in found["result"]
+    assert e["fix"]["config_after"]["init"] == "reset"
+
+
 def test_same_seed_same_history(project, tmp_path):
     cfg = 'lr = 0.01\noptimizer = "sgd"\nmomentum = 0.9\nepochs = 4\nseed = 3\n'
     p = _torch_project(project, cfg)

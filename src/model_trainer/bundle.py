@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,8 @@ def load_model(path: str | Path, *, allow_pickle: bool = False) -> ModelBundle:
     root = p.resolve().parent.parent  # model files live in <workspace>/results/
     code = _verified_code(root, manifest.get("code"))
     twin = manifest.get("twin")
+    if isinstance(twin, dict) and twin.get("keras_backend"):
+        _keras_backend(str(twin["keras_backend"]))
     why_pickle = "it has no safe twin (no safe format fits this kind of model object)"
     if isinstance(twin, dict) and twin.get("path"):
         from model_trainer.safemodel import NeedsPickle, preprocess_from, read_twin
@@ -177,6 +181,14 @@ def load_model(path: str | Path, *, allow_pickle: bool = False) -> ModelBundle:
             import_user(code, str(manifest["module"]))
     with open(p, "rb") as f:
         return pickle.load(f)
+
+
+def _keras_backend(backend: str) -> None:
+    """Keras reads ``KERAS_BACKEND`` once, at its first import: a model whose run imported Keras on one backend is
+    loaded on the same one where nothing in this process chose one yet. (A run may import Keras for a model that is
+    not Keras's, so a process that already chose another backend is left as it is.)"""
+    if "keras" not in sys.modules:
+        os.environ.setdefault("KERAS_BACKEND", backend)
 
 
 def _inside(root: Path, rel: str) -> Path:

@@ -115,6 +115,11 @@ def attach_twin(bundle: Any, entry_file: str | None) -> Any:
         bundle.twin = twin_of(bundle, Path(entry_file).stem if entry_file else None)
     except Exception as exc:  # noqa: BLE001 - the pickle stays usable; the manifest says why there is no twin
         bundle.twin = {"error": f"{type(exc).__name__}: {exc}"}
+    keras = sys.modules.get("keras")
+    if keras is not None:
+        # the run imported Keras, which picks its backend once, at its first import: the process that loads the
+        # model (its twin or its pickle) must pick the same one (``bundle.load_model`` does)
+        bundle.twin = {**(bundle.twin or {}), "keras_backend": str(keras.backend.backend())}
     return bundle
 
 

@@ -200,7 +200,7 @@ class Workspace:
             atomic_write_text(stage / self.manifest_path.name, json.dumps(manifest, indent=2, default=str) + "\n")
             # every temp is written: now rename each into place, then record the acceptance last
             names = [self.model_path.name, self.history_path.name, self.manifest_path.name]
-            if twin:
+            if twin and twin.get("path"):
                 names.append(Path(twin["path"]).name)
             code_dest = self.root / code_rel
             files = {f"results/{n}": _sha256(stage / n) for n in names}

@@ -94,3 +94,60 @@ def test_inside_model_trainer_train(tmp_path: Path) -> None:
     assert hist[["train_loss", "val_loss", "metric", "lr"]].notna().all().all()
     if res.returncode == 1:
         assert json.loads((p.root / "dev_diary.json").read_text())
+
+
+UNCHOSEN_BACKEND = """
+import keras
+
+
+class Net:
+    def __init__(self, model):
+        self.model = model
+
+    def predict(self, frame):
+        return self.model.predict(frame.to_numpy("float32"), verbose=0).ravel()
+
+
+def train_model(data_train, data_val, config, monitor):
+    x, y = data_train.drop(columns=["y"]).to_numpy("float32"), data_train["y"].to_numpy("float32")
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(8, activation="tanh"),
+                              keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+    for _ in range(config["epochs"]):
+        h = model.fit(x, y, epochs=1, batch_size=32, verbose=0)
+        monitor.log_epoch(train_loss=h.history["loss"][-1])
+    return model if config["bare"] else Net(model)
+"""
+
+LOAD_AND_SCORE = """
+import sys
+import numpy as np, pandas as pd
+from model_trainer.bundle import load_model
+b = load_model(sys.argv[1] + "/results/model_final.pkl", allow_pickle=True)
+val = pd.read_csv(sys.argv[1] + "/data/val.csv")
+pred = np.asarray(b.predict(val), dtype=float).ravel()
+print(float(np.sqrt(np.mean((pred - val["y"].to_numpy()) ** 2))))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bare", [True, False])
+def test_a_keras_model_loads_where_no_backend_is_chosen(tmp_path: Path, bare: bool) -> None:
+    # code that never names a backend runs on the installed one; the process that loads its model (bare: the
+    # safetensors twin rebuilt by its class; wrapped: the pickle) picks the same one, not Keras's default TensorFlow
+    import subprocess
+    import sys
+
+    p = make_project(tmp_path, UNCHOSEN_BACKEND, config=f"epochs = 30\nbare = {str(bare).lower()}\n")
+    env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+    res = subprocess.run([sys.executable, "-m", "model_trainer", "train", str(p.spec), "--quiet"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert res.returncode == 0, res.stdout + res.stderr
+    manifest = json.loads((p.root / "results/model_final.manifest.json").read_text())
+    assert manifest["twin"]["keras_backend"] == "torch"
+    score = subprocess.run([sys.executable, "-c", LOAD_AND_SCORE, str(p.root)], capture_output=True, text=True,
+                           env=env, timeout=300)
+    assert score.returncode == 0, score.stderr
+    verdict = json.loads((p.root / "results/verdict.json").read_text())
+    assert float(score.stdout) == pytest.approx(verdict["metric"], rel=1e-4)

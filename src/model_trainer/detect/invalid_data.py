@@ -1,5 +1,6 @@
-"""``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), a target
-discretised in one split only (a truncating cast applied to one file), or a validation split distributed unlike
+"""``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), a
+missing-value code in the training target (``probes/data_quality.target_outliers``), a target discretised in one split
+only (a truncating cast applied to one file), or a validation split distributed unlike
 the training split in a way that matters: a column shifted (``probes/shift.py``) while the references score at
 least ``SPLIT_GAP_RATIO`` times worse on validation than on held-out training rows (a unit changed in one file,
 one split prepared on its own); the reference that suffers most is the one read.
@@ -27,7 +28,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "drop_non_finite_rows", "drop_constant_columns", "align_validation",
+        "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "align_validation",
     ),
 )
 
@@ -44,6 +45,13 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         return Finding("invalid_data", None,
                        f"feature(s) {', '.join(f'`{c}`' for c in rep.leakage)} are perfectly correlated with the "
                        f"target `{rep.target}`: the target leaks into the inputs", {"leakage": list(rep.leakage)})
+    code = getattr(rep, "target_outliers", None) or {}
+    if code.get("code") is not None:
+        return Finding("invalid_data", None,
+                       f"the training target `{rep.target}` holds {code['code']:g} in {code['count']} of "
+                       f"{code['rows']} rows, far outside its other values ({code['low']:.4g} to {code['high']:.4g}): "
+                       "a code for a missing measurement, which the model is trained to predict as a value",
+                       {"target_code": dict(code), "cause": "invalid_data"})
     d = getattr(rep, "target_discretised", None)
     if d:
         return Finding("invalid_data", None,

@@ -545,6 +545,10 @@ def short(inv: Investigation, rec: RunRecord) -> bool:
     if not rec.stop_reason.startswith("test run limited"):
         return False
     planned = inv.facts.epochs_planned
+    if planned is None and inv.failing.status == "completed" and inv.failing.history:
+        # no epoch count in the config: the first run's own length, where it ended by itself, is a full training's
+        # (one fit of an estimator is one epoch, whatever limit the test was given)
+        planned = len(inv.failing.history)
     if planned is None:
         return True
     return len(rec.history) < planned and not any(n.startswith("restored the weights") for n in rec.notes)

@@ -51,6 +51,7 @@ def probe(inv: Investigation) -> None:
     _gradient_reach(inv)
     _constant_columns(inv)
     _missing_codes(inv)
+    _identical_units(inv)
     _target_outliers(inv)
     _discretised_target(inv)
     _bound_in_code(inv)
@@ -617,6 +618,21 @@ def _constant_columns(inv: Investigation) -> None:
     inv.suspect("invalid_data", 2.5 if divide else 1.0, n)
 
 
+def _identical_units(inv: Investigation) -> None:
+    """Layers of the returned network whose units all hold the same weights: started equal (one constant for every
+    weight), they got equal gradients and never parted, so each such layer is one unit wide, whatever its width."""
+    layers = (inv.failing.diagnostics or {}).get("identical_layers") or []
+    if not layers:
+        return
+    said = ", ".join(f"`{d['layer']}` ({d['units']} units)" for d in layers[:4])
+    n = inv.add("The initial weights are all equal, so the units never become different",
+                "Compared the units of each layer of the returned network", "measurement", inv.failing.run_id,
+                f"every unit holds the same weights and bias in {said}: each such layer computes one feature, "
+                "however wide it is", None)
+    inv.measurements["identical_units"] = n
+    inv.suspect("bad_initialization", 3.0, n)
+
+
 def _missing_codes(inv: Investigation) -> None:
     """Feature columns where a value far outside the others repeats: a code for "not measured" read as a measurement."""
     codes = dict(getattr(inv.report, "missing_codes", None) or {})
@@ -645,12 +661,15 @@ def _target_outliers(inv: Investigation) -> None:
     lines = ", ".join(str(n) for n in far.get("lines") or ())
     values = ", ".join(num(v) for v in far.get("values") or ())
     ratio = f", up to {far['ratio']:.3g}x the median {num(far['median'])}" if far.get("ratio") else ""
+    where = f" (file lines {lines})" if lines else ""
+    said = (f"{far['count']} of {far['rows']} training targets of `{target}` are {num(far['code'])}, far outside the "
+            f"others ({num(far['low'])} .. {num(far['high'])}): a code for a missing measurement{where}"
+            if far.get("code") is not None else
+            f"{far['count']} of {far['rows']} training targets of `{target}` lie beyond {num(far['low'])} .. "
+            f"{num(far['high'])} ({T.TARGET_OUTLIER_MADS:g} robust SDs from the median), with nothing in "
+            f"between: {values}{ratio}{where}")
     n = inv.add("A few targets are recorded in another unit (or as codes)", "Looked for training targets far beyond "
-                "all the others", "measurement", None,
-                f"{far['count']} of {far['rows']} training targets of `{target}` lie beyond {num(far['low'])} .. "
-                f"{num(far['high'])} ({T.TARGET_OUTLIER_MADS:g} robust SDs from the median), with nothing in "
-                f"between: {values}{ratio}"
-                + (f" (file lines {lines})" if lines else ""), None)
+                "all the others", "measurement", None, said, None)
     inv.measurements["target_outliers"] = n
     inv.suspect("invalid_data", 2.5, n)
     inv.suspect("label_corruption", 0.5, n)

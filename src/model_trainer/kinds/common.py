@@ -154,6 +154,31 @@ def torch_modules(model: Any) -> list[Any]:
             if callable(getattr(c, "named_modules", None)) and hasattr(c, "state_dict")]
 
 
+def identical_units(model: Any) -> dict[str, Any] | None:
+    """Linear layers of a returned torch model whose units all hold the same weights and bias: units that start
+    equal get equal gradients and stay equal, so the layer computes one feature however wide it is (weights filled
+    with one constant). ``identical_layers``: their names and widths. None where there is none (or no torch model)."""
+    nets = torch_modules(model)
+    if not nets:
+        return None
+    import torch
+
+    found = []
+    for net in nets:
+        for name, m in net.named_modules():
+            w = getattr(m, "weight", None)
+            if type(m).__name__ != "Linear" or w is None or w.dim() != 2 or w.shape[0] < 2:
+                continue
+            rows = w.detach().float()
+            b = getattr(m, "bias", None)
+            if b is not None:
+                rows = torch.cat([rows, b.detach().float().reshape(-1, 1)], dim=1)
+            scale = float(rows.abs().max())
+            if scale > 0 and float((rows - rows[0]).abs().max()) <= 1e-6 * scale:
+                found.append({"layer": name or type(m).__name__, "units": int(w.shape[0])})
+    return {"identical_layers": found} if found else None
+
+
 # activations whose unit is dead when it is never positive (the torch kind's probe watches the same family)
 DEAD_FAMILY = ("ReLU", "LeakyReLU", "ReLU6", "ELU", "GELU")
 

@@ -20,6 +20,7 @@ from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import (
     has_hidden_layers,
+    identical_units,
     linearity,
     own_metric,
     prediction_stats,
@@ -268,6 +269,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
         if r2 is not None:
             data["linear_r2"] = r2
+    data.update(identical_units(model) or {})
     if predict is not None:
         data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
         data.update(relu_units(model, predict, x_model) or {})

@@ -20,8 +20,8 @@ import numpy as np
 from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor, grad_norms
-from model_trainer.events import Event, Note
-from model_trainer.kinds.common import DEAD_FAMILY, prepared_data, user_callable
+from model_trainer.events import Diagnostics, Event, Note
+from model_trainer.kinds.common import DEAD_FAMILY, identical_units, prepared_data, user_callable
 from model_trainer.safemodel import attach_twin
 
 # A sync every 64 steps bounds the wasted work after a NaN to 64 steps while keeping the sync
@@ -37,13 +37,14 @@ DEFAULTS: dict[str, Any] = {"lr": 0.01, "optimizer": "adam", "momentum": 0.0, "w
 def _knobs() -> Any:
     from model_trainer.kinds import Knobs
 
+    # ``init`` is the loop's too: it re-initialises what ``build_model`` returned (``_init_weights``: "reset",
+    # "xavier", "kaiming", "normal", "zeros"); it has no choices, since any other value is passed on to build_model
     return Knobs(loop=("lr", "optimizer", "momentum", "weight_decay", "batch_size", "epochs", "clip_grad_norm",
-                       "early_stopping_patience", "loss", "metric", "seed", "lr_schedule"),
-                 model=("hidden_units", "activation", "output_activation", "init", "dropout"),
+                       "early_stopping_patience", "loss", "metric", "seed", "lr_schedule", "init"),
+                 model=("hidden_units", "activation", "output_activation", "dropout"),
                  defaults=DEFAULTS,
                  choices={"optimizer": ("sgd", "adam", "adamw"), "loss": ("mse", "mae", "bce", "cross_entropy"),
-                          "lr_schedule": ("none", "cosine", "step", "plateau"),
-                          "init": ("default", "xavier", "kaiming", "normal", "zeros")})
+                          "lr_schedule": ("none", "cosine", "step", "plateau")})
 
 
 KNOBS = _knobs()
@@ -76,6 +77,12 @@ def _scheduler(torch: Any, opt: Any, cfg: dict[str, Any]) -> Any:
 
 
 def _init_weights(torch: Any, model: Any, how: str) -> None:
+    if how == "reset":
+        # PyTorch's own initialisation of every layer, undoing whatever the user's build_model filled in
+        for m in model.modules():
+            if callable(getattr(m, "reset_parameters", None)):
+                m.reset_parameters()
+        return
     if how not in ("xavier", "kaiming", "normal", "zeros"):
         return  # "default", or a value only the user's build_model understands
     for m in model.modules():
@@ -236,6 +243,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         model.load_state_dict(best[1])
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
+    same = identical_units(model)
+    if same:
+        emit(Diagnostics(kind="torch", data=same))
     return attach_twin(ModelBundle(kind="torch", model=model, preprocess=pre, task=task,
                                    info={"loss": loss_name, "best_epoch": best[2] if best else monitor.epoch,
                                          # how the safe twin rebuilds the network around its saved weights

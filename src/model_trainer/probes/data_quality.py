@@ -7,7 +7,9 @@
 - ``target_outliers``: training targets more than ``TARGET_OUTLIER_MADS`` robust standard deviations (1.4826 x the
   median absolute deviation) from the median, in at most ``TARGET_OUTLIER_SHARE`` of the rows, and at least
   ``TARGET_OUTLIER_GAP`` times as far from it as any other target: a weight in grams among weights in kilograms.
-  A heavy tail (incomes, claims) reaches that far too, but continuously, with no gap.
+  A heavy tail (incomes, claims) reaches that far too, but continuously, with no gap. Or a missing-value code in
+  the target (``missing_code``'s rule, in any share of the rows; ``"code"`` in the result): -999 for a lost sample
+  among concentrations of 0 to 10 mg/L, a value no model should be trained to predict.
 
 Example:
     >>> import numpy as np
@@ -23,6 +25,9 @@ Example:
     6
     >>> target_outliers(np.random.default_rng(0).pareto(1.5, 5000) + 1) is None
     True
+    >>> lost = target_outliers(np.r_[np.linspace(0.1, 10, 1100), [-999.0] * 70])
+    >>> lost["code"], lost["count"], lost["low"], lost["high"]
+    (-999.0, 70, 0.1, 10.0)
 """
 
 from __future__ import annotations
@@ -96,12 +101,22 @@ def target_outliers(y: np.ndarray) -> dict[str, Any] | None:
     low, high = med - T.TARGET_OUTLIER_MADS * scale, med + T.TARGET_OUTLIER_MADS * scale
     far = ok & ((y < low) | (y > high))
     k = int(far.sum())
-    if k == 0 or k > T.TARGET_OUTLIER_SHARE * ok.sum():
-        return None
     dist = np.abs(y - med)
-    if dist[far].min() < T.TARGET_OUTLIER_GAP * dist[ok & ~far].max():
-        return None  # a tail that runs on continuously to its extremes
+    # a tail that runs on continuously to its extremes is no outlier
+    if (k == 0 or k > T.TARGET_OUTLIER_SHARE * ok.sum()
+            or dist[far].min() < T.TARGET_OUTLIER_GAP * dist[ok & ~far].max()):
+        code = missing_code(y[ok])
+        if code is None:
+            return None
+        far = ok & (y == code)
+        low, high = float(np.min(y[ok & ~far])), float(np.max(y[ok & ~far]))
+        k = int(far.sum())
+    else:
+        code = None
     rows = np.flatnonzero(far)
     ratio = float(np.max(np.abs(y[far])) / abs(med)) if med != 0 else None
-    return {"count": k, "rows": int(ok.sum()), "median": med, "low": low, "high": high,
-            "values": [float(v) for v in y[rows[:5]]], "lines": [int(r) + 2 for r in rows[:5]], "ratio": ratio}
+    out = {"count": k, "rows": int(ok.sum()), "median": med, "low": low, "high": high,
+           "values": [float(v) for v in y[rows[:5]]], "lines": [int(r) + 2 for r in rows[:5]], "ratio": ratio}
+    if code is not None:
+        out["code"] = code
+    return out

@@ -28,7 +28,8 @@ def versions() -> dict[str, str]:
 
 
 def write_twin(pkl: Path, out: Path, *, log: Any) -> dict[str, Any] | None:
-    """Write the safe twin that travelled inside the bundle ``pkl`` into ``out``; its manifest record, or None.
+    """Write the safe twin that travelled inside the bundle ``pkl`` into ``out``; its manifest record, or None (or
+    only the Keras backend the run used, which loading needs either way).
 
     Nothing the pickle names is imported here (see ``safemodel.twin_from_pickle``). Without a twin
     (no safe format fits the model object, or making it failed: logged), the pickle is the only model file.
@@ -40,13 +41,14 @@ def write_twin(pkl: Path, out: Path, *, log: Any) -> dict[str, Any] | None:
     except Exception as exc:  # noqa: BLE001 - an unreadable bundle has no twin; the pickle is checked on load
         log.warning(f"safe model file: the bundle could not be read for its twin ({type(exc).__name__}: {exc})")
         return None
-    if twin is None:
+    keras = {"keras_backend": twin["keras_backend"]} if twin and twin.get("keras_backend") else None
+    if twin is None or ("format" not in twin and "error" not in twin):
         log.line("safe model file: no safe format fits this model object; loading it needs allow_pickle=True")
-        return None
+        return keras
     if "error" in twin:
         log.warning(f"safe model file could not be made in the training process ({twin['error']}); "
                     "model_final.pkl is the only model file")
-        return None
+        return keras
     name = Path(str(twin["filename"])).name
     (out / name).write_bytes(twin["data"])
     record = {k: v for k, v in twin.items() if k not in ("data", "filename")}

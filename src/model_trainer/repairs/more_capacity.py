@@ -12,6 +12,10 @@ Example:
     >>> ctx = Context({"hidden_size": [32, 1]}, {}, Finding("underfitting", None, ""), Facts(), {"hidden_size"})
     >>> [c.description for c in MoreCapacity().propose(ctx).bracket]
     ['hidden_size [32, 1] -> [128, 4]', 'hidden_size [32, 1] -> [256, 16]', 'hidden_size [32, 1] -> [256, 64]']
+    >>> forest = Context({"min_samples_leaf": 2}, {}, Finding("underfitting", None, ""), Facts(kind="function"), set(),
+    ...                  measurements={"imports": ["numpy", "sklearn"]})
+    >>> MoreCapacity().propose(forest) is None   # no width to ask a forest for
+    True
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class MoreCapacity(Repair):
         h = ctx.config.get(key)
         layers = list(h) if isinstance(h, (list, tuple)) else [h]
         if not layers or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in layers):
+            if key not in ctx.config and not _maybe_a_network(ctx):
+                return None  # no width to add to a forest or a likelihood: "add hidden_units" would mislead
             return self.knob(ctx, key, 64)
         values: list[list[int]] = []
         for i, f in enumerate(self.factors):
@@ -49,3 +55,16 @@ class MoreCapacity(Repair):
         if not values:
             return None  # every layer is already at the cap: width is not what a cheap test can add
         return self.bracketed(ctx, key, values if isinstance(h, (list, tuple)) else [v[0] for v in values])
+
+
+# the libraries a user's own network is written in (read from the entry file's imports, function mode)
+_NETWORK_LIBS = {"torch", "keras", "tensorflow", "jax", "flax", "pytorch_lightning", "lightning"}
+
+
+def _maybe_a_network(ctx: Context) -> bool:
+    """A width could be the user's to add: a torch model, or a function whose entry file imports a network library
+    (or whose imports were not read)."""
+    if ctx.facts.kind in ("sklearn", "mle"):
+        return False
+    imports = ctx.measurements.get("imports")
+    return ctx.facts.kind != "function" or imports is None or bool(_NETWORK_LIBS & set(imports))
