@@ -174,7 +174,7 @@ def identical_units(model: Any) -> dict[str, Any] | None:
             if b is not None:
                 rows = torch.cat([rows, b.detach().float().reshape(-1, 1)], dim=1)
             scale = float(rows.abs().max())
-            if scale > 0 and float((rows - rows[0]).abs().max()) <= 1e-6 * scale:
+            if float((rows - rows[0]).abs().max()) <= 1e-6 * scale:  # all zero counts: equal too
                 found.append({"layer": name or type(m).__name__, "units": int(w.shape[0])})
     return {"identical_layers": found} if found else None
 
