@@ -92,6 +92,9 @@ def test_a_missing_value_code_in_the_target_is_flagged_before_the_model_and_its_
     assert len(list((p.root / "ws/results/runs").iterdir())) == 2  # the flagged fit and the one without those rows
     verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
     assert verdict["metric"] < 3.0
+    # the references learnt the values, not the code: a constant predictor at the mean of the real targets
+    refs = json.loads((p.root / "ws/results/data_report.json").read_text())["references"]
+    assert refs["constant"] < 10.0 and refs["linear"] < 3.0
 
 
 def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():

@@ -113,6 +113,12 @@ def _attach_references(session: Any) -> None:
 
     spec, ds, rep = session.spec, session.data, session.report
     train, val, features = ds.train, ds.val, list(ds.features)
+    code = (getattr(rep, "target_outliers", None) or {}).get("code")
+    if code is not None and ds.target in train:
+        # a missing-value code in the target is no value to fit: references that learn to predict it would make the
+        # model that learnt it look as good as the data allow
+        train = train[train[ds.target] != code]
+        session.ws.log.line(f"references: fitted without the training rows whose `{ds.target}` is the code {code:g}")
     if getattr(ds, "passthrough", None):
         # a function's columns of words: a region's name is as much the references' to use as the model's
         train, val, extra = with_indicators(train, val, list(ds.passthrough))
