@@ -66,15 +66,19 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     return None
 
 
+def _no_better(last: float, base: float, facts: Facts) -> bool:
+    """At the constant's score or worse: one value far from the target's mean (an output stuck at 0) scores worse."""
+    better = last - base if facts.higher_is_better else base - last
+    return better <= T.CONSTANT_TOLERANCE * abs(base)
+
+
 def _one_value(vals: list[float], base: float, facts: Facts) -> Finding | None:
     """The finished model answers (almost) one value for every validation row, at the constant's score or worse."""
     d = facts.diagnostics or {}
     spread, sd = d.get("pred_std"), getattr(facts.data, "target_std", None)
     if not (facts.finished and vals and isinstance(spread, (int, float)) and isinstance(sd, (int, float)) and sd > 0):
         return None
-    # at the constant's score or worse: one value far from the target's mean (an output stuck at 0) scores worse
-    better = vals[-1] - base if facts.higher_is_better else base - vals[-1]
-    if spread > T.CONSTANT_EXACT * sd or better > T.CONSTANT_TOLERANCE * abs(base):
+    if spread > T.CONSTANT_EXACT * sd or not _no_better(vals[-1], base, facts):
         return None
     return Finding("constant_output", None,
                    f"the model answers {num(d.get('pred_min', math.nan))} to {num(d.get('pred_max', math.nan))} for "
@@ -92,8 +96,7 @@ def _one_value_logged(history: list[EpochLogged], vals: list[float], base: float
     q = max(len(spread) // 4, 2)
     if len(spread) < 3 or not vals or any(v > T.CONSTANT_EXACT for v in spread[-q:]):
         return None
-    better = vals[-1] - base if facts.higher_is_better else base - vals[-1]
-    if better > T.CONSTANT_TOLERANCE * abs(base):
+    if not _no_better(vals[-1], base, facts):
         return None
     lo, hi = (history[-1].get(k) for k in ("pred_min", "pred_max"))
     return Finding("constant_output", history[-q].epoch,

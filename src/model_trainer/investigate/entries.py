@@ -183,7 +183,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     # the changes up to the first run without a red flag removed it; those kept on top of that run improved it
     n_fix = min(inv.first_accepted[0], len(kept)) if inv.first_accepted else len(kept)
     ev = _evidence(inv, final, said(kept[:n_fix]))
-    if n_fix < len(kept) and inv.first_accepted is not None:
+    if inv.first_accepted is not None and n_fix < len(kept):
         hib = inv.facts.higher_is_better
         (k0, v0), (k1, v1) = model_metric(inv.first_accepted[1], hib), model_metric(final, hib)
         gain = (f" then took validation {inv.facts.metric if k1 == 'metric' else k1} from {num(v0)} (run "
