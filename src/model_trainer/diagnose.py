@@ -377,8 +377,13 @@ def events(history: list[EpochLogged]) -> list[list[Finding]]:
             findings.append(extra)
     groups: dict[str, list[Finding]] = {}
     for f in findings:
-        groups.setdefault(_FAMILY.get(f.symptom, f.symptom), []).append(f)
+        groups.setdefault(_family(f), []).append(f)
     return list(groups.values())
+
+
+def _family(f: Finding) -> str:
+    # a jump of the loss is the start of a divergence (and of the NaN that may follow), whatever it is named
+    return "numeric" if "diverged_to" in f.evidence else _FAMILY.get(f.symptom, f.symptom)
 
 
 def _entry(entry_id: int, group: list[Finding], history: list[EpochLogged], summary: Summary) -> DiaryEntry:

@@ -120,6 +120,9 @@ class RunRecord:
     purpose: str = "train"
     notes: list[str] = field(default_factory=list)
     diagnostics: dict[str, Any] = field(default_factory=dict)
+    # lines in which the user's optimiser says it stopped at its iteration limit: printed by the code, or read from
+    # the result of its last scipy.optimize call (``kinds/function._SolverWatch``)
+    solver_messages: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -1,4 +1,6 @@
-"""``exploding_gradients``: gradient norms growing by orders of magnitude, or a diverging loss.
+"""``exploding_gradients``: gradient norms growing by orders of magnitude, or a diverging loss. A loss that jumps by
+less than ``EXPLODE_GROWTH`` (gradients not seen growing) is named ``oscillating_loss`` here, online, because the run
+is stopped at the jump and the swings that would follow are never recorded.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -57,9 +59,17 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         for i, v in enumerate(losses[1:], 1):
             lo = min(lo, losses[i - 1])
             if lo > 0 and v > T.DIVERGE_FACTOR * lo and v > losses[0]:
+                evidence = {"min_loss": lo, "diverged_to": v, "growth": v / lo}
+                if v / lo < T.EXPLODE_GROWTH:
+                    # a jump of one or two orders of magnitude, no gradient seen growing: a step that overshoots
+                    # the minimum it was settling into, the swing an oscillating loss starts with (the run is
+                    # stopped here, so the swings that would follow are never seen)
+                    return Finding("oscillating_loss", i + 1,
+                                   f"the loss jumped: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
+                                   evidence)
                 return Finding("exploding_gradients", i + 1,
                                f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
-                               {"min_loss": lo, "diverged_to": v, "growth": v / lo})
+                               evidence)
     return _validation_blew_up(history) or _blown_from_start(history, facts)
 
 

@@ -21,11 +21,11 @@ from model_trainer.events import EpochLogged
 
 DESCRIPTOR = Descriptor("oscillating_loss", "CONVERGENCE", online=False, horizon=False,
     causes=(
-        "learning_rate_too_high", "unscaled_features", "unscaled_target",
+        "learning_rate_too_high", "unscaled_features", "unscaled_target", "training_loop_bug",
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "lower_lr", "standardize", "adam", "standardize_target",
+        "lower_lr", "standardize", "adam", "standardize_target", "clip_gradients",
     ),
 )
 

@@ -15,6 +15,7 @@ from typing import Any
 from model_trainer.detect import thresholds as T
 from model_trainer.detect.base import Descriptor, Facts, Finding, loss_key, metric_vs_baseline, rel_improvement, series
 from model_trainer.events import EpochLogged
+from model_trainer.probes.error_messages import solver_stopped
 from model_trainer.records.fmt import share
 
 DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon=True,
@@ -30,11 +31,13 @@ DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon
 
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
-    conv = [w for w in facts.warnings if w.startswith("ConvergenceWarning")]
+    conv = [w for w in facts.warnings if w.startswith(("ConvergenceWarning", "SolverOutput"))]
     if conv:
-        # the optimiser itself says it stopped before converging (scikit-learn's max_iter)
-        return Finding("slow_convergence", history[-1].epoch if history else None,
-                       f"the solver did not converge: {conv[0]}", {"warning": conv[0]})
+        # the optimiser itself says it stopped before converging (scikit-learn's max_iter, scipy's printed message)
+        said = solver_stopped(conv[0]) if conv[0].startswith("SolverOutput") else None
+        what = (f"the optimiser stopped at its iteration limit, not at a minimum (\"{said}\")"
+                if said else f"the solver did not converge: {conv[0]}")
+        return Finding("slow_convergence", history[-1].epoch if history else None, what, {"warning": conv[0]})
     if (facts.diagnostics or {}).get("optimizer_converged") is True:
         return None  # "still falling" is never claimed against an optimiser that reported convergence
     if not facts.finished or len(history) < 4 or stopped_early(history, facts):

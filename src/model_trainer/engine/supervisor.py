@@ -42,6 +42,7 @@ from model_trainer.events import (
     RunRecord,
     WarningRaised,
 )
+from model_trainer.probes.error_messages import SOLVER_NOTE, solver_stopped
 from model_trainer.records.atomic import atomic_write_bytes, atomic_write_text
 from model_trainer.records.history import HistoryWriter
 from model_trainer.workspace import Workspace
@@ -67,6 +68,7 @@ _POLL_S = 1.0          # how often the child's descendants are looked up while i
 _WATCH_SHARE = 0.05    # the online red-flag checks may use this share of the run's wall time
 _CHUNK = 1 << 16
 _MAX_LINE = 1 << 20
+_SOLVER_MESSAGES_KEPT = 5  # a loop that prints the message every restart says nothing more after the first few
 
 Watch = Callable[[RunRecord], "str | None"]
 
@@ -353,6 +355,8 @@ class Supervisor:
             log.line(f"{item.stream}: {item.text}", item.ts)
             if self.ui:
                 self.ui.output(item)
+            if len(rec.solver_messages) < _SOLVER_MESSAGES_KEPT and solver_stopped(item.text):
+                rec.solver_messages.append(item.text[:300])
         elif isinstance(item, WarningRaised):
             rec.warnings.append(item)
             where = f" ({item.filename}:{item.lineno})" if item.filename else ""
@@ -365,6 +369,9 @@ class Supervisor:
                 log.error(f"run {rec.run_id} raised {item.exc_type}: {item.message}", item.traceback, item.ts)
         elif isinstance(item, Note):
             rec.notes.append(item.text)
+            if len(rec.solver_messages) < _SOLVER_MESSAGES_KEPT and item.text.startswith(SOLVER_NOTE) \
+                    and solver_stopped(item.text):
+                rec.solver_messages.append(item.text[:300])
             log.line(f"run {rec.run_id}: {item.text}", item.ts)
         elif isinstance(item, ModelReady):
             path = run_dir / "model.pkl"

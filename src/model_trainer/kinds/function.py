@@ -206,8 +206,68 @@ def _step_schedulers_per_epoch(monitor: Monitor, logs_epochs: bool = True) -> No
     base.__next__ = exhausted(base.__next__)  # type: ignore[method-assign]
 
 
+class _SolverWatch:
+    """scipy's ``minimize`` and ``least_squares`` as the user's code calls them, for the last result's own word on how
+    its fit ended: an optimiser stopped at its iteration limit says so only in the result's ``message``, never in a
+    warning. Installed after the user's module is imported (only where it imported scipy.optimize), in scipy and in
+    every module of the user's folder that bound the function by name (``from scipy.optimize import minimize``)."""
+
+    NAMES = ("minimize", "least_squares")
+
+    def __init__(self, folder: str) -> None:
+        import scipy.optimize as so
+
+        self.last: tuple[str, Any, Any] | None = None
+        originals = {name: getattr(so, name) for name in self.NAMES}
+        wrapped = {name: self._wrap(name, fn) for name, fn in originals.items()}
+        for name, fn in wrapped.items():
+            setattr(so, name, fn)
+        for module in list(sys.modules.values()):
+            where = str(getattr(module, "__file__", "") or "")
+            if not where.startswith(folder):
+                continue
+            for attr, value in list(vars(module).items()):
+                for name, original in originals.items():
+                    if value is original:
+                        setattr(module, attr, wrapped[name])
+
+    @classmethod
+    def start(cls, entry_file: str | None) -> _SolverWatch | None:
+        if "scipy.optimize" not in sys.modules or not entry_file:
+            return None
+        from pathlib import Path
+
+        return cls(str(Path(entry_file).resolve().parent))
+
+    def _wrap(self, name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        import functools
+
+        @functools.wraps(original)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result = original(*args, **kwargs)
+            self.last = (name, kwargs.get("method"), result)
+            return result
+        return call
+
+    def report(self) -> str | None:
+        """A line naming the last fit's iteration-limit stop, or None where it converged (or none ran)."""
+        from model_trainer.probes.error_messages import SOLVER_NOTE, solver_stopped
+
+        if self.last is None:
+            return None
+        name, method, result = self.last
+        message = str(getattr(result, "message", "") or "")
+        if getattr(result, "success", True) or not solver_stopped(message):
+            return None
+        how = f"{name}, method {method}" if isinstance(method, str) else name
+        steps = getattr(result, "nit", None) or getattr(result, "nfev", None)
+        return (f"{SOLVER_NOTE} ({how}) ended without converging: {message}"
+                + (f" ({steps} {'iterations' if getattr(result, 'nit', None) else 'evaluations'})" if steps else ""))
+
+
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     fn = user_callable(job)
+    solver = _SolverWatch.start(job.entry_file)
     train, val, pre = prepared_data(job)
     n = arity(fn)
     names = ("data_train", "data_val", "config", "monitor")[:n]
@@ -239,6 +299,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         result = fn(train, val, config)
     else:
         result = fn(train, val)
+    said = solver.report() if solver is not None else None
+    if said:
+        emit(Note(text=said))
     model, history = result, None
     if isinstance(result, tuple) and len(result) == 2:
         model, history = result

@@ -95,3 +95,33 @@ def known_warning(message: str) -> dict[str, Any] | None:
                    "grid of every output against every target, whose minimum is the targets' mean: the network is "
                    "trained to answer a constant",
             "fix": "give the loss the output and the target in one shape (`out.squeeze(-1)` or `y.unsqueeze(1)`)"}
+
+
+# What scipy's optimisers (and lmfit, statsmodels' own printouts) say when they stop at their iteration or evaluation
+# limit rather than at a minimum. It is the result's ``message``, never a warning, so the record only has it when the
+# user's code prints it.
+_SOLVER_LIMIT = re.compile(
+    r"maximum number of (iterations|function evaluations) has been exceeded"  # Nelder-Mead, Powell, BFGS, CG, COBYLA
+    r"|total no\.? of (iterations|f and g evaluations) (reached limit|exceeds limit)"  # L-BFGS-B
+    r"|iteration limit (reached|exceeded)"  # SLSQP, linprog
+    r"|maximum number of function evaluations is exceeded"  # least_squares, trust-constr
+    r"|max\. number of function evaluations reached"  # TNC
+    r"|number of calls to function has reached maxfev",  # leastsq, curve_fit
+    re.IGNORECASE)
+
+
+# how the function kind's watch of scipy.optimize begins its note (``kinds/function._SolverWatch``): the supervisor
+# reads the run's notes for that one only, since the tool's own fits (kind = "mle") note their optimiser's words too
+SOLVER_NOTE = "the code's last scipy.optimize fit"
+
+
+def solver_stopped(line: str) -> str | None:
+    """The optimiser's own words, when a printed line says it stopped at its iteration limit (not converged).
+
+    >>> solver_stopped("Maximum number of iterations has been exceeded. 40 {'mu20': 0.07}")
+    'Maximum number of iterations has been exceeded'
+    >>> solver_stopped("ABNORMAL_TERMINATION_IN_LNSRCH") is None
+    True
+    """
+    m = _SOLVER_LIMIT.search(line)
+    return m.group(0) if m else None

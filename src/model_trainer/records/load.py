@@ -76,7 +76,8 @@ def _record(run_dir: Path, o: dict[str, Any]) -> RunRecord:
     rec = RunRecord(run_id=o["run_id"], config=o["config"], data_repairs=o.get("data_repairs", {}),
                     status=o["status"], signal_name=o.get("signal_name"), exit_code=o.get("exit_code"),
                     stop_reason=o.get("stop_reason", ""), wall_s=o.get("wall_s", 0.0), model_path=o.get("model_path"),
-                    purpose=o.get("purpose", "train"), notes=o.get("notes", []), diagnostics=o.get("diagnostics", {}))
+                    purpose=o.get("purpose", "train"), notes=o.get("notes", []), diagnostics=o.get("diagnostics", {}),
+                    solver_messages=o.get("solver_messages", []))
     rec.history = load_history(run_dir / "history.csv")
     rec.warnings = [WarningRaised(**w) for w in o.get("warnings", [])]
     if o.get("error"):

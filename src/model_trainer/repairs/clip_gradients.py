@@ -13,7 +13,7 @@ from model_trainer.repairs.base import Change, Context, Repair
 class ClipGradients(Repair):
     name = "clip_gradients"
     root_cause = "gradient_heterogeneity"
-    symptoms = ("nan_loss", "exploding_gradients")
+    symptoms = ("nan_loss", "exploding_gradients", "oscillating_loss")
     hypothesis = "A few parameter groups receive gradients orders of magnitude larger than the rest"
 
     def __init__(self, max_norm: float = 1.0) -> None:

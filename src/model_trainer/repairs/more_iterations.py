@@ -1,9 +1,12 @@
-"""More of the solver's ``max_iter`` (scikit-learn, scipy), for a solver stopped before converging: 10x, 100x and
-1000x as a bracket (up to 100,000), since how far a solver is from converging is not known in advance.
+"""More of the solver's iteration limit (scikit-learn's ``max_iter``, scipy's ``maxiter``/``maxfev`` passed through
+[config]), for a solver stopped before converging: 10x, 100x and 1000x as a bracket (up to 100,000), since how far a
+solver is from converging is not known in advance.
 
 Example:
-    >>> MoreIterations().root_cause
-    'insufficient_training'
+    >>> from model_trainer.detect.base import Facts, Finding
+    >>> ctx = Context({"maxiter": 50}, {}, Finding("slow_convergence", None, ""), Facts(), {"maxiter"})
+    >>> MoreIterations().propose(ctx).description
+    'maxiter 50 -> 5000'
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ class MoreIterations(Repair):
     hypothesis = "The solver hit its iteration limit before converging"
 
     def propose(self, ctx: Context) -> Change | None:
-        n = ctx.config.get("max_iter")
-        if not isinstance(n, int):
+        key = next((k for k in ITERATION_KEYS if k in ctx.config), "max_iter")
+        n = ctx.config.get(key)
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             return None
         values = sorted({min(n * f, _CAP) for f in (10, 100, 1000)} - {n})
-        return self.bracketed(ctx, "max_iter", values) if values else None
+        return self.bracketed(ctx, key, values) if values else None
 
 
 _CAP = 100_000
+# the names users give a solver's iteration or evaluation limit in [config], most specific first
+ITERATION_KEYS = ("max_iter", "maxiter", "max_iterations", "maxfev", "max_nfev", "max_evals")

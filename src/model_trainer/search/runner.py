@@ -188,7 +188,8 @@ def _objective(trial: Any, session: Session, space: dict[str, Dim]) -> float:
         trial.set_user_attr("symptom", flag.symptom)
         trial.set_user_attr("flag", flag.message)
     key, value = model_metric(rec, session.spec.model.higher_is_better)
-    diverged = flag is not None and flag.symptom in ("nan_loss", "exploding_gradients")
+    diverged = flag is not None and (flag.symptom in ("nan_loss", "exploding_gradients")
+                                     or "diverged_to" in flag.evidence)
     if not rec.ok or diverged or not math.isfinite(value):
         raise optuna.TrialPruned(flag.message if flag else f"run {rec.status}")
     trial.set_user_attr("metric_key", key)
