@@ -3,7 +3,7 @@
 cd "$(dirname "$0")"
 export OMP_NUM_THREADS=1 KERAS_BACKEND=torch
 PY=${PY:-../../../.venv/bin/python}   # the project's environment (make install)
-ROUND=${1:-all}   # "1" to "8" or all (default)
+ROUND=${1:-all}   # "1" to "9" or all (default)
 run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
 if [ "$ROUND" = "1" ] || [ "$ROUND" = "all" ]; then
 run battery_fade plain;        run battery_fade twin --set lr=0.01
@@ -141,4 +141,9 @@ fi
 # ---- round 8 ----
 if [ "$ROUND" = "8" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round8_$part.sh; done
+fi
+
+# ---- round 9 ----
+if [ "$ROUND" = "9" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round9_$part.sh; done
 fi

@@ -51,6 +51,15 @@ R3_NOTES = [
  "- `wheat_protein` and `courier_times` are `kind = \"torch\"`: their plain metrics come from the driver's standard loop, not the tool's. `heat_pump`'s Lightning callback reports from `on_train_epoch_end`, so train and val loss of an epoch arrive together.",
  "- Plain training time of the round-3 programs (driver `time_s`, one core, imports excluded): {t_tot} s in all, the longest `{t_max[0]}` ({t_max[1]} s).",
 ]
+R9_NOTES = [
+ "- `karst_spring` labels each training window with the discharge of its first hour while `predict()` uses the last: the code's own logged validation metric (18.84, on windows misaligned the same way) differs from the returned model's score (17.59). The code standardises its inputs itself.",
+ "- `mine_microseismic`'s linear reference (0.388) is near chance: only boosting (0.943) shows the faulty model (0.843) is behind.",
+ "- `district_heating` (healthy) trains in MW² on a ~190 MW target with `clip_grad_norm = 5.0`: gradient norms before clipping are 94-2307 and the clip is always active, as intended.",
+ "- `soil_carbon` one-hot encodes a land-use code inside its pipeline: the driver's float32 validation features make a standardised code column differ from the training one in the last bits (`extra_standardize64`, 0.9174); the quoted `standardize` repair (0.4083) uses float32-exact copies.",
+ "- `office_retrofit`'s GP ends with all five length scales at their bound and five ConvergenceWarnings; `standardize_target` reaches the twin.",
+ "- `reservoir_gauge` is repairable only through its own `tol` key: L-BFGS-B reports convergence (\"RELATIVE REDUCTION OF F\") after 4 iterations.",
+ "- `heron_colonies`' gradient has a sign error on the intercept only: the loss rises 0.712 -> 21.0 while the gradient norm stays between 0.32 and 0.78.",
+]
 R8_NOTES = [
  "- `creek_sediment`'s likelihood leaves out the `sum(log sd)` term of the spread it estimates: both spread parameters run to their upper bounds, the \"NLL\" falls to 2e-5 and L-BFGS-B still reports convergence; the condition number (1.4e3) looks normal, only the size of the eigenvalues and standard errors shows the degenerate fit.",
  "- `ale_fermentation` (Nelder-Mead with `maxiter` 40 where 213 are needed) already beats every reference: only scipy's message, a still-falling loss (with a false plateau from iteration 17 to 29) and the converged fit show it. `optimizer = \"BFGS\"` reaches the twin too, with scipy's warning that it cannot handle bounds.",
@@ -121,13 +130,14 @@ S5 = [t for t in S if t.get("round", 1) == 5]
 S6 = [t for t in S if t.get("round", 1) == 6]
 S7 = [t for t in S if t.get("round", 1) == 7]
 S8 = [t for t in S if t.get("round", 1) == 8]
+S9 = [t for t in S if t.get("round", 1) == 9]
 L = ["# Independent programs for `model-trainer`", "",
      "Written against `CONTRACT.md` alone, without the tool's source or its other benchmarks, each with its own",
      "ground truth. `python benchmarks/independent.py` runs the tool on them (`make bench-independent`); what the first",
-     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8).", "",
-     f"{len(S)} programs in eight rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
+     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8, \"fourteenth round\" for round 9).", "",
+     f"{len(S)} programs in nine rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`), round 9 has {len(S9)} ({sum(t['status'] == 'faulty' for t in S9)} faulty, {sum(t['status'] == 'healthy' for t in S9)} healthy; `\"round\": 9`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
      "Folder names and code comments do not name the fault. `_twins/` (corrected code) and `_driver/` (measurement driver, data generators, raw results) are not programs: they hold the answers, and `benchmarks/independent.py` never copies them into a program's folder.", "",
-     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7 and a few minutes for round 8; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
+     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7, a few minutes for round 8 and ~3 min for round 9; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
      "Function mode: the driver calls the user's function (4-arg gets a stub monitor that never asks to stop) and scores the returned model's predictions on val.",
      "kind=torch: a standard loop (optimizer/lr/epochs/batch_size/weight_decay/clip from [config], MSE or cross-entropy, raw CSV features, no scaling). kind=sklearn: `fit` then `predict`. kind=mle: scipy L-BFGS-B from the inits within the bounds, finite-difference Hessian.",
      "Round 2 also uses: `--standardize-target` in function mode (the user's code gets (y-mean)/sd on both splits, its predictions are mapped back before scoring), `--full-history` (every epoch kept in the result json), and a result json written for a run that crashes (`error`, `val_metric: null`).",
@@ -136,6 +146,7 @@ L = ["# Independent programs for `model-trainer`", "",
      "Round 5 uses the same driver unchanged; it was written in three parts, each with its run script (`_driver/run_round5_a.sh`, `_b`, `_c`, called by `run_all.sh 5`) and its entries (`_driver/round5_a.py`, `_b`, `_c`, joined by `_driver/parts.py` and written out by `write_truth.py`; the quoted numbers are checked by `_driver/quoted.py`). Its likelihood repairs that the driver has no option for (a log scale) are emulated by variants of the code in `_twins/`.",
      "Round 6 is laid out as round 5 (`_driver/run_round6_{a,b,c}.sh`, `_driver/round6_{a,b,c}.py`, joined by `_driver/parts.py`); part b also writes diagnostic files beside its results (`*_diag.json`, `round6_b_refs.json`) that its entries quote.",
      "Round 8 is laid out as round 7 (`_driver/run_round8_{a,b,c}.sh`, `_driver/round8_{a,b,c}.py`), three programs per part.",
+     "Round 9 is laid out as round 8 (`_driver/run_round9_{a,b,c}.sh`, `_driver/round9_{a,b,c}.py`), three programs per part; each part also writes its own reference fits (`results/round9_{a,b,c}_refs.json` or `_diag.json`) that its entries quote.",
      "Round 7 is laid out as rounds 5 and 6 (`_driver/run_round7_{a,b,c}.sh`, `_driver/round7_{a,b,c}.py`); part c also writes `results/round7_c_diag.json` (fitted parameters of its function-mode programs, its own reference fits) that its entries quote.",
      "References (constant / scaled linear / HistGradientBoosting, fitted on train after dropping non-finite rows) are in each truth.json.", "",
      "## Round 1", "",
@@ -190,8 +201,13 @@ L += ["", "## Round 8", "",
       "|---|---|---|---|---|---|---|---|---|"]
 for i, t in enumerate(S8, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + 1):
     L.append(row(i, t, with_round=True))
+L += ["", "## Round 9", "",
+      "| # | round | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
+      "|---|---|---|---|---|---|---|---|---|"]
+for i, t in enumerate(S9, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + len(S8) + 1):
+    L.append(row(i, t, with_round=True))
 L += ["", "## Twins (what was changed to get the twin metric)", ""]
-for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8:
+for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8 + S9:
     if t["status"] == "faulty":
         L.append(f"- `{t['name']}`: {t['twin_fix']}" + (f" — note: {t['notes']}" if t.get("notes") else "") + (f" — plain run: {t['plain_note']}" if t.get("plain_note") else ""))
 L += ["", "## Things worth knowing", "", "### Round 1", "",
@@ -212,5 +228,6 @@ L += ["", "### Round 5", "", *R5_NOTES]
 L += ["", "### Round 6", "", *R6_NOTES]
 L += ["", "### Round 7", "", *R7_NOTES]
 L += ["", "### Round 8", "", *R8_NOTES]
+L += ["", "### Round 9", "", *R9_NOTES]
 open(ROOT + "/README.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))
