@@ -112,3 +112,41 @@ def test_an_optimiser_stopped_at_its_iteration_limit_is_not_converged(project, p
     assert all(h["status"] != "refuted" for h in entry["hypotheses"] if h["cause"] == "insufficient_training")
     accepted = json.loads((p.root / "ws/results/verdict.json").read_text())
     assert accepted["status"] == "resolved"
+
+
+def test_a_fit_stopped_by_a_loose_tolerance_is_refitted_with_a_tighter_one(project):
+    # L-BFGS-B with tol = 0.1 from [config] reports convergence after a few iterations, far from the optimum; the
+    # model is then far behind boosted trees, and the tolerance is the first thing tested
+    code = DECAY_NELDER_MEAD.replace('method="Nelder-Mead", callback=log, options={"maxiter": config["epochs"]}',
+                                     'method="L-BFGS-B", callback=log, tol=config["tol"]')
+    p = project(code, config="tol = 0.1\n", data=_decay())
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    assert entry["root_cause"] == "insufficient_training"
+    assert entry["fix"]["config_after"]["tol"] < 1e-3
+    diag = json.loads(next((p.root / "ws/results/runs").glob("*-01-train/diagnostics.json")).read_text())
+    assert diag["fit_success"] is True and diag["fit_params"] == 3
+
+
+SCATTERED_SITES = """
+from sklearn.neighbors import KNeighborsRegressor
+
+def build_estimator(config):
+    return KNeighborsRegressor(n_neighbors=config["n_neighbors"], weights="distance")
+"""
+
+
+def test_a_distance_based_estimator_on_unscaled_features_is_tested_scaled(project):
+    # the neighbours are chosen by a column in metres that carries no signal; the target follows two unit-scale ones
+    rng = np.random.default_rng(3)
+    n = 400
+    frame = pd.DataFrame({"a": rng.normal(size=n), "b": rng.normal(size=n), "dist_m": rng.uniform(0, 5000, n)})
+    frame["y"] = np.sin(2 * frame["a"]) + 0.5 * frame["b"] ** 2 + 0.1 * rng.normal(size=n)
+    p = project(SCATTERED_SITES, config="n_neighbors = 10\n", data=frame, entry="code/model.py:build_estimator",
+                kind="sklearn")
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    assert entry["root_cause"] == "unscaled_features" and entry["fix"]["config_after"]["standardize"] is True
+    assert any("KNeighborsRegressor" in t["result"] for t in entry["tests"])

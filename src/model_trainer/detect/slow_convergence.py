@@ -25,7 +25,7 @@ DESCRIPTOR = Descriptor("slow_convergence", "CONVERGENCE", online=False, horizon
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "rescale_parameters", "log_transform", "standardize", "standardize_target", "more_iterations", "raise_lr",
-        "adam", "more_epochs", "switch_loss",
+        "adam", "more_epochs", "switch_loss", "tighter_tolerance",
     ),
 )
 
@@ -38,6 +38,9 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         what = (f"the optimiser stopped at its iteration limit, not at a minimum (\"{said}\")"
                 if said else f"the solver did not converge: {conv[0]}")
         return Finding("slow_convergence", history[-1].epoch if history else None, what, {"warning": conv[0]})
+    early = _stopped_by_tolerance(history, facts)
+    if early is not None:
+        return early
     if (facts.diagnostics or {}).get("optimizer_converged") is True:
         return None  # "still falling" is never claimed against an optimiser that reported convergence
     if not facts.finished or len(history) < 4 or stopped_early(history, facts):
@@ -58,6 +61,25 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"the loss was still falling steadily at the end ({tail:.1%} over the last {q} epochs), yet "
                        f"the best {facts.metric} is {share(ratio)} of the constant predictor's", evidence)
     return None
+
+
+def _stopped_by_tolerance(history: list[EpochLogged], facts: Facts) -> Finding | None:
+    """The user's scipy fit reported success after fewer iterations than it has parameters, under a loose stopping
+    tolerance from [config]: a quasi-Newton fit has not even sampled every direction of its parameters by then, so
+    "converged" means the tolerance stopped it (``kinds/function._SolverWatch`` records the last fit)."""
+    from model_trainer.repairs.tighter_tolerance import loose_tolerance
+
+    d = facts.diagnostics or {}
+    nit, k = d.get("fit_iterations"), d.get("fit_params")
+    key = loose_tolerance(facts.config)
+    if d.get("fit_success") is not True or not isinstance(nit, int) or not isinstance(k, int) or key is None \
+            or nit >= k:
+        return None
+    return Finding("slow_convergence", history[-1].epoch if history else None,
+                   f"the optimiser reported convergence (\"{d.get('fit_message', '')}\") after {nit} iteration"
+                   f"{'s' if nit != 1 else ''} for {k} parameters, stopped by {key} = {facts.config[key]}: too few "
+                   "steps to have converged", {"cause": "insufficient_training", "tolerance_key": key,
+                                              "iterations": nit, "parameters": k})
 
 
 def stopped_early(history: list[EpochLogged], facts: Facts) -> bool:

@@ -34,7 +34,7 @@ DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=Tru
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "rescale_parameters", "output_activation", "standardize", "standardize_target", "switch_activation",
-        "raise_lr", "adam", "more_capacity", "lower_regularization", "switch_loss",
+        "raise_lr", "adam", "more_capacity", "lower_regularization", "switch_loss", "tighter_tolerance",
     ),
 )
 

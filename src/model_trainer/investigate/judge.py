@@ -337,7 +337,7 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
                  "them), so it is held to the linear reference")
     own = "" if logged else " (the returned model's own predictions; the code logs no metric)"
-    fit = one_fit_memorised(rec) if _at_the_constant(value, facts) else None
+    fit = one_fit_memorised(rec) if at_the_constant(value, facts) else None
     if fit is not None:
         # clearly behind, and nothing a larger or longer fit would mend: the one fit reproduces its training rows
         # and answers new rows as the constant would (a kernel narrower than the rows' spacing). An interpolating
@@ -380,7 +380,7 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                     "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
 
 
-def _at_the_constant(value: float, facts: Facts) -> bool:
+def at_the_constant(value: float, facts: Facts) -> bool:
     """``value``'s error is within ``REPAIR_MIN_GAIN`` of the constant predictor's, or worse."""
     const = refs_of(facts).get("constant")
     if const is None or not math.isfinite(value) or facts.metric not in _JUDGED:

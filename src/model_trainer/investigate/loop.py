@@ -23,6 +23,7 @@ from model_trainer.failures import failure_entry
 from model_trainer.investigate import entries, measure
 from model_trainer.investigate.judge import (
     at_or_beyond_best_reference,
+    at_the_constant,
     baseline_facts,
     behind_references,
     better,
@@ -239,6 +240,10 @@ def prioritise(inv: Investigation, changes: list[Change]) -> list[Change]:
                       "# Before: the data as given",
                       "# After: data repairs applied by model-trainer\nstandardize = true\nstandardize_target = true")
         ordered.insert(0, both)
+    if "tolerance_key" in (inv.current or inv.finding).evidence or (inv.failing.diagnostics or {}).get("fit_success"):
+        # the optimiser's own report says its tolerance stopped it, or the model is a scipy fit that stopped by a
+        # loose tolerance from [config] and is behind: a tighter one is tested before any guess about scales
+        ordered.sort(key=lambda c: c.repair != "tighter_tolerance")
     return ordered
 
 
@@ -646,7 +651,10 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None, f
         result = (f"The `{cur.symptom}` red flag is gone; a different one shows: `{flag.symptom}`: {flag.message}; "
                   f"{label_m} {num(new)} (was {_was(old)})")
         passed = False
-        other = improved
+        # a better score is worth building on only from a model that learnt something: a run that went NaN (or
+        # answers as the constant would) scores better than a diverged one by predicting one class or the mean
+        now = judged_value(trec, hib)
+        other = improved and flag.symptom != "nan_loss" and not (now is not None and at_the_constant(now, facts))
     elif not improved and not (math.isfinite(old) and not better(key, old, new, hib)):
         if inv.polishing and trec.ok:
             result = f"No red flag; {label_m} {num(new)} against {_was(old)} for the accepted run it was tried on"

@@ -25,8 +25,9 @@ from model_trainer.records.fmt import num, short
 
 # dying_relu too: inputs on large scales give large pre-activations and large first updates, which push units
 # to where they are never positive again
+# constant_output too: a network (or a kernel model's zero-mean prior) that stays near 0 for a target far from it
 _SCALE_SYMPTOMS = ("nan_loss", "exploding_gradients", "oscillating_loss", "slow_convergence", "underfitting",
-                   "dying_relu")
+                   "dying_relu", "constant_output")
 
 
 def probe(inv: Investigation) -> None:
@@ -104,14 +105,22 @@ def _gradients(inv: Investigation) -> None:
 
 def _scales(inv: Investigation) -> None:
     rep, sym = inv.report, inv.finding.symptom
-    if sym not in _SCALE_SYMPTOMS or inv.facts.kind == "mle":
+    # a distance- or kernel-based estimator with no scaler in front measures its rows in the features' own units,
+    # whatever the symptom
+    metric_model = (inv.failing.diagnostics or {}).get("scale_sensitive")
+    if (sym not in _SCALE_SYMPTOMS and not (metric_model and rep.unscaled_features)) or inv.facts.kind == "mle":
         return
     wide = ", ".join(f"`{c}` {num(s)}" for c, s in rep.widest(2))
+    inside = bool((inv.failing.diagnostics or {}).get("scales_inside"))
     n = inv.add("Features on very different scales", "Checked feature scales (std on the training split)",
                 "measurement", None, f"Std spread {rep.scale_spread:.3g}x (widest: {wide})"
-                + (" -> unscaled" if rep.unscaled_features else " -> comparable"), None)
-    if rep.unscaled_features:
-        inv.suspect("unscaled_features", 1.5, n)
+                + (f" -> unscaled, and the model ({metric_model}) measures distances between rows in those units "
+                   "with no scaler in front of it" if rep.unscaled_features and metric_model else
+                   " in the files, but the returned model's pipeline scales them before its estimator -> not the "
+                   "issue" if rep.unscaled_features and inside else
+                   " -> unscaled" if rep.unscaled_features else " -> comparable"), None)
+    if rep.unscaled_features and not inside:
+        inv.suspect("unscaled_features", 2.5 if metric_model else 1.5, n)
     if rep.target_std is not None:
         n = inv.add("Target far from unit scale", "Checked the target's scale", "measurement", None,
                     f"`{rep.target}` mean {num(rep.target_mean)}, std {num(rep.target_std)}"

@@ -148,6 +148,64 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
     return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std())}
 
 
+# estimators whose fit measures distances (or kernels of distances) between rows in the features' own units: a
+# feature with a larger spread decides the neighbours alone (scikit-learn's preprocessing guide)
+_DISTANCE_BASED = ("KNeighbors", "RadiusNeighbors", "SVR", "SVC", "NuSVR", "NuSVC", "KernelRidge", "GaussianProcess",
+                   "KMeans", "LocalOutlierFactor")
+_SCALERS = ("StandardScaler", "MinMaxScaler", "RobustScaler", "MaxAbsScaler", "QuantileTransformer",
+            "PowerTransformer", "Normalizer")
+
+
+def scale_sensitive(model: Any) -> dict[str, Any] | None:
+    """How a returned scikit-learn model meets the features' scales: ``{"scales_inside": True}`` where a scaler comes
+    before its final estimator in its pipeline (the files' scales never reach the estimator), ``{"scale_sensitive":
+    class name}`` where that estimator is distance- or kernel-based and no scaler comes before it, else None.
+
+    >>> from sklearn.neighbors import KNeighborsRegressor
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sklearn.preprocessing import StandardScaler
+    >>> scale_sensitive(KNeighborsRegressor())
+    {'scale_sensitive': 'KNeighborsRegressor'}
+    >>> scale_sensitive(make_pipeline(StandardScaler(), KNeighborsRegressor()))
+    {'scales_inside': True}
+    """
+    seen: list[str] = []
+
+    def walk(obj: Any, depth: int = 0) -> Any:
+        # the estimator that makes the predictions, recording the transformers in front of it
+        if depth > 4:
+            return obj
+        steps = getattr(obj, "steps", None)
+        if isinstance(steps, list) and steps:
+            for _, step in steps[:-1]:
+                seen.extend(_names(step))
+            return walk(steps[-1][1], depth + 1)
+        for attr in ("estimator", "base_estimator", "regressor"):
+            inner = getattr(obj, attr, None)
+            if inner is not None and hasattr(inner, "fit") and type(obj).__name__ != type(inner).__name__:
+                return walk(inner, depth + 1)
+        return obj
+
+    final = walk(model)
+    name = type(final).__name__
+    if any(s in _SCALERS for s in seen):
+        return {"scales_inside": True}
+    return {"scale_sensitive": name} if any(name.startswith(d) for d in _DISTANCE_BASED) else None
+
+
+def _names(step: Any) -> list[str]:
+    """Class names of a pipeline step and of what a ColumnTransformer or FeatureUnion in it applies."""
+    out = [type(step).__name__]
+    for key in ("transformers", "transformer_list"):
+        for item in getattr(step, key, None) or []:
+            inner = item[1] if isinstance(item, tuple) and len(item) > 1 else None
+            if inner is not None and not isinstance(inner, str):
+                out.extend(_names(inner))
+    for _, inner in getattr(step, "steps", None) or []:
+        out.extend(_names(inner))
+    return out
+
+
 def torch_modules(model: Any) -> list[Any]:
     """The torch modules a returned model is or holds as attributes (a wrapper with ``predict`` around a network)."""
     return [c for c in [model, *getattr(model, "__dict__", {}).values()]

@@ -26,6 +26,7 @@ from model_trainer.kinds.common import (
     prediction_stats,
     prepared_data,
     relu_units,
+    scale_sensitive,
     train_rows_metric,
     units_diagnostics,
     user_callable,
@@ -249,6 +250,20 @@ class _SolverWatch:
             return result
         return call
 
+    def facts(self) -> dict[str, Any]:
+        """The last fit's own account: success, iterations, number of parameters, message (``fit_*``)."""
+        if self.last is None:
+            return {}
+        _, _, result = self.last
+        out: dict[str, Any] = {"fit_success": bool(getattr(result, "success", False)),
+                               "fit_message": str(getattr(result, "message", "") or "")[:200]}
+        nit, x = getattr(result, "nit", None), getattr(result, "x", None)
+        if isinstance(nit, (int, np.integer)):
+            out["fit_iterations"] = int(nit)
+        if x is not None and np.ndim(x) == 1:
+            out["fit_params"] = int(np.size(x))
+        return out
+
     def report(self) -> str | None:
         """A line naming the last fit's iteration-limit stop, or None where it converged (or none ran)."""
         from model_trainer.probes.error_messages import SOLVER_NOTE, solver_stopped
@@ -333,6 +348,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if r2 is not None:
             data["linear_r2"] = r2
     data.update(identical_units(model) or {})
+    data.update(scale_sensitive(model) or {})
+    if solver is not None:
+        data.update(solver.facts())
     if predict is not None:
         data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
         data.update(relu_units(model, predict, x_model) or {})

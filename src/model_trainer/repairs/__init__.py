@@ -42,6 +42,7 @@ from model_trainer.repairs.switch_activation import SwitchActivation
 from model_trainer.repairs.switch_loss import SwitchLoss
 from model_trainer.repairs.switch_optimizer import SwitchOptimizer
 from model_trainer.repairs.tie_tiers import TieTiers
+from model_trainer.repairs.tighter_tolerance import TighterTolerance
 from model_trainer.repairs.weight_decay import WeightDecay
 from model_trainer.repairs.zero_grad_after_step import ZeroGradAfterStep
 
@@ -51,7 +52,8 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     OutputActivation(), RescaleTarget(), TieTiers(), Ridge(), LogTransform(), MoreIterations(), Regularization(),
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
-    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss())}
+    SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
+    TighterTolerance())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
@@ -65,7 +67,8 @@ def plan(symptom: str, onset_epoch: int | None = None, overflow: bool = False,
     names = list(d.repairs if d else ())
     if cause == "insufficient_training":
         # the validation curve was still falling steeply at the end: more of the same training first
-        names = ["more_epochs", "more_iterations", *[n for n in names if n not in ("more_epochs", "more_iterations")]]
+        names = ["tighter_tolerance", "more_epochs", "more_iterations",
+                 *[n for n in names if n not in ("tighter_tolerance", "more_epochs", "more_iterations")]]
     if cause in CODE_ONLY:
         # the evidence is of the code's own making (its metric is not the model's score on the file): no knob
         # reaches it, so no budget is spent on knobs; the entry names the code instead
