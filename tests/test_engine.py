@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -523,3 +525,33 @@ def test_an_early_zygote_for_other_imports_is_ended_not_taken(project):
               "w = early.take_references(); w.close(); assert w.proc.poll() is not None\nprint('ok')\n")
     proc = subprocess.run([sys.executable, "-c", script, str(p.spec)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stdout + proc.stderr
+
+
+USER_TRANSFORM = """
+import numpy as np
+from sklearn.linear_model import Ridge
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+
+def _clip_tails(X):
+    return np.clip(np.asarray(X, dtype=float), -3.0, 3.0)
+
+
+def build_estimator(config):
+    return Pipeline([("clip", FunctionTransformer(_clip_tails)), ("ridge", Ridge(alpha=config["alpha"]))])
+"""
+
+
+def test_a_safe_twin_holding_a_function_of_the_users_loads_without_pickle(project):
+    # skops imports the user's function by its module's name: the workspace's copy of the code provides it, in a
+    # fresh process where nothing else has imported it
+    p = project(USER_TRANSFORM, config="alpha = 1.0\n", entry="code/model.py:build_estimator", kind="sklearn")
+    assert cli("train", str(p.spec)).returncode == 0
+    manifest = json.loads((p.root / "results/model_final.manifest.json").read_text())
+    assert manifest["twin"]["format"] == "skops" and "model._clip_tails" in manifest["twin"]["trusted"]
+    out = subprocess.run([sys.executable, "-c", "import sys, pandas as pd\nfrom model_trainer import load_model\n"
+                          f"b = load_model({str(p.root / 'results/model_final.pkl')!r})\n"
+                          f"print(len(b.predict(pd.read_csv({str(p.root / 'data/val.csv')!r}))))"],
+                         capture_output=True, text=True, cwd="/", timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "60", out.stderr

@@ -226,6 +226,12 @@ def read_twin(path: Path, twin: dict[str, Any], code: Path | None) -> tuple[Any,
 
             raise IntegrityError(f"{path}: holds types that were not in it when it was saved ({', '.join(extra)}); "
                                  "the file was changed after it was written. Retrain, or restore the original.")
+        # a pipeline may hold the user's own function or class (a FunctionTransformer of theirs): skops imports it by
+        # its module's name, so that module is imported first, from the workspace's verified copy of the code
+        for name in sorted(found):
+            module = name.split(".")[0]
+            if code is not None and (code / f"{module}.py").is_file():
+                import_user(code, module)
         return sio.load(str(path), trusted=sorted(found)), meta
     if fmt == "params.json":
         params = json.loads(path.read_text(encoding="utf-8"))
