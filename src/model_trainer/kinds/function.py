@@ -219,13 +219,13 @@ class _SolverWatch:
         import scipy.optimize as so
 
         self.last: tuple[str, Any, Any] | None = None
+        self.folder = folder
         originals = {name: getattr(so, name) for name in self.NAMES}
         wrapped = {name: self._wrap(name, fn) for name, fn in originals.items()}
         for name, fn in wrapped.items():
             setattr(so, name, fn)
         for module in list(sys.modules.values()):
-            where = str(getattr(module, "__file__", "") or "")
-            if not where.startswith(folder):
+            if not self._users(str(getattr(module, "__file__", "") or "")):
                 continue
             for attr, value in list(vars(module).items()):
                 for name, original in originals.items():
@@ -246,9 +246,14 @@ class _SolverWatch:
         @functools.wraps(original)
         def call(*args: Any, **kwargs: Any) -> Any:
             result = original(*args, **kwargs)
-            self.last = (name, kwargs.get("method"), result)
+            # only the user's own calls: a library's inner fits (a Gaussian process's kernel search) are its own
+            if self._users(sys._getframe(1).f_code.co_filename):
+                self.last = (name, kwargs.get("method"), result)
             return result
         return call
+
+    def _users(self, path: str) -> bool:
+        return path.startswith(self.folder) and "site-packages" not in path and "dist-packages" not in path
 
     def facts(self) -> dict[str, Any]:
         """The last fit's own account: success, iterations, number of parameters, message (``fit_*``)."""
