@@ -7,6 +7,7 @@ less ends the run as failed with the exact shortfall, never as a success without
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -215,11 +216,11 @@ class _SolverWatch:
 
     NAMES = ("minimize", "least_squares")
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folders: tuple[str, ...]) -> None:
         import scipy.optimize as so
 
         self.last: tuple[str, Any, Any] | None = None
-        self.folder = folder
+        self.folders = folders
         originals = {name: getattr(so, name) for name in self.NAMES}
         wrapped = {name: self._wrap(name, fn) for name, fn in originals.items()}
         for name, fn in wrapped.items():
@@ -238,7 +239,9 @@ class _SolverWatch:
             return None
         from pathlib import Path
 
-        return cls(str(Path(entry_file).resolve().parent))
+        # the folder as the import system saw it (a code object's file name) and as it resolves (through links)
+        here = Path(entry_file).absolute().parent
+        return cls(tuple(dict.fromkeys((f"{here}{os.sep}", f"{here.resolve()}{os.sep}"))))
 
     def _wrap(self, name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         import functools
@@ -253,7 +256,7 @@ class _SolverWatch:
         return call
 
     def _users(self, path: str) -> bool:
-        return path.startswith(self.folder) and "site-packages" not in path and "dist-packages" not in path
+        return path.startswith(self.folders) and "site-packages" not in path and "dist-packages" not in path
 
     def facts(self) -> dict[str, Any]:
         """The last fit's own account: success, iterations, number of parameters, message (``fit_*``)."""
