@@ -47,9 +47,12 @@ def test_exploding_gradients_onset_is_where_growth_passes_the_threshold():
     assert f.symptom == "exploding_gradients" and f.onset_epoch == 4
 
 
-def test_diverging_loss_without_gradients_is_exploding():
-    h = hist(train_loss=[5.0, 3.0, 2.0, 30.0, 500.0])
-    assert DETECTORS["exploding_gradients"](h, Facts()).onset_epoch == 4
+def test_a_loss_that_jumps_is_oscillating_and_one_that_grows_by_orders_of_magnitude_is_exploding():
+    # the watch stops a run at the jump: 15x its minimum is a step overshooting, 5000x a divergence
+    jump = DETECTORS["exploding_gradients"](hist(train_loss=[5.0, 3.0, 2.0, 30.0, 500.0]), Facts())
+    assert (jump.symptom, jump.onset_epoch) == ("oscillating_loss", 4) and "diverged_to" in jump.evidence
+    blow = DETECTORS["exploding_gradients"](hist(train_loss=[5.0, 3.0, 2.0, 1e4]), Facts())
+    assert (blow.symptom, blow.onset_epoch) == ("exploding_gradients", 4)
 
 
 def test_vanishing_uses_first_vs_last_layer():

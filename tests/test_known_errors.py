@@ -150,3 +150,81 @@ def test_a_distance_based_estimator_on_unscaled_features_is_tested_scaled(projec
     entry = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
     assert entry["root_cause"] == "unscaled_features" and entry["fix"]["config_after"]["standardize"] is True
     assert any("KNeighborsRegressor" in t["result"] for t in entry["tests"])
+
+
+SURROGATE_GP = """
+from sklearn.gaussian_process import GaussianProcessRegressor
+from sklearn.gaussian_process.kernels import RBF, WhiteKernel
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+def train_model(data_train, data_val, config):
+    x, y = data_train[["load_kw", "share"]].to_numpy(), data_train["y"].to_numpy()
+    gp = GaussianProcessRegressor(RBF([1.0, 1.0]) + WhiteKernel(config["noise"]), random_state=0)
+    model = make_pipeline(StandardScaler(), gp).fit(x, y)
+    return model, {"train_loss": [float(((model.predict(x) - y) ** 2).mean())]}
+"""
+
+
+def test_a_pipeline_that_scales_its_own_features_is_not_suspected_of_unscaled_features(project):
+    # a Gaussian process's zero-mean prior meets a target around 150: every prediction sits near 0. The features in
+    # the files are on different scales, but the pipeline scales them before the GP: the target is what is tested
+    rng = np.random.default_rng(0)
+    n = 160
+    frame = pd.DataFrame({"load_kw": rng.uniform(0, 200, n), "share": rng.uniform(0, 1, n)})
+    frame["y"] = 150 + 10 * np.sin(frame["load_kw"] / 40) + 8 * frame["share"] + rng.normal(0, 1, n)
+    p = project(SURROGATE_GP, config="noise = 1.0\n", data=frame)
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    assert entry["root_cause"] == "unscaled_target"
+    assert entry["fix"]["config_after"].get("standardize") is None  # the target alone, not both
+    assert any("scales them before its estimator" in t["result"] for t in entry["tests"])
+
+
+# the update adds the gradient: the loss climbs from the first step; log(area) turns NaN on standardised features
+UPHILL_LOGIT = """
+import numpy as np
+
+class Logit:
+    def __init__(self, w, b):
+        self.w, self.b = w, b
+    def predict(self, frame):
+        z = self._x(frame) @ self.w + self.b
+        return (z > 0).astype(int)
+    @staticmethod
+    def _x(frame):
+        return np.c_[np.log(frame["area_ha"].to_numpy()), frame["depth_m"].to_numpy()]
+
+def train_model(data_train, data_val, config, monitor):
+    x, y = Logit._x(data_train), data_train["y"].to_numpy()
+    xv, yv = Logit._x(data_val), data_val["y"].to_numpy()
+    w, b = np.zeros(2), 0.0
+    for epoch in range(config["epochs"]):
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        gw, gb = x.T @ (p - y) / len(y), np.mean(p - y)
+        w, b = w + config["lr"] * gw, b + config["lr"] * gb
+        pv = 1 / (1 + np.exp(-(xv @ w + b)))
+        eps = 1e-12
+        loss = lambda q, t: float(-np.mean(t * np.log(q + eps) + (1 - t) * np.log(1 - q + eps)))
+        monitor.log_epoch(train_loss=loss(1 / (1 + np.exp(-(x @ w + b))), y), val_loss=loss(pv, yv),
+                          metric=float(((pv > 0.5) == yv).mean()), grad_norm=float(np.hypot(np.linalg.norm(gw), gb)))
+        if monitor.should_stop:
+            break
+    return Logit(w, b)
+"""
+
+
+def test_a_change_whose_run_goes_nan_is_not_built_on(project):
+    rng = np.random.default_rng(5)
+    n = 400
+    frame = pd.DataFrame({"area_ha": rng.uniform(1, 300, n), "depth_m": rng.uniform(0, 3, n)})
+    frame["y"] = (np.log(frame["area_ha"]) - 2 * frame["depth_m"] + rng.normal(0, 0.5, n) > 3.5).astype(int)
+    p = project(UPHILL_LOGIT, config="lr = 0.5\nepochs = 60\n", data=frame)
+    p.spec.write_text(p.spec.read_text().replace('metric = "rmse"', 'metric = "accuracy"'))
+    cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    runs = sorted((p.root / "ws/results/runs").iterdir())
+    repairs = [json.loads((r / "outcome.json").read_text()).get("data_repairs", {}) for r in runs]
+    first = next((i for i, d in enumerate(repairs) if d.get("standardize")), None)
+    assert first is not None, repairs  # the standardisation was tested ...
+    assert not any(d.get("standardize") for d in repairs[first + 1:]), repairs  # ... and nothing stacked on it
