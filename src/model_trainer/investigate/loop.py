@@ -230,10 +230,6 @@ def prioritise(inv: Investigation, changes: list[Change]) -> list[Change]:
     def score(c: Change) -> float:
         return -inv.suspicion.get(c.root_cause, 0.0)
     ordered = sorted(changes, key=score)
-    if (inv.failing.diagnostics or {}).get("scales_inside"):
-        # the returned pipeline scales its features before its estimator: standardising the files changes nothing
-        # the estimator sees, so it is neither tested alone nor in the compound
-        ordered = [c for c in ordered if c.repair != "standardize"]
     rep = inv.report
     names = {c.repair for c in ordered}
     if rep.unscaled_features and rep.unscaled_target and {"standardize", "standardize_target"} <= names:

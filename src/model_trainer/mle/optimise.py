@@ -26,6 +26,7 @@ import pandas as pd
 from model_trainer.mle.guard import Guarded, non_finite_rows
 from model_trainer.mle.identify import steps
 from model_trainer.mle.reparam import Reparam
+from model_trainer.probes.error_messages import solver_stopped
 
 
 @dataclass
@@ -144,7 +145,7 @@ def optimizer_record(res: Any, method: str, max_iter: int, grad: np.ndarray | No
     nit = int(getattr(res, "nit", 0) or 0)
     msg = str(res.message)
     jac = getattr(res, "jac", None) if grad is None else grad
-    limit = nit >= max_iter or "ITERATIONS REACHED LIMIT" in msg.upper() or "maximum number of iterations" in msg
+    limit = nit >= max_iter or solver_stopped(msg) is not None
     return {"method": method, "success": bool(res.success), "status": int(getattr(res, "status", -1) or 0),
             "message": msg, "nit": nit, "nfev": int(getattr(res, "nfev", 0) or 0),
             "grad_norm": float(np.linalg.norm(jac)) if jac is not None and np.all(np.isfinite(jac)) else None,
