@@ -1,6 +1,7 @@
-"""``exploding_gradients``: gradient norms growing by orders of magnitude, or a diverging loss. A loss that jumps by
-less than ``EXPLODE_GROWTH`` (gradients not seen growing) is named ``oscillating_loss`` here, online, because the run
-is stopped at the jump and the swings that would follow are never recorded.
+"""``exploding_gradients``: gradient norms growing by orders of magnitude, or a diverging loss. A loss that had fallen
+and then jumps by less than ``EXPLODE_GROWTH`` (before any gradient was seen growing that much) is named
+``oscillating_loss`` here, online, because the run is stopped at the jump and the swings that would follow are never
+recorded.
 
 Example:
     >>> from model_trainer.events import EpochLogged
@@ -40,6 +41,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         return None  # a likelihood's gradient scales with the data; a fit's trouble shows in its diagnostics
     grads = finite(series(history, "grad_norm"))
     losses = finite(series(history, loss_key(history)))
+    by_loss = _loss_divergence(losses)
     if grads and grads[0] > 0:
         peak = max(grads)
         growth = peak / grads[0]
@@ -49,28 +51,37 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
         if growth >= T.EXPLODE_GROWTH or (peak >= T.EXPLODE_ABS and rising):
             onset = next(e.epoch for e in history if (g := e.get("grad_norm")) is not None and math.isfinite(g)
                          and (g / grads[0] >= T.EXPLODE_GROWTH or (g >= T.EXPLODE_ABS and rising)))
+            if by_loss is not None and by_loss.symptom == "oscillating_loss" and (by_loss.onset_epoch or 0) < onset:
+                # the jump came first: what the run shows is the jump, however long it went on before it was stopped
+                return by_loss
             why = (f"it passed {T.EXPLODE_GROWTH:g}x its first value at epoch {onset}" if growth >= T.EXPLODE_GROWTH
                    else f"it passed {T.EXPLODE_ABS:g} at epoch {onset} while the loss rose")
             return Finding("exploding_gradients", onset,
                            f"gradient norm grew {num(grads[0])} -> {num(peak)} ({growth:.3g}x); {why}",
                            {"first_grad": grads[0], "peak_grad": peak, "growth": growth})
-    if len(losses) >= 3:
-        lo = losses[0]
-        for i, v in enumerate(losses[1:], 1):
-            lo = min(lo, losses[i - 1])
-            if lo > 0 and v > T.DIVERGE_FACTOR * lo and v > losses[0]:
-                evidence = {"min_loss": lo, "diverged_to": v, "growth": v / lo}
-                if v / lo < T.EXPLODE_GROWTH:
-                    # a jump of one or two orders of magnitude, no gradient seen growing: a step that overshoots
-                    # the minimum it was settling into, the swing an oscillating loss starts with (the run is
-                    # stopped here, so the swings that would follow are never seen)
-                    return Finding("oscillating_loss", i + 1,
-                                   f"the loss jumped: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
-                                   evidence)
-                return Finding("exploding_gradients", i + 1,
-                               f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)",
-                               evidence)
+    if by_loss is not None:
+        return by_loss
     return _validation_blew_up(history) or _blown_from_start(history, facts)
+
+
+def _loss_divergence(losses: list[float]) -> Finding | None:
+    """The loss rose to ``DIVERGE_FACTOR`` times its minimum so far (and above where it started). After it had fallen
+    below its first value, a jump of less than ``EXPLODE_GROWTH`` times is a step that overshoots the minimum it was
+    settling into, the swing an oscillating loss starts with (the run is stopped there, so the swings that would
+    follow are never seen); a loss that never fell, or grew more than that, diverged."""
+    if len(losses) < 3:
+        return None
+    lo = losses[0]
+    for i, v in enumerate(losses[1:], 1):
+        lo = min(lo, losses[i - 1])
+        if lo > 0 and v > T.DIVERGE_FACTOR * lo and v > losses[0]:
+            evidence = {"min_loss": lo, "diverged_to": v, "growth": v / lo}
+            if lo < losses[0] and v / lo < T.EXPLODE_GROWTH:
+                return Finding("oscillating_loss", i + 1,
+                               f"the loss jumped: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)", evidence)
+            return Finding("exploding_gradients", i + 1,
+                           f"the loss diverged: {num(lo)} -> {num(v)} ({v / lo:.3g}x its minimum so far)", evidence)
+    return None
 
 
 def _blown_from_start(history: list[EpochLogged], facts: Facts) -> Finding | None:
