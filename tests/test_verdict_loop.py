@@ -786,3 +786,17 @@ def test_a_run_that_ended_by_its_own_code_is_no_short_test():
     cut = RunRecord("r", {}, {}, history=[EpochLogged(i, {"val_loss": 0.5}, 0.1) for i in range(1, 61)],
                     status="stopped", stop_reason="test run limited to 60 epochs")
     assert short(inv, cut)
+
+
+def test_a_jump_of_the_loss_and_swings_over_the_second_half_are_not_the_same_flag():
+    from model_trainer.detect.base import Finding
+    from model_trainer.investigate.loop import _same_problem
+
+    jump = Finding("oscillating_loss", 6, "jumped", {"diverged_to": 812.0})
+    swing = Finding("oscillating_loss", 20, "swings", {"swings": 7})
+    # a bracket candidate that trades the jump for swings has not kept "the same" flag: it is ranked as a change
+    assert not _same_problem(jump, swing) and not _same_problem(swing, jump)
+    assert _same_problem(jump, Finding("oscillating_loss", 9, "jumped later", {"diverged_to": 40.0}))
+    assert _same_problem(swing, Finding("oscillating_loss", 25, "swings", {}))
+    behind = Finding("underfitting", None, "behind", {"vs_references": "linear"})
+    assert not _same_problem(behind, Finding("underfitting", 3, "flat loss", {}))
