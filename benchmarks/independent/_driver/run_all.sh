@@ -3,7 +3,7 @@
 cd "$(dirname "$0")"
 export OMP_NUM_THREADS=1 KERAS_BACKEND=torch
 PY=${PY:-../../../.venv/bin/python}   # the project's environment (make install)
-ROUND=${1:-all}   # "1" to "9" or all (default)
+ROUND=${1:-all}   # "1" to "10" or all (default)
 run() { name=$1; tag=$2; shift 2; $PY driver.py ../$name "$@" --quiet --json results/${name}_${tag}.json > results/${name}_${tag}.log 2>&1 || echo "FAILED $name $tag"; }
 if [ "$ROUND" = "1" ] || [ "$ROUND" = "all" ]; then
 run battery_fade plain;        run battery_fade twin --set lr=0.01
@@ -146,4 +146,9 @@ fi
 # ---- round 9 ----
 if [ "$ROUND" = "9" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round9_$part.sh; done
+fi
+
+# ---- round 10 ----
+if [ "$ROUND" = "10" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round10_$part.sh; done
 fi

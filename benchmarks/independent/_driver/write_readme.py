@@ -60,6 +60,15 @@ R9_NOTES = [
  "- `reservoir_gauge` is repairable only through its own `tol` key: L-BFGS-B reports convergence (\"RELATIVE REDUCTION OF F\") after 4 iterations.",
  "- `heron_colonies`' gradient has a sign error on the intercept only: the loss rises 0.712 -> 21.0 while the gradient norm stays between 0.32 and 0.78.",
 ]
+R10_NOTES = [
+ "- `pipeline_survey`'s constant answer is class 2, not the training majority (class 0): its accuracy (0.3983) is not the majority share (0.3867), so only the spread of its predictions shows it is constant. Its Lightning callback reports from `on_train_epoch_end` with a gradient norm taken in `on_before_optimizer_step` (by epoch end Lightning has cleared the gradients).",
+ "- `rooftop_thermal`'s Keras `loss` includes the L2 penalty, so its first epochs' loss is well above the cross-entropy.",
+ "- `sawmill_grading` (healthy) ends with a modest train/validation accuracy gap (0.84 against 0.79) and a flat validation loss.",
+ "- `weed_bioassay` and `mangrove_biomass` (kind=mle) read no `[config]` key: no config-only attempt exists for them. Their `standardize` runs fail because standardising also turns structural columns (`n_plants`, a diameter the code takes the log of) into z-scores.",
+ "- `mangrove_biomass`'s Hessian at the reported optimum is indefinite (an eigenvalue of -81.9), not singular.",
+ "- In function mode the driver scores the returned model on a float32 array in CSV column order: `flat_rents` and `forest_stands` return models that accept arrays.",
+ "- `forest_stands`' standardize attempt crashes on NaN input (the result json records the error).",
+]
 R8_NOTES = [
  "- `creek_sediment`'s likelihood leaves out the `sum(log sd)` term of the spread it estimates: both spread parameters run to their upper bounds, the \"NLL\" falls to 2e-5 and L-BFGS-B still reports convergence; the condition number (1.4e3) looks normal, only the size of the eigenvalues and standard errors shows the degenerate fit.",
  "- `ale_fermentation` (Nelder-Mead with `maxiter` 40 where 213 are needed) already beats every reference: only scipy's message, a still-falling loss (with a false plateau from iteration 17 to 29) and the converged fit show it. `optimizer = \"BFGS\"` reaches the twin too, with scipy's warning that it cannot handle bounds.",
@@ -131,13 +140,14 @@ S6 = [t for t in S if t.get("round", 1) == 6]
 S7 = [t for t in S if t.get("round", 1) == 7]
 S8 = [t for t in S if t.get("round", 1) == 8]
 S9 = [t for t in S if t.get("round", 1) == 9]
+S10 = [t for t in S if t.get("round", 1) == 10]
 L = ["# Independent programs for `model-trainer`", "",
      "Written against `CONTRACT.md` alone, without the tool's source or its other benchmarks, each with its own",
      "ground truth. `python benchmarks/independent.py` runs the tool on them (`make bench-independent`); what the first",
-     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8, \"fourteenth round\" for round 9).", "",
-     f"{len(S)} programs in nine rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`), round 9 has {len(S9)} ({sum(t['status'] == 'faulty' for t in S9)} faulty, {sum(t['status'] == 'healthy' for t in S9)} healthy; `\"round\": 9`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
+     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8, \"fourteenth round\" for round 9, \"fifteenth round\" for round 10).", "",
+     f"{len(S)} programs in ten rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`), round 9 has {len(S9)} ({sum(t['status'] == 'faulty' for t in S9)} faulty, {sum(t['status'] == 'healthy' for t in S9)} healthy; `\"round\": 9`), round 10 has {len(S10)} ({sum(t['status'] == 'faulty' for t in S10)} faulty, {sum(t['status'] == 'healthy' for t in S10)} healthy; `\"round\": 10`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
      "Folder names and code comments do not name the fault. `_twins/` (corrected code) and `_driver/` (measurement driver, data generators, raw results) are not programs: they hold the answers, and `benchmarks/independent.py` never copies them into a program's folder.", "",
-     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7, a few minutes for round 8 and ~3 min for round 9; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
+     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7, a few minutes for round 8, ~3 min for round 9 and ~4 min for round 10; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
      "Function mode: the driver calls the user's function (4-arg gets a stub monitor that never asks to stop) and scores the returned model's predictions on val.",
      "kind=torch: a standard loop (optimizer/lr/epochs/batch_size/weight_decay/clip from [config], MSE or cross-entropy, raw CSV features, no scaling). kind=sklearn: `fit` then `predict`. kind=mle: scipy L-BFGS-B from the inits within the bounds, finite-difference Hessian.",
      "Round 2 also uses: `--standardize-target` in function mode (the user's code gets (y-mean)/sd on both splits, its predictions are mapped back before scoring), `--full-history` (every epoch kept in the result json), and a result json written for a run that crashes (`error`, `val_metric: null`).",
@@ -147,6 +157,7 @@ L = ["# Independent programs for `model-trainer`", "",
      "Round 6 is laid out as round 5 (`_driver/run_round6_{a,b,c}.sh`, `_driver/round6_{a,b,c}.py`, joined by `_driver/parts.py`); part b also writes diagnostic files beside its results (`*_diag.json`, `round6_b_refs.json`) that its entries quote.",
      "Round 8 is laid out as round 7 (`_driver/run_round8_{a,b,c}.sh`, `_driver/round8_{a,b,c}.py`), three programs per part.",
      "Round 9 is laid out as round 8 (`_driver/run_round9_{a,b,c}.sh`, `_driver/round9_{a,b,c}.py`), three programs per part; each part also writes its own reference fits (`results/round9_{a,b,c}_refs.json` or `_diag.json`) that its entries quote.",
+     "Round 10 is laid out as round 9 (`_driver/run_round10_{a,b,c}.sh`, `_driver/round10_{a,b,c}.py`), three programs per part, with its own reference fits (`results/round10_{a,b,c}_refs.json` or `_diag.json`).",
      "Round 7 is laid out as rounds 5 and 6 (`_driver/run_round7_{a,b,c}.sh`, `_driver/round7_{a,b,c}.py`); part c also writes `results/round7_c_diag.json` (fitted parameters of its function-mode programs, its own reference fits) that its entries quote.",
      "References (constant / scaled linear / HistGradientBoosting, fitted on train after dropping non-finite rows) are in each truth.json.", "",
      "## Round 1", "",
@@ -206,8 +217,13 @@ L += ["", "## Round 9", "",
       "|---|---|---|---|---|---|---|---|---|"]
 for i, t in enumerate(S9, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + len(S8) + 1):
     L.append(row(i, t, with_round=True))
+L += ["", "## Round 10", "",
+      "| # | round | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
+      "|---|---|---|---|---|---|---|---|---|"]
+for i, t in enumerate(S10, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + len(S8) + len(S9) + 1):
+    L.append(row(i, t, with_round=True))
 L += ["", "## Twins (what was changed to get the twin metric)", ""]
-for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8 + S9:
+for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8 + S9 + S10:
     if t["status"] == "faulty":
         L.append(f"- `{t['name']}`: {t['twin_fix']}" + (f" — note: {t['notes']}" if t.get("notes") else "") + (f" — plain run: {t['plain_note']}" if t.get("plain_note") else ""))
 L += ["", "## Things worth knowing", "", "### Round 1", "",
@@ -229,5 +245,6 @@ L += ["", "### Round 6", "", *R6_NOTES]
 L += ["", "### Round 7", "", *R7_NOTES]
 L += ["", "### Round 8", "", *R8_NOTES]
 L += ["", "### Round 9", "", *R9_NOTES]
+L += ["", "### Round 10", "", *R10_NOTES]
 open(ROOT + "/README.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))
