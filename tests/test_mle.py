@@ -139,3 +139,59 @@ def test_a_profile_past_its_deadline_keeps_the_points_it_reached_and_says_it_sto
     assert not whole["stopped_early"] and len(whole["points"]) == 12
     late = profile(f, z, 0, "a", bounds, deadline=time.monotonic() - 1.0)
     assert late["stopped_early"] and late["points"] == [] and not late["flat"]
+
+
+DOSE = """
+import numpy as np
+
+PARAMS = [{"name": "a", "init": 0.0}, {"name": "b", "init": 0.1}]
+
+
+def rate(theta, data):
+    return np.exp(theta[0] + theta[1] * DOSE_TERM)
+
+
+def predict(theta, data):
+    return rate(theta, data)
+
+
+def negative_log_likelihood(theta, data):
+    lam = rate(theta, data)
+    return float(np.sum(lam - data["count"].to_numpy() * np.log(lam)))
+"""
+
+
+def _write_dose(root, term: str) -> None:
+    rng = np.random.default_rng(3)
+    dose = rng.choice([5.0, 10, 20, 40, 80, 160, 320, 640], 700)
+    frame = pd.DataFrame({"dose": dose, "count": rng.poisson(np.exp(0.2 + 0.45 * np.log(dose)))})
+    (root / "code").mkdir()
+    (root / "data").mkdir()
+    frame.iloc[:450].to_csv(root / "data/train.csv", index=False)
+    frame.iloc[450:].to_csv(root / "data/val.csv", index=False)
+    (root / "code/resp.py").write_text(textwrap.dedent(DOSE).replace("DOSE_TERM", term))
+    (root / "spec.toml").write_text('[model]\nentrypoint = "code/resp.py"\nkind = "mle"\n\n[data]\n'
+                                    'train = "data/train.csv"\nval = "data/val.csv"\ntarget = "count"\n')
+
+
+@pytest.mark.parametrize("term", ['np.log(data["dose"].to_numpy())', 'data["dose"].to_numpy() / 100.0'])
+def test_a_likelihood_of_the_wrong_form_is_not_accepted_and_its_residual_trend_is_named(tmp_path, term):
+    # counts that grow with the log of the dose: the raw dose in the exponent converges cleanly, is identifiable,
+    # and is still the wrong curve, which only the residuals (and the references) show
+    _write_dose(tmp_path, term)
+    res = cli("train", str(tmp_path / "spec.toml"), "--quiet")
+    run = sorted((tmp_path / "results/runs").iterdir())[0]
+    d = json.loads((run / "diagnostics.json").read_text())
+    share = d["residual_structure"]["columns"]["dose"]
+    if term.startswith("np.log"):
+        assert res.returncode == 0, res.stderr
+        assert share["share"] - share["chance"] < 0.05 and not (tmp_path / "dev_diary.json").exists()
+        return
+    assert res.returncode == 1, res.stderr
+    assert share["share"] - share["chance"] > 0.15 and share["p_value"] < 1e-3
+    e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    assert (e["symptom"], e["root_cause"], e["status"]) == ("underfitting", "unknown", "unresolved")
+    # a likelihood's columns are never standardised: counts and doses as z-scores are other data
+    assert not any(t["kind"] == "intervention" and "standardi" in t["action"] for t in e["tests"])
+    assert any("the residuals trend with `dose`" in t["result"] for t in e["tests"])
+    assert any("code/resp.py:8" in s for s in e["next_steps"])

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import cli, linear_data
 from model_trainer.probes.error_messages import known_error
-from model_trainer.probes.loop_code import loop_findings
+from model_trainer.probes.loop_code import loop_findings, nll_calls
 from model_trainer.probes.output_range import output_range
 from model_trainer.probes.references import data_hash, references
 from model_trainer.probes.shift import shifted_columns
@@ -615,3 +615,141 @@ def test_a_classifier_returned_as_a_bare_module_answers_class_labels(project):
     assert set(np.unique(pred)) <= {0, 1, 2} and np.mean(pred == val["y"].to_numpy()) > 0.9
     v = json.loads((p.root / "results/verdict.json").read_text())
     assert v["metric"] > 0.9
+
+
+NLL_ON_SCORES = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Model:
+    def __init__(self, net):
+        self.net = net
+
+    def predict(self, frame):
+        with torch.no_grad():
+            return self.net(torch.tensor(frame.to_numpy(), dtype=torch.float32)).argmax(1).numpy()
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    x = torch.tensor(data_train.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.long)
+    xv = torch.tensor(data_val.drop(columns=["y"]).to_numpy(), dtype=torch.float32)
+    yv = torch.tensor(data_val["y"].to_numpy(), dtype=torch.long)
+    net = nn.Sequential(nn.Linear(x.shape[1], 16), nn.ReLU(), nn.Linear(16, 3))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = F.nll_loss(net(x), y)
+        loss.backward()
+        opt.step()
+        with torch.no_grad():
+            out = net(xv)
+            acc = float((out.argmax(1) == yv).float().mean())
+        monitor.log_epoch(train_loss=float(loss), val_loss=float(F.nll_loss(out, yv)), metric=acc, grad_norm=net)
+    return Model(net)
+"""
+
+
+def test_a_classifier_whose_nll_loss_reads_scores_is_diagnosed_by_the_hook(project):
+    import json
+
+    from conftest import cli
+
+    assert [f["line"] for f in nll_calls(NLL_ON_SCORES, "m.py")] == [26]
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(600, 4))
+    frame = pd.DataFrame(x, columns=["a", "b", "c", "d"])
+    frame["y"] = np.digitize(x[:, 0] + 0.5 * x[:, 1], [-0.5, 0.5])
+    p = project(NLL_ON_SCORES, config="lr = 0.05\nepochs = 150\n", data=frame)
+    p.spec.write_text(p.spec.read_text().replace('metric = "rmse"', 'metric = "accuracy"'))
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    e = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    # the loss ran below zero; the hook that hands nll_loss log-probabilities trained the same network well
+    assert e["root_cause"] == "loss_mismatch" and e["status"] == "unresolved"
+    assert any("never below zero" in t["result"] for t in e["tests"])
+    hook = next(t for t in e["tests"] if t["kind"] == "intervention")
+    assert "log_softmax" in hook["action"] and hook["passed"] is True
+    assert any(":26:" in s and "cross_entropy" in s for s in e["next_steps"])
+
+
+def test_the_nll_hook_leaves_log_probabilities_alone_and_scores_scores_as_a_cross_entropy():
+    import subprocess
+    import sys
+
+    code = """
+import torch
+import torch.nn.functional as F
+from model_trainer.kinds.function import _nll_takes_log_probabilities
+scores, y = torch.randn(6, 3) * 4, torch.tensor([0, 1, 2, 0, 1, 2])
+logp = F.log_softmax(scores, 1)
+before = F.nll_loss(logp, y)
+_nll_takes_log_probabilities()
+assert torch.allclose(F.nll_loss(logp, y), before)                    # log-probabilities: unchanged
+assert torch.allclose(F.nll_loss(scores, y), F.cross_entropy(scores, y))
+assert torch.allclose(torch.nn.NLLLoss()(scores, y), F.cross_entropy(scores, y))
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stdout + out.stderr
+
+
+RATIO_OF_A_ZERO_COLUMN = """
+import numpy as np
+import torch
+from torch import nn
+
+
+def features(frame):
+    x = frame[["a", "b"]].to_numpy(dtype=float)
+    return np.column_stack([x, x[:, 0] / x[:, 1]])
+
+
+class Model:
+    def __init__(self, net, mu, sd):
+        self.net, self.mu, self.sd = net, mu, sd
+
+    def predict(self, frame):
+        with torch.no_grad():
+            z = (features(frame) - self.mu) / self.sd
+            return self.net(torch.tensor(z, dtype=torch.float32)).squeeze(1).numpy()
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    f = features(data_train)
+    mu, sd = f.mean(axis=0), f.std(axis=0)
+    x = torch.tensor((f - mu) / sd, dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.float32)
+    net = nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = ((net(x).squeeze(1) - y) ** 2).mean()
+        loss.backward()
+        opt.step()
+        monitor.log_epoch(train_loss=float(loss), val_loss=float(loss))
+    return Model(net, mu, sd)
+"""
+
+
+def test_a_nan_the_code_makes_from_finite_files_is_named_at_the_line_numpy_warned(project):
+    import json
+
+    from conftest import cli
+
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"a": rng.uniform(1, 5, 200), "b": rng.integers(0, 3, 200).astype(float)})
+    frame["y"] = 2 * frame["a"] + frame["b"] + rng.normal(0, 0.1, 200)
+    p = project(RATIO_OF_A_ZERO_COLUMN, config="lr = 0.01\nepochs = 20\n", data=frame)
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    e = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    assert e["symptom"] == "nan_loss" and e["root_cause"] == "unknown"
+    assert {h["cause"]: h["status"] for h in e["hypotheses"]}.get("code_error") == "open"
+    # the first line of the user's that numpy warned at is the division, not the scaling that turned inf into NaN
+    assert any(s.startswith("Change the code at code/model.py:9:") and "no missing or infinite value" in s
+               for s in e["next_steps"])

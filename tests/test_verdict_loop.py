@@ -188,9 +188,11 @@ def test_reference_gap_rules():
     assert gap is not None and gap["reference"] == "linear"
     # a noise-free linear fit does not make a net at 1% of the constant's error "clearly worse"
     assert J.behind_references(0.1, _facts({"constant": 10.0, "linear": 1e-6, "boosting": 0.5})) is None
-    # a statistical fit is held to the constant predictor only
-    assert J.behind_references(7.6, _facts(kind="mle")) is None
-    assert J.behind_references(11.5, _facts(kind="mle")) is not None
+    # a statistical fit is held to the clear gap as any model is (a likelihood of the wrong form), never to the
+    # milder tests, which a mechanistic model a little behind boosted trees may fail
+    assert J.behind_references(7.6, _facts(kind="mle"))["reference"] == "linear"
+    assert J.behind_references(4.4, _facts(kind="mle")) is None
+    assert J.mildly_behind(4.0, _facts()) is not None and J.mildly_behind(4.0, _facts(kind="mle")) is None
     # accuracy: the error is 1 - accuracy
     acc = _facts({"constant": 0.6, "linear": 0.95, "boosting": 0.97}, metric="accuracy", hib=True)
     assert J.behind_references(0.95, acc) is None and J.behind_references(0.7, acc) is not None

@@ -375,12 +375,24 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
         from model_trainer.detect import DESCRIPTORS
 
         d = DESCRIPTORS.get((inv.current or inv.finding).symptom)
-        untested = [c for c in (d.causes if d else ()) if c not in inv.hypotheses]
+        likely = ((d.fit_causes or d.causes) if inv.facts.kind == "mle" else d.causes) if d else ()
+        untested = [c for c in likely if c not in inv.hypotheses]
         if untested:
             steps.append("Check the causes no test reached, most likely first: "
                          + ", ".join(f"`{c}` ({CAUSES[c].meaning})" for c in untested if c in CAUSES) + ".")
             for c in untested[:2]:
                 steps += [x for x in cause_steps(c, done=set()) if x not in steps]
+    cur = inv.current or inv.finding
+    trend = inv.measurements.get("residual_trend")
+    behind = cur.evidence.get("vs_references") and cur.evidence.get("reference") != "constant"
+    if inv.facts.kind == "mle" and (behind or trend):
+        where = (f"the validation residuals trend with `{trend}`, so begin with how the model uses it"
+                 if trend else f"{cur.evidence['reference']} fitted on the same columns predicts validation far "
+                 "better")
+        steps.insert(0, f"Plot the residuals against each column and the fitted curve against the data: {where}. The "
+                     "likelihood's mean function misses structure the data show: a covariate on the wrong scale "
+                     "(a dose or a concentration often acts on a log scale), the wrong link, censored or truncated "
+                     "observations read as exact, or a missing term.")
     result = []
     key, val = model_metric(inv.failing, inv.facts.higher_is_better)
     judged = judged_value(inv.failing, inv.facts.higher_is_better)

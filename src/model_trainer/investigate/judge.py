@@ -204,8 +204,9 @@ def _error(metric: str, v: float) -> float:
 def behind_references(value: float, facts: Facts) -> dict[str, Any] | None:
     """Evidence that ``value`` is clearly worse than the best applicable reference, or None.
 
-    Statistical fits (``mle``) are held only to the constant predictor: a mechanistic model with a handful of
-    parameters is not expected to match boosted trees on the same columns, but one worse than a constant is.
+    Statistical fits (``mle``) are held to this test only, never to the milder ones below: a mechanistic model with
+    a handful of parameters may trail boosted trees a little, but not by ``REF_ERROR_RATIO`` and a tenth of their
+    gain over the constant.
     """
     refs = {k: v for k, v in refs_of(facts).items() if v is not None and math.isfinite(v)}
     const = refs.get("constant")
@@ -330,6 +331,7 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
     gap = behind_references(value, facts)
     if gap is None:
         return ((_own_predictions_behind(rec, value, facts) if logged else None)
+                or systematic_residuals(rec, facts)
                 or _mildly_behind_and_misconfigured(rec, value, facts)
                 or _mildly_behind_and_memorised(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
@@ -354,6 +356,37 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                    f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
                    f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs})",
                    {**gap, "vs_references": True})
+
+
+def residual_trend(diagnostics: dict[str, Any] | None, metric: str) -> tuple[str, dict[str, float]] | None:
+    """The column a statistical fit's validation residuals trend with, beyond chance and noise
+    (``MLE_RESIDUAL_STRUCTURE``, ``MLE_RESIDUAL_P``), and its numbers; None when there is none. Regression
+    metrics only: a class label's residual trends near any decision boundary."""
+    rs = (diagnostics or {}).get("residual_structure")
+    if not isinstance(rs, dict) or metric not in ("rmse", "mae", "mse") or rs.get("worst") not in rs.get("columns", {}):
+        return None
+    col = rs["worst"]
+    c = rs["columns"][col]
+    if c["excess"] < T.MLE_RESIDUAL_STRUCTURE or c["p_value"] >= T.MLE_RESIDUAL_P:
+        return None
+    return col, c
+
+
+def systematic_residuals(rec: RunRecord, facts: Facts) -> Finding | None:
+    """A statistical fit whose validation residuals trend with a column: the likelihood's mean function misses how
+    the target depends on it (a covariate on the wrong scale, censoring ignored, a term missing), however it
+    compares with the references."""
+    if facts.kind != "mle":
+        return None
+    trend = residual_trend(rec.diagnostics, facts.metric)
+    if trend is None:
+        return None
+    col, c = trend
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"the validation residuals trend with `{col}`: their means over {c['bins']:g} bins of it explain "
+                   f"{c['share']:.0%} of their variance (bins explain {c['chance']:.0%} by chance; F test p = "
+                   f"{c['p_value']:.2g}), so the likelihood's mean function misses how the target depends on "
+                   f"`{col}`", {"residual_trend": col, "residual_share": c["share"], "cause": None})
 
 
 def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
@@ -417,7 +450,7 @@ def learnt_nothing(rec: RunRecord, facts: Facts) -> Finding | None:
 def mildly_behind(value: float, facts: Facts) -> float | None:
     """How many times the best non-constant reference's error ``value``'s error is, where that is more than
     ``REF_MILD_RATIO`` and more than ``REF_GAP_SHARE`` of the gain that reference makes over the constant; else None
-    (statistical fits are held to the constant only, see ``behind_references``)."""
+    (statistical fits are held to the clear gap only, see ``behind_references``)."""
     if facts.kind == "mle" or facts.metric not in _JUDGED or not math.isfinite(value):
         return None
     refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}

@@ -56,6 +56,9 @@ def probe(inv: Investigation) -> None:
     _target_outliers(inv)
     _discretised_target(inv)
     _bound_in_code(inv)
+    _residual_trend(inv)
+    _negative_loss(inv)
+    _non_finite_in_code(inv)
     record(inv)
 
 
@@ -700,16 +703,10 @@ def _discretised_target(inv: Investigation) -> None:
 def _bound_in_code(inv: Investigation) -> None:
     """Where the bound an estimate ended on is set: the first line of the model's file that names the parameter."""
     bounds = inv.finding.evidence.get("at_bounds") if inv.finding.symptom == "surprising_optimum" else None
-    entry = getattr(inv.session, "entry", None)
-    path = getattr(entry, "file", None)
-    if not bounds or not path or not Path(path).is_file():
+    model = _model_file(inv) if bounds else None
+    if model is None:
         return
-    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-    root = getattr(inv.session.spec, "root", None)
-    try:
-        name = str(Path(path).resolve().relative_to(Path(root).resolve())) if root is not None else Path(path).name
-    except ValueError:
-        name = Path(path).name
+    name, lines = model
     for b in bounds:
         hit = next((i for i, t in enumerate(lines, 1) if f'"{b["parameter"]}"' in t or f"'{b['parameter']}'" in t),
                    None)
@@ -720,6 +717,116 @@ def _bound_in_code(inv: Investigation) -> None:
                     None, f"{where}: {what}", None)
         inv.code_findings.append(("code_error", where, what))
         inv.suspect("code_error", 3.0, n)
+
+
+def _negative_loss(inv: Investigation) -> None:
+    """A classifier's loss below zero: a cross-entropy, the negative log-likelihood of probabilities, is never
+    negative, so the loss reads something other than (log-)probabilities; where torch's NLL loss is called in a file
+    that never applies a log-softmax, the line, and the hook that tests it."""
+    from model_trainer.probes.loop_code import nll_calls
+
+    if inv.facts.metric != "accuracy":
+        return
+    low = [(e.epoch, k, v) for e in inv.failing.history for k in ("train_loss", "val_loss")
+           if isinstance(v := e.get(k), (int, float)) and math.isfinite(v)]
+    if not low:
+        return
+    epoch, key, value = min(low, key=lambda t: t[2])
+    if value >= -T.NEGATIVE_LOSS:
+        return
+    n = inv.add("The loss does not fit what the network outputs", "Read the loss's values", "measurement",
+                inv.failing.run_id, f"{key.replace('_', ' ')} {num(value)} at epoch {epoch}: a classifier's loss "
+                "(a cross-entropy, the negative log-likelihood of class probabilities) is never below zero, so the "
+                "loss reads the network's outputs as something they are not", None)
+    inv.suspect("loss_mismatch", 4.0, n)
+    for f in _source_findings(inv, nll_calls):
+        _code_finding(inv, f, "The loss does not fit what the network outputs", "Read the training code", 2.0)
+        inv.measurements["nll_on_scores"] = f"{f['file']}:{f['line']}"
+
+
+_NUMPY_NON_FINITE = re.compile(r"(invalid value|divide by zero) encountered in")
+
+
+def _non_finite_in_code(inv: Investigation) -> None:
+    """A loss that was never finite, from its first epoch, on data files with no missing or infinite value, after
+    numpy warned of a division by zero or an invalid value at a line of the user's own code (function mode): the code
+    makes the NaN itself from valid data (a division by a column that can be zero, a log of a value that can be zero
+    or negative), and no knob reaches it. A run that overflowed anywhere is left to the numerical causes: values
+    grown too large (a step too long, a start too far) turn into infinities and NaNs the same way."""
+    if inv.facts.kind != "function" or inv.finding.symptom != "nan_loss" or (inv.finding.onset_epoch or 1) > 1:
+        return
+    first = inv.failing.history[0].get("train_loss") if inv.failing.history else None
+    if isinstance(first, (int, float)) and math.isfinite(first):
+        return
+    rep = inv.report
+    if rep is None or any(getattr(rep, "non_finite", {}).values()):
+        return
+    if any("overflow encountered" in w.message for w in inv.failing.warnings):
+        return
+    for w in inv.failing.warnings:
+        if w.category != "RuntimeWarning" or not _NUMPY_NON_FINITE.search(w.message):
+            continue
+        where = _user_line(inv, w.filename, w.lineno)
+        if where is None:
+            continue
+        f = {"cause": "code_error", "file": where.rpartition(":")[0], "line": where.rpartition(":")[2],
+             "what": f"numpy warned \"{w.message[:120]}\" here before the loss was NaN at epoch 1, while the data "
+                     "files hold no missing or infinite value: the code makes the non-finite value itself (this "
+                     "line, or an earlier one whose result it uses: a division by a column that can be zero, a log "
+                     "of a value that can be zero or negative)",
+             "fix": "guard the operation (a floor on the divisor, log1p, a clip) or leave out the rows where it is "
+                    "undefined, before any scaling"}
+        _code_finding(inv, f, "The code makes a non-finite value from valid data", "Read the run's warnings", 4.0)
+        return
+
+
+def _model_file(inv: Investigation) -> tuple[str, list[str]] | None:
+    """The model's file as the spec names it (relative to the spec's folder) and its lines."""
+    entry = getattr(inv.session, "entry", None)
+    path = getattr(entry, "file", None)
+    if not path or not Path(path).is_file():
+        return None
+    root = getattr(inv.session.spec, "root", None)
+    try:
+        name = str(Path(path).resolve().relative_to(Path(root).resolve())) if root is not None else Path(path).name
+    except ValueError:
+        name = Path(path).name
+    return name, Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def _residual_trend(inv: Investigation) -> None:
+    """A statistical fit's validation residuals against each column: the one they trend with most, beyond chance
+    and noise, is where the likelihood's mean function is wrong (what the diary's next steps point the user to)."""
+    from model_trainer.investigate.judge import residual_trend
+
+    if inv.facts.kind != "mle" or inv.finding.symptom not in ("underfitting", "surprising_optimum"):
+        return
+    d = inv.failing.diagnostics or {}
+    rs = d.get("residual_structure")
+    if not isinstance(rs, dict) or rs.get("worst") not in rs.get("columns", {}):
+        return
+    cols = rs["columns"]
+    ranked = sorted(cols, key=lambda k: -cols[k]["excess"])[:3]
+    listing = "; ".join(f"`{k}` {cols[k]['share']:.0%} (chance {cols[k]['chance']:.0%}, p = {cols[k]['p_value']:.2g})"
+                        for k in ranked)
+    trend = residual_trend(d, inv.facts.metric)
+    verdict = (f" -> the residuals trend with `{trend[0]}`: the mean function misses how the target depends on it"
+               if trend else " -> no column explains the residuals beyond chance: the shortfall is not a trend along "
+               "one column")
+    n = inv.add("The likelihood's mean function misses how the target depends on a column", "Binned the validation "
+                "residuals by each column and measured the share of their variance the bins' means explain",
+                "measurement", inv.failing.run_id, f"{rs['rows']} rows: {listing}{verdict}", None)
+    if trend:
+        inv.measurements["residual_trend"] = trend[0]
+        inv.suspect("code_error", 2.0, n)
+        model = _model_file(inv)
+        if model is not None:
+            name, lines = model
+            col = trend[0]
+            hit = next((i for i, t in enumerate(lines, 1) if f'"{col}"' in t or f"'{col}'" in t), None)
+            if hit is not None:
+                inv.code_findings.append(("code_error", f"{name}:{hit}", f"the first line that reads `{col}`: check "
+                                          "the scale and the form in which the likelihood uses it"))
 
 
 def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset()) -> list[str]:

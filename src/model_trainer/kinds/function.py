@@ -10,6 +10,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -139,6 +140,33 @@ def _softmax_layers_pass_scores() -> None:
     from torch import nn
 
     nn.Softmax.forward = lambda self, x: x  # type: ignore[method-assign]
+
+
+def _nll_takes_log_probabilities(folder: Path | None = None) -> None:
+    """torch's ``nll_loss`` applies a log-softmax over the classes (dim 1) to an input whose rows are not already
+    log-probabilities (their exponentials do not sum to 1), so scores handed to it are scored as a cross-entropy;
+    an input that is log-probabilities passes unchanged. ``nn.NLLLoss`` calls the same function. A name the user's
+    modules imported the function under (``from torch.nn.functional import nll_loss``) is pointed at the wrapper
+    too. Registered in this run's process only."""
+    import torch
+    import torch.nn.functional as F
+
+    original = F.nll_loss
+
+    def nll_loss(input: Any, target: Any, *args: Any, **kwargs: Any) -> Any:
+        if input.dim() >= 2 and input.shape[1] > 1:
+            total = torch.logsumexp(input.detach().float(), dim=1)
+            if not torch.allclose(total, torch.zeros_like(total), atol=1e-3):
+                input = F.log_softmax(input, dim=1)
+        return original(input, target, *args, **kwargs)
+
+    F.nll_loss = nll_loss  # type: ignore[assignment]
+    for mod in list(sys.modules.values()):
+        where = getattr(mod, "__file__", None)
+        if folder is not None and where and Path(where).resolve().is_relative_to(folder):
+            for k, v in list(vars(mod).items()):
+                if v is original:
+                    setattr(mod, k, nll_loss)
 
 
 def _step_schedulers_per_epoch(monitor: Monitor, logs_epochs: bool = True) -> None:
@@ -308,6 +336,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         _softmax_layers_pass_scores()
         emit(Note(text="diagnostic: every nn.Softmax layer passes its input through, by a hook of the tool's; the "
                        "code is unchanged"))
+    if job.data_repairs.get("log_softmax_to_nll"):
+        _nll_takes_log_probabilities(Path(job.entry_file).resolve().parent if job.entry_file else None)
+        emit(Note(text="diagnostic: torch's nll_loss applies a log-softmax to scores that are not log-probabilities, "
+                       "by a hook of the tool's; the code is unchanged"))
     if job.data_repairs.get("scheduler_per_epoch"):
         _step_schedulers_per_epoch(monitor, logs_epochs=n == 4)
         emit(Note(text="diagnostic: the code's calls of a torch scheduler's step() take effect once per epoch ("

@@ -35,7 +35,7 @@ from model_trainer.mle.optimise import Fit, fit, gradient, rmse
 from model_trainer.mle.profile import profile
 from model_trainer.mle.profile import worst as profile_worst
 from model_trainer.mle.reparam import MLE_REPAIRS, Reparam
-from model_trainer.mle.residuals import residual_bias
+from model_trainer.mle.residuals import residual_bias, residual_structure
 from model_trainer.mle.stationarity import scaling, stationarity
 from model_trainer.mle.table import bound_findings, estimates_table
 from model_trainer.safemodel import attach_twin
@@ -231,6 +231,18 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
     bias = residual_bias(module, result.theta, val, target)
     if bias:
         info["residuals_by_group"] = bias
+    if target and target in val.columns:
+        # a check of the fit, never a reason for the fit to fail: a predict that raises here is reported by the
+        # validation score, and a column nothing can be binned by is skipped
+        with np.errstate(all="ignore"):
+            try:
+                pred = np.asarray(module.predict(result.theta, val), dtype=float).reshape(-1)
+                structure = (residual_structure(val[target].to_numpy(dtype=float) - pred, val, target)
+                             if len(pred) == len(val) else None)
+            except Exception:  # noqa: BLE001
+                structure = None
+        if structure:
+            info["residual_structure"] = structure
     info["findings"] = [b["text"] for b in info["at_bounds"]] + (bias or {}).get("findings", [])
     return info
 

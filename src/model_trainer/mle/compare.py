@@ -38,6 +38,11 @@ def strength(delta: float) -> str:
 
 def criterion(before: float, after: float) -> dict[str, Any]:
     delta = after - before
+    if not (math.isfinite(before) and math.isfinite(after)):
+        # an NLL at the float limit (a likelihood that overflowed or is unbounded at the estimates) is no evidence
+        # for either model: no difference to read
+        return {"before": before, "after": after, "delta": delta, "difference": math.inf, "favours": "neither",
+                "strength": "not comparable"}
     favours = "neither" if abs(delta) < T.MLE_IC_WEAK else ("after" if delta < 0 else "before")
     # ``difference`` is the size a sentence states ("favours ... by 205.1"), kept so that it is a recorded number
     return {"before": before, "after": after, "delta": delta, "difference": abs(delta), "favours": favours,
@@ -61,7 +66,9 @@ def _fmt(v: Any) -> str:
         return "n/a"
     v = float(v)
     # no thousands separators: a reader (and the traceability gate) takes "1,740,356.1" for three numbers
-    return "inf" if math.isinf(v) else f"{v:.4g}" if abs(v) < 1e4 or abs(v) >= 1e7 else f"{v:.1f}"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return f"{v:.4g}" if abs(v) < 1e4 or abs(v) >= 1e7 else f"{v:.1f}"
 
 
 def line(c: dict[str, Any]) -> str:
@@ -77,7 +84,9 @@ def line(c: dict[str, Any]) -> str:
         d = c[ic]
         if "delta" not in d:
             continue
-        if d["favours"] == "neither":
+        if d["strength"] == "not comparable":
+            verdicts.append(f"{ic.upper()} is not finite, so it compares nothing")
+        elif d["favours"] == "neither":
             verdicts.append(f"{ic.upper()} differs by {d['difference']:.3g} (no real difference)")
         else:
             model = "the changed model" if d["favours"] == "after" else "the model before the change"

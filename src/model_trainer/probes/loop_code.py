@@ -9,7 +9,9 @@
 - a softmax layer (``nn.Softmax``, or ``softmax`` in a ``forward``) in a file whose loss is a cross-entropy, which
   applies its own (log-)softmax: the loss then sees probabilities as scores, and its gradients all but vanish;
   Keras's form of the same: a layer with ``activation="softmax"`` (or ``"sigmoid"``) in a file whose loss is told
-  ``from_logits=True``.
+  ``from_logits=True``;
+- (``nll_calls``) torch's ``nll_loss`` / ``NLLLoss`` in a file that never calls a log-softmax: the loss reads the
+  network's scores as log-probabilities, and a score can rise without bound.
 
 Example:
     >>> src = ("def f(m, opt, data):\\n    for x in data:\\n        loss = m(x)\\n"
@@ -167,3 +169,31 @@ def _softmax_before_cross_entropy(tree: ast.AST, filename: str) -> list[dict[str
                      "fix": "return the last linear layer's scores (no softmax) and apply softmax only to report "
                             "probabilities"}]
     return []
+
+
+def nll_calls(source: str, filename: str) -> list[dict[str, Any]]:
+    """torch's negative log-likelihood loss (``F.nll_loss``, ``nn.NLLLoss``) in a file with no ``log_softmax`` /
+    ``LogSoftmax`` anywhere: the first call's line. What it means is for the run to show (a loss below zero): the
+    log-softmax may live in another file.
+
+    >>> src = "import torch.nn.functional as F\n\ndef step(net, x, y):\n    return F.nll_loss(net(x), y)\n"
+    >>> [(f["line"], f["cause"]) for f in nll_calls(src, "m.py")]
+    [(4, 'loss_mismatch')]
+    >>> nll_calls(src.replace("net(x)", "F.log_softmax(net(x), 1)"), "m.py")
+    []
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    if any(_called(c) in ("log_softmax", "LogSoftmax") for c in calls):
+        return []
+    hits = sorted((c for c in calls if _called(c) in ("nll_loss", "NLLLoss")), key=lambda c: c.lineno)
+    if not hits:
+        return []
+    return [{"cause": "loss_mismatch", "bug": "nll_on_scores", "file": filename, "line": hits[0].lineno,
+             "what": f"`{_called(hits[0])}` takes log-probabilities, and nothing in this file turns the network's "
+                     "scores into them (no log_softmax): the loss has no lower bound, and raising every score "
+                     "lowers it",
+             "fix": "apply log_softmax to the scores before the loss, or use cross_entropy on the scores"}]

@@ -18,6 +18,7 @@ from model_trainer.repairs.early_stopping import EarlyStopping
 from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.less_capacity import LessCapacity
+from model_trainer.repairs.log_softmax_to_nll import LogSoftmaxToNLL
 from model_trainer.repairs.log_transform import LogTransform
 from model_trainer.repairs.loss_shapes_aligned import LossShapesAligned
 from model_trainer.repairs.lower_lr import LowerLR
@@ -53,7 +54,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
-    TighterTolerance())}
+    TighterTolerance(), LogSoftmaxToNLL())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

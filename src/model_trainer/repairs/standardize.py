@@ -20,6 +20,11 @@ class Standardize(Repair):
         rep = ctx.facts.data
         if ctx.data_repairs.get("standardize") or rep is None or not rep.unscaled_features:
             return None
+        if ctx.facts.kind == "mle":
+            # a likelihood reads its columns as what they are (counts of plants, a dose it takes the log of): as
+            # z-scores they are other data, not the same data better conditioned; ``rescale_parameters`` is a
+            # statistical fit's scaling
+            return None
         if (ctx.facts.diagnostics or {}).get("scales_inside"):
             return None  # the returned pipeline scales its features itself: its estimator would see the same values
         return self.data(ctx, "standardize", "standardize the features (z-score with the training split's mean "

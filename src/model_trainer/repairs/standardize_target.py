@@ -20,6 +20,11 @@ class StandardizeTarget(Repair):
         rep = ctx.facts.data
         if ctx.data_repairs.get("standardize_target") or rep is None or not rep.unscaled_target:
             return None
+        if ctx.facts.kind == "mle":
+            # a likelihood reads its columns as what they are (counts of plants, a dose it takes the log of): as
+            # z-scores they are other data, not the same data better conditioned; ``rescale_parameters`` is a
+            # statistical fit's scaling
+            return None
         if ctx.config.get("loss") in ("bce", "cross_entropy"):
             return None
         return self.data(ctx, "standardize_target", "standardize the target; predictions are mapped back to its units")

@@ -74,9 +74,12 @@ def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
             return storage, url
         except Exception as exc:  # noqa: BLE001 - any driver error means the storage cannot be used
             failure = exc
-            # Two machines starting on a fresh database race to create Optuna's tables: the loser gets a
-            # unique-constraint violation and finds the tables there on the next try. Other errors stay.
-            if "UniqueViolation" not in str(exc) and "IntegrityError" not in type(exc).__name__:
+            # Two machines starting on a fresh database race to create Optuna's tables and enum types: the loser
+            # gets a unique-constraint violation or a "type ... already exists" (DuplicateObject) and finds them
+            # there on the next try. Other errors stay.
+            raced = ("UniqueViolation" in str(exc) or "DuplicateObject" in str(exc)
+                     or "IntegrityError" in type(exc).__name__)
+            if not raced:
                 break
             time.sleep(1.0 + attempt)
     assert failure is not None
