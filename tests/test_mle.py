@@ -188,10 +188,12 @@ def test_a_likelihood_of_the_wrong_form_is_not_accepted_and_its_residual_trend_i
         assert share["share"] - share["chance"] < 0.05 and not (tmp_path / "dev_diary.json").exists()
         return
     assert res.returncode == 1, res.stderr
-    assert share["share"] - share["chance"] > 0.15 and share["p_value"] < 1e-3
+    assert share["share"] - share["chance"] > 0.3 and share["p_value"] < 1e-3
     e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
     assert (e["symptom"], e["root_cause"], e["status"]) == ("underfitting", "unknown", "unresolved")
     # a likelihood's columns are never standardised: counts and doses as z-scores are other data
     assert not any(t["kind"] == "intervention" and "standardi" in t["action"] for t in e["tests"])
     assert any("the residuals trend with `dose`" in t["result"] for t in e["tests"])
-    assert any("code/resp.py:8" in s for s in e["next_steps"])
+    # the first line that reads the column is a place to look, not a defect the record shows
+    assert any("first read at code/resp.py:8" in s for s in e["next_steps"])
+    assert not any(s.startswith("Change the code") for s in e["next_steps"])

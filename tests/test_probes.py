@@ -691,6 +691,7 @@ _nll_takes_log_probabilities()
 assert torch.allclose(F.nll_loss(logp, y), before)                    # log-probabilities: unchanged
 assert torch.allclose(F.nll_loss(scores, y), F.cross_entropy(scores, y))
 assert torch.allclose(torch.nn.NLLLoss()(scores, y), F.cross_entropy(scores, y))
+assert torch.allclose(F.nll_loss(scores[0], y[0]), F.cross_entropy(scores[0], y[0]))   # one sample's scores
 print("ok")
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

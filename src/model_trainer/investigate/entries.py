@@ -385,14 +385,16 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
     cur = inv.current or inv.finding
     trend = inv.measurements.get("residual_trend")
     behind = cur.evidence.get("vs_references") and cur.evidence.get("reference") != "constant"
-    if inv.facts.kind == "mle" and (behind or trend):
+    if inv.facts.kind == "mle" and (behind or trend) and inv.diagnosed is None:
+        line = inv.measurements.get("residual_trend_line")
         where = (f"the validation residuals trend with `{trend}`, so begin with how the model uses it"
-                 if trend else f"{cur.evidence['reference']} fitted on the same columns predicts validation far "
-                 "better")
-        steps.insert(0, f"Plot the residuals against each column and the fitted curve against the data: {where}. The "
-                     "likelihood's mean function misses structure the data show: a covariate on the wrong scale "
-                     "(a dose or a concentration often acts on a log scale), the wrong link, censored or truncated "
-                     "observations read as exact, or a missing term.")
+                 + (f" (first read at {line})" if line else "") if trend else
+                 f"{cur.evidence['reference']} fitted on the same feature columns predicts validation far better")
+        step = (f"Plot the residuals against each column and the fitted curve against the data: {where}. The "
+                "likelihood's mean function may miss structure the data show (a covariate on the wrong scale, such "
+                "as a dose or a concentration that acts on a log scale; the wrong link; a missing term), or the "
+                "validation targets may not be what it predicts (censored or truncated values read as exact).")
+        steps.insert(1 if escalated else 0, step)
     result = []
     key, val = model_metric(inv.failing, inv.facts.higher_is_better)
     judged = judged_value(inv.failing, inv.facts.higher_is_better)

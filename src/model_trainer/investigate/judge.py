@@ -358,12 +358,15 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                    {**gap, "vs_references": True})
 
 
+REGRESSION_METRICS = ("rmse", "mae", "mse")
+
+
 def residual_trend(diagnostics: dict[str, Any] | None, metric: str) -> tuple[str, dict[str, float]] | None:
     """The column a statistical fit's validation residuals trend with, beyond chance and noise
     (``MLE_RESIDUAL_STRUCTURE``, ``MLE_RESIDUAL_P``), and its numbers; None when there is none. Regression
     metrics only: a class label's residual trends near any decision boundary."""
     rs = (diagnostics or {}).get("residual_structure")
-    if not isinstance(rs, dict) or metric not in ("rmse", "mae", "mse") or rs.get("worst") not in rs.get("columns", {}):
+    if not isinstance(rs, dict) or metric not in REGRESSION_METRICS or rs.get("worst") not in rs.get("columns", {}):
         return None
     col = rs["worst"]
     c = rs["columns"][col]
@@ -386,7 +389,8 @@ def systematic_residuals(rec: RunRecord, facts: Facts) -> Finding | None:
                    f"the validation residuals trend with `{col}`: their means over {c['bins']:g} bins of it explain "
                    f"{c['share']:.0%} of their variance (bins explain {c['chance']:.0%} by chance; F test p = "
                    f"{c['p_value']:.2g}), so the likelihood's mean function misses how the target depends on "
-                   f"`{col}`", {"residual_trend": col, "residual_share": c["share"], "cause": None})
+                   f"`{col}`, or the validation targets are not what it predicts (censored values, a drift between "
+                   "the splits)", {"residual_trend": col, "residual_share": c["share"], "cause": None})
 
 
 def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
@@ -575,6 +579,8 @@ def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Fi
     disagree with the metric the code reported (an error more than ``METRIC_DISAGREE`` times larger) and are behind
     the references: clearly, or by more than ``REF_MILD_RATIO``. What the code reports was then computed on something
     else (targets it cast or rescaled, a ``predict`` that returns another scale, a model left in training mode)."""
+    if facts.kind == "mle":
+        return None  # a fit's own score is its metric: there is nothing else it could disagree with
     own = (rec.diagnostics or {}).get("metric_own")
     if not isinstance(own, (int, float)) or not math.isfinite(own) or facts.metric not in _JUDGED:
         return None

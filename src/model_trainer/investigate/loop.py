@@ -256,7 +256,7 @@ def online(f: Finding) -> bool:
 def _same_problem(a: Finding, b: Finding) -> bool:
     """The same red flag for the same reason: a detector's finding and the judge's (a curve still falling, a model
     behind the references) can share a symptom name and still be different problems."""
-    keys = ("vs_references", "cause")
+    keys = ("vs_references", "cause", "residual_trend")
     # a jump of the loss (the watch's) and swings over the second half are one name for two observations
     jumped = ("diverged_to" in a.evidence) == ("diverged_to" in b.evidence)
     return a.symptom == b.symptom and jumped and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)

@@ -738,7 +738,7 @@ def _negative_loss(inv: Investigation) -> None:
                 inv.failing.run_id, f"{key.replace('_', ' ')} {num(value)} at epoch {epoch}: a classifier's loss "
                 "(a cross-entropy, the negative log-likelihood of class probabilities) is never below zero, so the "
                 "loss reads the network's outputs as something they are not", None)
-    inv.suspect("loss_mismatch", 4.0, n)
+    inv.suspect("loss_mismatch", 3.0, n)
     for f in _source_findings(inv, nll_calls):
         _code_finding(inv, f, "The loss does not fit what the network outputs", "Read the training code", 2.0)
         inv.measurements["nll_on_scores"] = f"{f['file']}:{f['line']}"
@@ -763,9 +763,12 @@ def _non_finite_in_code(inv: Investigation) -> None:
         return
     if any("overflow encountered" in w.message for w in inv.failing.warnings):
         return
+    started = inv.failing.history[0].ts if inv.failing.history else None
     for w in inv.failing.warnings:
         if w.category != "RuntimeWarning" or not _NUMPY_NON_FINITE.search(w.message):
             continue
+        if started is not None and w.ts > started:
+            continue  # after the first epoch's NaN: a consequence of it (a metric of NaN predictions), not its source
         where = _user_line(inv, w.filename, w.lineno)
         if where is None:
             continue
@@ -796,10 +799,12 @@ def _model_file(inv: Investigation) -> tuple[str, list[str]] | None:
 
 def _residual_trend(inv: Investigation) -> None:
     """A statistical fit's validation residuals against each column: the one they trend with most, beyond chance
-    and noise, is where the likelihood's mean function is wrong (what the diary's next steps point the user to)."""
-    from model_trainer.investigate.judge import residual_trend
+    and noise, is where to look first (what the diary's next steps point the user to, with the first line of the
+    model's file that reads that column). A pointer, not a defect: the line is not named as a code change."""
+    from model_trainer.investigate.judge import REGRESSION_METRICS, residual_trend
 
-    if inv.facts.kind != "mle" or inv.finding.symptom not in ("underfitting", "surprising_optimum"):
+    if (inv.facts.kind != "mle" or inv.finding.symptom not in ("underfitting", "surprising_optimum")
+            or inv.facts.metric not in REGRESSION_METRICS):
         return
     d = inv.failing.diagnostics or {}
     rs = d.get("residual_structure")
@@ -810,9 +815,9 @@ def _residual_trend(inv: Investigation) -> None:
     listing = "; ".join(f"`{k}` {cols[k]['share']:.0%} (chance {cols[k]['chance']:.0%}, p = {cols[k]['p_value']:.2g})"
                         for k in ranked)
     trend = residual_trend(d, inv.facts.metric)
-    verdict = (f" -> the residuals trend with `{trend[0]}`: the mean function misses how the target depends on it"
-               if trend else " -> no column explains the residuals beyond chance: the shortfall is not a trend along "
-               "one column")
+    verdict = (f" -> the residuals trend with `{trend[0]}`: the mean function misses how the target depends on it, "
+               "or the validation targets are not what the model predicts (censored values, a drift between the splits)"
+               if trend else f" -> no column's trend reaches {T.MLE_RESIDUAL_STRUCTURE:.0%} beyond chance")
     n = inv.add("The likelihood's mean function misses how the target depends on a column", "Binned the validation "
                 "residuals by each column and measured the share of their variance the bins' means explain",
                 "measurement", inv.failing.run_id, f"{rs['rows']} rows: {listing}{verdict}", None)
@@ -823,10 +828,10 @@ def _residual_trend(inv: Investigation) -> None:
         if model is not None:
             name, lines = model
             col = trend[0]
-            hit = next((i for i, t in enumerate(lines, 1) if f'"{col}"' in t or f"'{col}'" in t), None)
+            hit = next((i for i, t in enumerate(lines, 1) if not t.lstrip().startswith("#")
+                        and (f'"{col}"' in t or f"'{col}'" in t)), None)
             if hit is not None:
-                inv.code_findings.append(("code_error", f"{name}:{hit}", f"the first line that reads `{col}`: check "
-                                          "the scale and the form in which the likelihood uses it"))
+                inv.measurements["residual_trend_line"] = f"{name}:{hit}"
 
 
 def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset()) -> list[str]:

@@ -154,10 +154,11 @@ def _nll_takes_log_probabilities(folder: Path | None = None) -> None:
     original = F.nll_loss
 
     def nll_loss(input: Any, target: Any, *args: Any, **kwargs: Any) -> Any:
-        if input.dim() >= 2 and input.shape[1] > 1:
-            total = torch.logsumexp(input.detach().float(), dim=1)
+        dim = 0 if input.dim() == 1 else 1  # one sample's scores (C,), or a batch's (N, C, ...)
+        if input.shape[dim] > 1:
+            total = torch.logsumexp(input.detach().float(), dim=dim)
             if not torch.allclose(total, torch.zeros_like(total), atol=1e-3):
-                input = F.log_softmax(input, dim=1)
+                input = F.log_softmax(input, dim=dim)
         return original(input, target, *args, **kwargs)
 
     F.nll_loss = nll_loss  # type: ignore[assignment]

@@ -41,7 +41,7 @@ def criterion(before: float, after: float) -> dict[str, Any]:
     if not (math.isfinite(before) and math.isfinite(after)):
         # an NLL at the float limit (a likelihood that overflowed or is unbounded at the estimates) is no evidence
         # for either model: no difference to read
-        return {"before": before, "after": after, "delta": delta, "difference": math.inf, "favours": "neither",
+        return {"before": before, "after": after, "delta": None, "difference": None, "favours": "neither",
                 "strength": "not comparable"}
     favours = "neither" if abs(delta) < T.MLE_IC_WEAK else ("after" if delta < 0 else "before")
     # ``difference`` is the size a sentence states ("favours ... by 205.1"), kept so that it is a recorded number

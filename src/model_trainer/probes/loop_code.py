@@ -176,7 +176,7 @@ def nll_calls(source: str, filename: str) -> list[dict[str, Any]]:
     ``LogSoftmax`` anywhere: the first call's line. What it means is for the run to show (a loss below zero): the
     log-softmax may live in another file.
 
-    >>> src = "import torch.nn.functional as F\n\ndef step(net, x, y):\n    return F.nll_loss(net(x), y)\n"
+    >>> src = "import torch.nn.functional as F\\n\\ndef step(net, x, y):\\n    return F.nll_loss(net(x), y)\\n"
     >>> [(f["line"], f["cause"]) for f in nll_calls(src, "m.py")]
     [(4, 'loss_mismatch')]
     >>> nll_calls(src.replace("net(x)", "F.log_softmax(net(x), 1)"), "m.py")

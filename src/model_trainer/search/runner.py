@@ -75,9 +75,9 @@ def _storage(url: str | None, session: Session, study: str) -> tuple[Any, str]:
         except Exception as exc:  # noqa: BLE001 - any driver error means the storage cannot be used
             failure = exc
             # Two machines starting on a fresh database race to create Optuna's tables and enum types: the loser
-            # gets a unique-constraint violation or a "type ... already exists" (DuplicateObject) and finds them
+            # gets a unique-constraint violation or an "already exists" (DuplicateObject, DuplicateTable) and finds them
             # there on the next try. Other errors stay.
-            raced = ("UniqueViolation" in str(exc) or "DuplicateObject" in str(exc)
+            raced = (any(k in str(exc) for k in ("UniqueViolation", "DuplicateObject", "DuplicateTable"))
                      or "IntegrityError" in type(exc).__name__)
             if not raced:
                 break
