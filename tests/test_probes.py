@@ -754,3 +754,54 @@ def test_a_nan_the_code_makes_from_finite_files_is_named_at_the_line_numpy_warne
     # the first line of the user's that numpy warned at is the division, not the scaling that turned inf into NaN
     assert any(s.startswith("Change the code at code/model.py:9:") and "no missing or infinite value" in s
                for s in e["next_steps"])
+
+
+STANDARDISED_BY_HAND = """
+import numpy as np
+import torch
+from torch import nn
+
+
+class Model:
+    def __init__(self, net, mu, sd):
+        self.net, self.mu, self.sd = net, mu, sd
+
+    def predict(self, frame):
+        with torch.no_grad():
+            z = (frame.to_numpy(dtype=float) - self.mu) / self.sd
+            return self.net(torch.tensor(z, dtype=torch.float32)).squeeze(1).numpy()
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    f = data_train.drop(columns=["y"]).to_numpy(dtype=float)
+    mu, sd = f.mean(axis=0), f.std(axis=0)
+    x = torch.tensor((f - mu) / sd, dtype=torch.float32)
+    y = torch.tensor(data_train["y"].to_numpy(), dtype=torch.float32)
+    net = nn.Sequential(nn.Linear(f.shape[1], 8), nn.ReLU(), nn.Linear(8, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = ((net(x).squeeze(1) - y) ** 2).mean()
+        loss.backward()
+        opt.step()
+        monitor.log_epoch(train_loss=float(loss), val_loss=float(loss))
+    return Model(net, mu, sd)
+"""
+
+
+def test_a_nan_from_a_constant_column_is_the_datas_not_the_codes(project):
+    import json
+
+    from conftest import cli
+
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame({"a": rng.uniform(1, 5, 200), "c": np.ones(200)})
+    frame["y"] = 2 * frame["a"] + rng.normal(0, 0.1, 200)
+    p = project(STANDARDISED_BY_HAND, config="lr = 0.05\nepochs = 150\n", data=frame)
+    cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    e = json.loads((p.root / "ws/dev_diary.json").read_text())[-1]
+    # numpy warns at the code's own division by the column's zero spread; the column, which the tool can drop, is
+    # the cause, and the line is not named as a defect of the code
+    assert e["symptom"] == "nan_loss" and e["root_cause"] == "invalid_data"
+    assert not any(s.startswith("Change the code") for s in e["next_steps"])
