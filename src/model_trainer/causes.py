@@ -39,8 +39,11 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           (("init", "Test another initialisation (kaiming for ReLU networks)."),)),
     Cause("output_range_mismatch", "the output layer cannot produce the target's range",
           ("output_activation", "rescale_target"),
-          (("output_activation", "Remove the bounded output activation of a regression head, or rescale the "
-                                 "target into its range."),)),
+          (("output_activation", "Find what keeps the predictions inside a narrower range than the target's: a "
+                                 "bounded output activation on a regression head (remove it, or rescale the target "
+                                 "into its range), or, for a model that predicts averages of training targets (trees, "
+                                 "neighbours), training rows that do not span the target's range (a filter, a sort or "
+                                 "a split by the target in the code)."),)),
     Cause("loss_mismatch", "the loss does not fit the task or target", ("loss",),
           (("loss", "Use a loss that fits the target (mse/mae for regression, cross-entropy for classes)."),)),
     Cause("insufficient_training", "training stopped before convergence", ("epochs",),
