@@ -242,10 +242,19 @@ def _shift(inv: Investigation) -> None:
 
 def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
     """What ``reader(source, name)`` finds in the user's entry file (function mode only), named relative to the spec."""
+    model = _entry_source(inv) if inv.facts.kind == "function" else None
+    if model is None:
+        return []
+    name, text = model
+    return reader(text, name)
+
+
+def _entry_source(inv: Investigation) -> tuple[str, str] | None:
+    """The user's entry file as the spec names it (relative to the spec's folder) and its text."""
     entry = getattr(inv.session, "entry", None)
     path = getattr(entry, "file", None)
-    if inv.facts.kind != "function" or not path or not Path(path).is_file():
-        return []
+    if not path or not Path(path).is_file():
+        return None
     root = getattr(inv.session.spec, "root", None)
     name = Path(path).name
     if root is not None:
@@ -253,7 +262,13 @@ def _source_findings(inv: Investigation, reader: Any) -> list[dict[str, Any]]:
             name = str(Path(path).resolve().relative_to(Path(root).resolve()))
         except ValueError:
             pass
-    return reader(Path(path).read_text(encoding="utf-8", errors="replace"), name)
+    return name, Path(path).read_text(encoding="utf-8", errors="replace")
+
+
+def _first_line_naming(text: str, name: str) -> int | None:
+    """The first line, not a comment, that names ``name`` as a string (a parameter's or a column's key)."""
+    return next((i for i, t in enumerate(text.splitlines(), 1)
+                 if not t.lstrip().startswith("#") and (f'"{name}"' in t or f"'{name}'" in t)), None)
 
 
 def _imports(inv: Investigation) -> None:
@@ -703,13 +718,12 @@ def _discretised_target(inv: Investigation) -> None:
 def _bound_in_code(inv: Investigation) -> None:
     """Where the bound an estimate ended on is set: the first line of the model's file that names the parameter."""
     bounds = inv.finding.evidence.get("at_bounds") if inv.finding.symptom == "surprising_optimum" else None
-    model = _model_file(inv) if bounds else None
+    model = _entry_source(inv) if bounds else None
     if model is None:
         return
-    name, lines = model
+    name, text = model
     for b in bounds:
-        hit = next((i for i, t in enumerate(lines, 1) if f'"{b["parameter"]}"' in t or f"'{b['parameter']}'" in t),
-                   None)
+        hit = _first_line_naming(text, b["parameter"])
         where = f"{name}:{hit}" if hit else name
         what = (f"`{b['parameter']}` ends on its {b['bound']} bound {b['value']:g}, so the data ask for a value "
                 "beyond it; widen the bound if the domain allows, or report the estimate as constrained")
@@ -787,20 +801,6 @@ def _non_finite_in_code(inv: Investigation) -> None:
         return
 
 
-def _model_file(inv: Investigation) -> tuple[str, list[str]] | None:
-    """The model's file as the spec names it (relative to the spec's folder) and its lines."""
-    entry = getattr(inv.session, "entry", None)
-    path = getattr(entry, "file", None)
-    if not path or not Path(path).is_file():
-        return None
-    root = getattr(inv.session.spec, "root", None)
-    try:
-        name = str(Path(path).resolve().relative_to(Path(root).resolve())) if root is not None else Path(path).name
-    except ValueError:
-        name = Path(path).name
-    return name, Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-
-
 def _residual_trend(inv: Investigation) -> None:
     """A statistical fit's validation residuals against each column: the one they trend with most, beyond chance
     and noise, is where to look first (what the diary's next steps point the user to, with the first line of the
@@ -828,12 +828,10 @@ def _residual_trend(inv: Investigation) -> None:
     if trend:
         inv.measurements["residual_trend"] = trend[0]
         inv.suspect("code_error", 2.0, n)
-        model = _model_file(inv)
+        model = _entry_source(inv)
         if model is not None:
-            name, lines = model
-            col = trend[0]
-            hit = next((i for i, t in enumerate(lines, 1) if not t.lstrip().startswith("#")
-                        and (f'"{col}"' in t or f"'{col}'" in t)), None)
+            name, text = model
+            hit = _first_line_naming(text, trend[0])
             if hit is not None:
                 inv.measurements["residual_trend_line"] = f"{name}:{hit}"
 
