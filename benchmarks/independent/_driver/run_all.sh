@@ -152,3 +152,8 @@ fi
 if [ "$ROUND" = "10" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round10_$part.sh; done
 fi
+
+# ---- round 11 ----
+if [ "$ROUND" = "11" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round11_$part.sh; done
+fi
