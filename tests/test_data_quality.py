@@ -97,6 +97,41 @@ def test_a_missing_value_code_in_the_target_is_flagged_before_the_model_and_its_
     assert refs["constant"] < 10.0 and refs["linear"] < 3.0
 
 
+def test_a_stretch_of_rows_in_another_unit_is_found_by_its_lines_and_left_out(project):
+    # the first 120 training rows come from a logger that wrote `b` 3.6 times larger: every fit, the references
+    # included, compromises between two relationships, so only the rows' order shows it
+    frame = _frame(n=640)
+    frame.loc[:119, "b"] *= 3.6
+    p = project(KNN, kind="sklearn", entry="code/model.py:build_estimator", config="n_neighbors = 5\n", data=frame,
+                extra='[domain]\ntarget_units = "kW"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    block = json.loads((p.root / "ws/results/data_report.json").read_text())["row_block"]
+    assert block["first_line"] == 2 and abs(block["last_line"] - 121) <= 8, block
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["symptom"] == "invalid_data" and entry["root_cause"] == "invalid_data", entry["what_happened"]
+    assert f"file lines 2-{block['last_line']}" in entry["what_happened"]
+    verdict = json.loads((p.root / "ws/results/verdict.json").read_text())
+    first = pd.read_csv(next((p.root / "ws/results/runs").glob("*-01-train")) / "history.csv")["metric"].iloc[-1]
+    assert verdict["status"] == "resolved" and verdict["metric"] < 0.9 * first, (verdict, first)
+
+
+def test_a_drift_with_the_files_order_that_leaving_rows_out_does_not_cure_is_no_block():
+    """Residuals that drift with the rows' order for a reason the features do not carry (a slow season) are no
+    stretch recorded otherwise: boosting fitted without any stretch does no better on validation."""
+    from model_trainer.probes.row_blocks import row_block
+
+    rng = np.random.default_rng(3)
+    n = 1200
+    t = np.arange(n)
+    x = rng.uniform(0, 10, (n, 2))
+    y = x[:, 0] + 0.5 * x[:, 1] + 2.0 * np.sin(2 * np.pi * t / 400) + rng.normal(0, 0.3, n)
+    tr, va = np.arange(n) % 4 != 0, np.arange(n) % 4 == 0  # validation interleaved in time: the same seasons
+    assert row_block(x[tr], y[tr], x[va], y[va], np.flatnonzero(tr), "rmse") is None
+    assert row_block(x[tr][:150], y[tr][:150], x[va], y[va], np.arange(150), "rmse") is None  # too few rows
+    assert row_block(x[tr], y[tr], x[va], y[va], np.flatnonzero(tr), "accuracy") is None
+
+
 def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():
     from model_trainer.probes.data_report import data_report
 

@@ -343,3 +343,37 @@ def test_a_handful_of_epochs_still_falling_asks_for_more_epochs_first():
     assert short is not None and short.evidence["cause"] == "insufficient_training"
     long = DETECTORS["slow_convergence"](run(MIN_CURVE_EPOCHS + 10), replace(facts, epochs_planned=30))
     assert long is not None and "cause" not in long.evidence
+
+
+def test_a_fit_on_a_set_bound_is_a_surprising_optimum_though_a_scaled_direction_is_weak():
+    """At a constrained optimum the curvature is not a minimum's: a weak direction on the estimates' scale alone does
+    not outrank the bound; a numerically singular matrix still does."""
+    weak = [{"name": "b_density", "reason": "weak direction on the estimates' scale", "curvature": 6e5, "with": []}]
+    diag = {"singular": True, "numerically_singular": False, "weak": weak, "n_params": 6, "condition_number": 1.9e4,
+            "finite": True, "nll_finite": True, "correlated_pairs": [],
+            "optimizer": {"method": "L-BFGS-B", "success": True, "message": "CONVERGENCE", "nit": 63},
+            "stationarity": {"stationary": True},
+            "at_bounds": [{"parameter": "lam", "bound": "lower", "value": -2.0}]}
+    facts = Facts(kind="mle", diagnostics=diag)
+    assert DETECTORS["singular_matrix"]([], facts) is None
+    assert first_finding([], facts).symptom == "surprising_optimum"
+    assert DETECTORS["singular_matrix"]([], replace(facts, diagnostics={**diag, "numerically_singular": True})) \
+        is not None
+    assert DETECTORS["singular_matrix"]([], replace(facts, diagnostics={**diag, "at_bounds": []})) is not None
+
+
+def test_a_gradient_that_falls_to_nothing_at_the_references_accuracy_is_convergence():
+    """A Newton fit of a logistic model: the gradient falls quadratically to 1e-12 once the loss is at its minimum,
+    with the accuracy of the logistic reference. Vanishing gradients are a loss stuck short of a fit."""
+    from model_trainer.probes.data_report import DataReport
+
+    grads = [0.39, 0.099, 0.029, 0.0049, 1.9e-4, 3.1e-7, 7.8e-13, 1e-13]
+    losses = [0.355, 0.299, 0.2898, 0.2894, 0.2894, 0.2894, 0.2894, 0.2894]
+    hist = [EpochLogged(i + 1, {"train_loss": v, "metric": 0.8364, "grad_norm": g}, 0.01)
+            for i, (v, g) in enumerate(zip(losses, grads, strict=True))]
+    rep = DataReport(120, 110, ["a"], {}, {}, {}, [], 0, [], target="y",
+                     references={"constant": 0.6364, "linear": 0.8364, "boosting": 0.8091})
+    facts = Facts(metric="accuracy", higher_is_better=True, data=rep, finished=True)
+    assert DETECTORS["vanishing_gradients"](hist, facts) is None
+    behind = [EpochLogged(e.epoch, {**e.values, "metric": 0.64}, 0.01) for e in hist]
+    assert DETECTORS["vanishing_gradients"](behind, facts).symptom == "vanishing_gradients"

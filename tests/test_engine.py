@@ -555,3 +555,17 @@ def test_a_safe_twin_holding_a_function_of_the_users_loads_without_pickle(projec
                           f"print(len(b.predict(pd.read_csv({str(p.root / 'data/val.csv')!r}))))"],
                          capture_output=True, text=True, cwd="/", timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "60", out.stderr
+
+
+def test_a_loop_that_logs_the_histories_own_epoch_and_time_columns_is_recorded_not_refused():
+    """`epoch` and `time_s` are history columns: a loop that passes them (as a returned history may hold them) keeps
+    training; the monitor numbers the epochs, and the code's own time is the epoch's time."""
+    from model_trainer.engine.monitor import Monitor
+
+    seen = []
+    monitor = Monitor(seen.append)
+    monitor.log_epoch(train_loss=1.0, epoch=7, time_s=0.25, step_norm=0.5)
+    monitor.log_epoch(train_loss=0.5, time_s="n/a")
+    assert [e.epoch for e in seen] == [1, 2]
+    assert seen[0].time_s == 0.25 and seen[0].values == {"train_loss": 1.0, "step_norm": 0.5}
+    assert seen[1].time_s >= 0 and "time_s" not in seen[1].values

@@ -775,3 +775,127 @@ def test_a_nan_from_a_constant_column_is_the_datas_not_the_codes(project):
     # the cause, and the line is not named as a defect of the code
     assert e["symptom"] == "nan_loss" and e["root_cause"] == "invalid_data"
     assert not any(s.startswith("Change the code") for s in e["next_steps"])
+
+
+TORCH_LOOP = """
+import numpy as np
+import torch
+
+
+def train_model(tr, va, config, monitor):
+    torch.manual_seed(0)
+    cols = ["x0", "x1", "x2"]
+    x, y = torch.tensor(tr[cols].values, dtype=torch.float32), torch.tensor(tr["y"].values, dtype=torch.float32)
+    xv, yv = torch.tensor(va[cols].values, dtype=torch.float32), va["y"].values
+    body = torch.nn.Sequential(torch.nn.Linear(3, 16), torch.nn.Tanh(), torch.nn.Linear(16, 16))
+    head = torch.nn.Linear(16, 1)
+    model = torch.nn.Sequential(body, head)
+    opt = torch.optim.Adam(PARAMS, lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        total = 0.0
+        for i in range(0, len(x), 32):
+            opt.zero_grad()
+            loss = ((y[i:i + 32] - OUTPUT) ** 2).mean()
+            loss.backward()
+            opt.step()
+            total += float(loss)
+        with torch.no_grad():
+            pred = model(xv).squeeze(-1).numpy()
+        rmse = float(np.sqrt(np.mean((pred - yv) ** 2)))
+        monitor.log_epoch(train_loss=total / max(len(x) // 32, 1), val_loss=rmse ** 2, metric=rmse)
+        if monitor.should_stop:
+            break
+    return model
+"""
+
+
+@pytest.mark.slow
+def test_a_hand_written_loss_that_broadcasts_the_output_is_found_and_its_alignment_confirms_it(project):
+    code = TORCH_LOOP.replace("PARAMS", "model.parameters()").replace("OUTPUT", "model(x[i:i + 32])")
+    p = project(code, config="lr = 0.03\nepochs = 60\n", budget="max_attempts = 3\n")
+    res = cli("train", str(p.spec), "--quiet")
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    watched = next(t for t in e["tests"] if t["action"].startswith("Watched the code's arithmetic"))
+    assert "code/model.py:19" in watched["result"] and "(32, 1)" in watched["result"], watched
+    test = next(t for t in e["tests"] if t["action"].startswith("give the loss the network's output"))
+    assert test["passed"] is True and "not a repair" in test["result"]
+    assert res.returncode == 1 and e["root_cause"] == "loss_mismatch"
+    assert "code change needed: code/model.py:19" in res.stdout
+
+
+def test_weights_the_loss_reaches_that_no_optimiser_holds_are_found():
+    import torch
+
+    from model_trainer.kinds.function import _GradientReach
+
+    torch.manual_seed(0)
+    body, head = torch.nn.Linear(3, 8), torch.nn.Linear(8, 1)
+    model = torch.nn.Sequential(body, torch.nn.Tanh(), head)
+    reach = _GradientReach.start()
+    opt = torch.optim.SGD(body.parameters(), lr=0.01)  # the head left out
+    x, y = torch.randn(64, 3), torch.randn(64)
+    for _ in range(5):
+        opt.zero_grad()
+        ((model(x).squeeze(-1) - y) ** 2).mean().backward()
+        opt.step()
+    out = reach.report(model)
+    assert out["not_stepped_params"] == ["2.weight", "2.bias"] and out["not_stepped_count"] == 2, out
+    assert "no_grad_params" not in out
+    assert torch.Tensor.backward is reach._backward  # the probe put torch back as it found it
+
+
+def test_the_loss_units_are_read_from_the_validation_loss():
+    import types
+
+    from model_trainer.investigate.measure import _loss_units
+
+    rep = types.SimpleNamespace(target_std=8.0)
+    assert _loss_units(462.0, 21.5, rep)[0] == "a squared error"
+    assert _loss_units(21.0, 21.5, rep)[0] == "the error itself"
+    assert _loss_units(462.0 / 64, 21.5, rep)[0] == "a squared error on the target's standard scale"
+    assert _loss_units(-3.0, 21.5, rep) is None  # a likelihood: no unit to read
+
+
+DECAY_FIT = """
+import numpy as np
+from scipy.optimize import minimize
+
+
+class Decay:
+    def __init__(self, theta):
+        self.theta = theta
+
+    def predict(self, frame):
+        a, k = self.theta
+        return a * np.exp(-k * frame["x0"].to_numpy())
+
+
+def train_model(tr, va, config):
+    x, y = tr["x0"].to_numpy(), tr["y"].to_numpy()
+    history = {"train_loss": []}
+
+    def loss(t):
+        return float(np.mean((t[0] * np.exp(-t[1] * x) - y) ** 2))
+
+    res = minimize(loss, [1.0, 0.1], method="L-BFGS-B", bounds=[(0.0, 100.0), (0.01, UPPER)],
+                   callback=lambda t: history["train_loss"].append(loss(t)))
+    return Decay(res.x), history
+"""
+
+
+def _decay(n: int = 300, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0.0, 3.0, n)
+    return pd.DataFrame({"x0": x, "y": 10.0 * np.exp(-1.5 * x) + rng.normal(0.0, 0.2, n)})
+
+
+def test_a_scipy_fit_in_the_code_that_ends_on_its_bound_is_a_surprising_optimum(project):
+    p = project(DECAY_FIT.replace("UPPER", "0.3"), config="seed = 0\n", data=_decay())
+    res = cli("train", str(p.spec), "--quiet")
+    e = json.loads((p.root / "dev_diary.json").read_text())[0]
+    assert res.returncode == 1 and e["symptom"] == "surprising_optimum", res.stdout
+    assert "`x[1]` (of 2 parameters) = 0.3 is at its upper bound" in e["what_happened"]
+    assert "code change needed: code/model.py:22" in res.stdout
+    q = project(DECAY_FIT.replace("UPPER", "5.0"), config="seed = 0\n", data=_decay())
+    ok = cli("train", str(q.spec), "--quiet")
+    assert ok.returncode == 0 and "accepted · no red flag" in ok.stdout, ok.stdout

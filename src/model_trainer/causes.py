@@ -68,9 +68,11 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
     Cause("numerical_overflow", "the arithmetic overflowed", (),
           (("", "Find the expression that overflows (exp of a large argument) and bound or rescale it."),)),
     Cause("invalid_data", "values in the data that are not valid measurements (non-finite cells, missing-value "
-          "codes, targets in another unit)", ("drop_non_finite_rows", "missing_codes", "drop_target_outliers"),
+          "codes, targets in another unit, a stretch of rows recorded otherwise)",
+          ("drop_non_finite_rows", "missing_codes", "drop_target_outliers", "drop_row_block"),
           (("", "Trace the invalid values (non-finite cells, constant columns, missing-value codes, targets "
-                "recorded in another unit) back to their source, correct or blank them in the data files, and "
+                "recorded in another unit, a stretch of rows from another instrument) back to their source, correct "
+                "or blank them in the data files, and "
                 "document what was dropped or filled."),)),
     Cause("training_loop_bug", "the loop's bookkeeping is wrong (gradients not zeroed, a scheduler stepped per "
           "batch, a loss summed, a mode left in eval)", (),

@@ -14,7 +14,7 @@ import pandas as pd
 
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
-                "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers",
+                "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers", "drop_row_block",
                 "loss_shapes_aligned", "log_softmax_to_nll")
 # ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss``, ``loss_shapes_aligned`` and
 # ``log_softmax_to_nll`` change
@@ -110,6 +110,10 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         if far is not None:
             y = train[target].astype(float)
             train = train[~((y < far["low"]) | (y > far["high"]))]
+    block = repairs.get("drop_row_block")
+    if isinstance(block, list) and len(block) == 2:
+        # training rows only, by their file lines (the header is line 1: line = label + 2); validation is scored as is
+        train = train[~((train.index >= block[0] - 2) & (train.index <= block[1] - 2))]
     for c in repairs.get("missing_codes") or ():
         from model_trainer.probes.data_quality import missing_code
 

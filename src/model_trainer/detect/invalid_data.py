@@ -3,7 +3,9 @@ missing-value code in the training target (``probes/data_quality.target_outliers
 only (a truncating cast applied to one file), or a validation split distributed unlike
 the training split in a way that matters: a column shifted (``probes/shift.py``) while the references score at
 least ``SPLIT_GAP_RATIO`` times worse on validation than on held-out training rows (a unit changed in one file,
-one split prepared on its own); the reference that suffers most is the one read.
+one split prepared on its own); the reference that suffers most is the one read; or a stretch of consecutive training
+rows off the relationship the others follow (``probes/row_blocks.py``: another logger, a unit changed part-way through
+the file) where the model scores worse than boosting fitted without that stretch.
 
 Constant columns and train/validation duplicates are reported in the log as warnings; alone they
 do not stop a healthy run.
@@ -28,7 +30,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     ),
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
-        "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "align_validation",
+        "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "drop_row_block", "align_validation",
     ),
 )
 
@@ -59,7 +61,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"({d['train_rows']} rows) but {d['val_values']} in validation ({d['val_rows']} rows): the "
                        f"{d['split']} split's target was cast or rounded on its own",
                        {"target_discretised": dict(d), "cause": "train_val_mismatch"})
-    return _split_mismatch(rep, facts.metric, _model_error(history, facts))
+    err = _model_error(history, facts)
+    return _split_mismatch(rep, facts.metric, err) or _row_block(rep, facts.metric, err)
 
 
 _HIGHER = ("accuracy", "auc", "f1", "r2")
@@ -117,3 +120,23 @@ def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = No
                    f"{val[name]:.4g} {metric} on validation against {held[name]:.4g} on held-out training rows",
                    {"split_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
                     "reference": name, "val": val[name], "held_out": held[name]})
+
+
+def _row_block(rep: Any, metric: str | None, model_error: float | None) -> Finding | None:
+    b = getattr(rep, "row_block", None)
+    if not b or not metric:
+        return None
+    without = b.get("boosting_val_without_block")
+    if model_error is not None and isinstance(without, (int, float)):
+        reach = 1.0 - without if metric in _HIGHER else without
+        if model_error <= T.ROW_BLOCK_MODEL_MARGIN * reach:
+            return None  # the model already does as well as the data without the stretch allow: it is not hurt
+    return Finding("invalid_data", None,
+                   f"training rows at file lines {b['first_line']}-{b['last_line']} ({b['rows']} rows, "
+                   f"{b['share_of_rows']:.0%} of those checked) do not follow the relationship the other rows follow: "
+                   f"out-of-fold boosting residuals average {b['mean_residual_block']:+.4g} there against "
+                   f"{b['mean_residual_rest']:+.4g} elsewhere (the file's order explains {b['order_share']:.0%} of "
+                   f"their variance, chance {b['chance']:.0%}), and boosting fitted without them scores "
+                   f"{without:.4g} {metric} on validation against {b['boosting_val_all_rows']:.4g} with them: a "
+                   "stretch recorded by another instrument, in another unit or with other labels",
+                   {"row_block": dict(b), "cause": "invalid_data"})

@@ -9,7 +9,9 @@
   magnitude apart (``mle/stationarity.py``).
 
 - an estimate on a bound the model sets (other than zero): ``surprising_optimum``, the optimum lies outside the
-  allowed range (a bound in the code or the spec that the data contradict).
+  allowed range (a bound in the code or the spec that the data contradict). The same holds for a scipy fit in a
+  function's own code (``minimize``, ``least_squares``, read by ``kinds/function.py``) whose model is behind its
+  best reference by ``REF_MILD_RATIO``: there the parameters have no names, only places in ``x``.
 
 A converged optimiser at a stationary point is never flagged here, whatever the iteration-by-iteration NLL
 looked like: L-BFGS-B's own stopping test is the evidence.
@@ -30,6 +32,8 @@ from model_trainer.events import EpochLogged
 
 def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     d = facts.diagnostics
+    if d and facts.kind == "function" and facts.finished:
+        return _function_fit_on_bound(history, d, facts)
     if not d or facts.kind != "mle" or "optimizer" not in d or not facts.finished:
         return None
     opt = d["optimizer"]
@@ -108,3 +112,32 @@ def _overflow(facts: Facts) -> bool:
 
 def _unmoved(d: dict) -> list[str]:
     return list(d.get("unmoved") or [])
+
+
+def _function_fit_on_bound(history: list[EpochLogged], d: dict, facts: Facts) -> Finding | None:
+    from model_trainer.detect import thresholds as T
+    from model_trainer.detect.base import applicable_references, finite, series
+
+    at = d.get("fit_at_bounds") or []
+    if not at:
+        return None
+    refs = [v for k, v in applicable_references(facts).items() if k != "constant" and v > 0]
+    own = d.get("metric_own")
+    vals = finite(series(history, "metric")) or ([float(own)] if isinstance(own, (int, float)) else [])
+    if not refs or not vals:
+        return None
+    if facts.higher_is_better:
+        behind = (1.0 - max(vals)) > T.REF_MILD_RATIO * (1.0 - max(refs))
+    else:
+        behind = min(vals) > T.REF_MILD_RATIO * min(refs)
+    if not behind:
+        return None
+    n = d.get("fit_params")
+    bounds = [{"parameter": f"x[{b['index']}]", "bound": b["bound"], "value": b["value"], "call": d.get("fit_call")}
+              for b in at]
+    b = bounds[0]
+    return Finding("surprising_optimum", history[-1].epoch if history else None,
+                   f"the code's scipy fit ends on a bound: `{b['parameter']}` (of {n} parameters) = {b['value']:g} is "
+                   f"at its {b['bound']} bound" + (f" (and {len(bounds) - 1} more)" if len(bounds) > 1 else "")
+                   + "; the optimum lies outside the allowed range, and the model is behind the references",
+                   {"cause": None, "at_bounds": bounds})

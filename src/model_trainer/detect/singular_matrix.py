@@ -36,6 +36,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     if not d or not d.get("singular") or d.get("nll_finite") is False or d.get("finite") is False:
         return None  # no finite information matrix: mle_optimizer reports where the likelihood is not finite
     weak = d.get("weak", [])
+    if _only_scaled_weakness_on_a_bound(d, weak):
+        return None  # the fit ended on a bound: ``mle_optimizer`` reports that, the stronger finding
     cond = d.get("condition_number")
     cond_s = "infinite" if cond is None or not math.isfinite(cond) else f"{cond:.3g}"
     n = d.get("n_params")
@@ -87,6 +89,19 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                     "pairs": [(p["a"], p["b"]) for p in pairs[:5]],
                     "flat_profiles": [p["parameter"] for p in flat_profiles],
                     "numerically_singular": d.get("numerically_singular", True)})
+
+
+def _only_scaled_weakness_on_a_bound(d: dict[str, Any], weak: list[dict[str, Any]]) -> bool:
+    """The estimates end on a bound the model sets, and the only sign of non-identifiability is a weak direction on
+    the estimates' own scale. At a constrained optimum the gradient is not zero along the bound's parameter, so the
+    curvature there is not that of a minimum and a weak direction is no proof; a numerically singular matrix, a
+    collinear pair or a profile flat to its bounds still is."""
+    on_bound = [b for b in d.get("at_bounds") or [] if isinstance(b.get("value"), (int, float)) and b["value"] != 0]
+    if not on_bound or not weak or d.get("numerically_singular", True) or d.get("correlated_pairs"):
+        return False
+    if any(p.get("flat") for p in d.get("profiles") or []):
+        return False
+    return all(w.get("reason") == "weak direction on the estimates' scale" for w in weak)
 
 
 def _direction(w: dict[str, Any]) -> str:

@@ -358,3 +358,18 @@ DIAG_CHUNK_ROWS = 200_000
 # bounded whatever the file's size: 200,000 rows of history take ~150 MB. Every detector's window is a share of
 # the run or a few epochs, so a trend over a million epochs survives thinning; a non-finite value is never lost.
 DIAG_MAX_POINTS = 200_000
+# A block of training rows off the relationship the rest follow (``probes/row_blocks.py``): out-of-fold boosting
+# residuals over RESIDUAL_BINS stretches of consecutive rows explain ROW_BLOCK_EXCESS of their variance beyond chance
+# (p < ROW_BLOCK_P), and boosting fitted without the stretch furthest from zero scores ROW_BLOCK_GAIN better on
+# validation. On the 21 healthy regression programs of benchmarks/independent the file's order explains at most
+# 0.015 beyond chance (5 folds); files with a block from another logger, unit or labelling 0.15-0.25. The
+# intervention is what separates a block from residuals that drift with time for reasons the features do not carry.
+ROW_BLOCK_MIN_ROWS = 200
+ROW_BLOCK_SAMPLE = 5000
+ROW_BLOCK_FOLDS = 5
+ROW_BLOCK_EXCESS = 0.08
+ROW_BLOCK_P = 1e-6
+ROW_BLOCK_MIN_SHARE = 0.05
+ROW_BLOCK_GAIN = 0.10
+# a model within this factor of what boosting reaches without the block is not hurt by it
+ROW_BLOCK_MODEL_MARGIN = 1.1

@@ -17,6 +17,7 @@ from model_trainer.detect.base import (
     Descriptor,
     Facts,
     Finding,
+    applicable_references,
     finite,
     loss_key,
     metric_vs_baseline,
@@ -53,7 +54,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     q = max(len(losses) // 4, 1)
     stuck = rel_improvement(losses, -q - 1) < T.PLATEAU_IMPROVEMENT
     ratio = metric_vs_baseline(history, facts)
-    if not stuck or (ratio is not None and ratio < T.UNDERFIT_BASELINE_RATIO):
+    if not stuck or (ratio is not None and ratio < T.UNDERFIT_BASELINE_RATIO) or _at_references(history, facts):
         return None  # small gradients at a good fit mean convergence, not a fault
     last = history[-1]
     groups = group_columns(history)
@@ -73,3 +74,16 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"the loss is flat at {num(losses[-1])} (vs {num(losses[0])} at the first epoch)",
                        {"grad": grads[-1]})
     return None
+
+
+def _at_references(history: list[EpochLogged], facts: Facts) -> bool:
+    """The model's best metric is as good as a reference of its class gets from these data (errors within
+    ``UNDERFIT_AT_REFERENCE``; for a score, one minus it): an optimiser that converged there (a Newton step's
+    quadratically falling gradient) has found the fit, not lost its gradient."""
+    refs = [v for k, v in applicable_references(facts).items() if k != "constant"]
+    vals = finite(series(history, "metric"))
+    if not refs or not vals:
+        return False
+    if facts.higher_is_better:
+        return 1.0 - max(vals) <= T.UNDERFIT_AT_REFERENCE * (1.0 - max(refs))
+    return min(vals) <= T.UNDERFIT_AT_REFERENCE * min(refs)

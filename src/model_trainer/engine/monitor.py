@@ -121,12 +121,16 @@ class Monitor:
                          ("grad_norm", grad_norm), ("lr", lr)):
             if val is not None:
                 values[key] = _scalar(key, val)
+        # the history's own columns, as a returned history may hold them: the monitor numbers the epochs, and a time
+        # the code measured itself is the epoch's time
+        extra.pop("epoch", None)
+        own_time = _seconds(extra.pop("time_s", None))
+        own_time = own_time if math.isfinite(own_time) and own_time >= 0 else None
         for key, val in extra.items():
-            if key in ("epoch", "time_s"):
-                raise TypeError(f"monitor.log_epoch({key}=...): `{key}` is added by the monitor itself")
             values[key] = _scalar(key, val)
         self._epoch += 1
-        self._emit(EpochLogged(epoch=self._epoch, values=values, time_s=round(now - self._t_last, 6)))
+        self._emit(EpochLogged(epoch=self._epoch, values=values,
+                               time_s=own_time if own_time is not None else round(now - self._t_last, 6)))
         self._t_last = now
         for hook in self.epoch_hooks:
             hook()

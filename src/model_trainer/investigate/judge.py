@@ -138,6 +138,7 @@ def _attach_references(session: Any) -> None:
         rep.references = old["references"]
         rep.references_skipped = old.get("references_skipped") or {}
         rep.references_held_out = old.get("references_held_out") or {}
+        rep.row_block = old.get("row_block")
         return
     seed = int(spec.config.get("seed", 0) or 0)
     # the held-out scores cost a second fit of each reference (seconds on wide data) and serve one check only: of a
@@ -153,10 +154,17 @@ def _attach_references(session: Any) -> None:
         refs = references(train, val, features, ds.target, spec.model.metric, seed=seed, held_out=held_out)
     rep.references, rep.references_skipped = refs.values, refs.skipped
     rep.references_held_out = dict(getattr(refs, "held_out", {}) or {})
+    rep.row_block = getattr(refs, "row_block", None)
     fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)
     session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
                         + (f" ({refs.seconds:.1f}s, {refs.rows_used} training rows)" if fitted else "")
                         + "".join(f"; {k} skipped: {why}" for k, why in refs.skipped.items()))
+    if rep.row_block:
+        b = rep.row_block
+        session.ws.log.line(f"training rows: lines {b['first_line']}-{b['last_line']} ({b['rows']} rows) do not follow "
+                            f"the relationship the other rows follow; boosting without them scores "
+                            f"{num(b['boosting_val_without_block'])} on validation against "
+                            f"{num(b['boosting_val_all_rows'])} with them")
 
 
 def record_facts(session: Any, wait: bool = True) -> None:

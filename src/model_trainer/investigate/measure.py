@@ -43,6 +43,7 @@ def probe(inv: Investigation) -> None:
     _shift(inv)
     _loop_code(inv)
     _known_warnings(inv)
+    _broadcast_op(inv)
     _lr_used(inv)
     _label_signal(inv)
     _short_curve(inv)
@@ -265,6 +266,25 @@ def _entry_source(inv: Investigation) -> tuple[str, str] | None:
     return name, Path(path).read_text(encoding="utf-8", errors="replace")
 
 
+def _statement_start(text: str, line: int) -> int:
+    """The first line of the statement that spans ``line`` (a call written over several lines reports the line it
+    was executing)."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return line
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                                                 ast.For, ast.While, ast.If, ast.With, ast.Try)):
+            end = getattr(node, "end_lineno", node.lineno)
+            if node.lineno <= line <= end and (best is None or node.lineno > best):
+                best = node.lineno
+    return best or line
+
+
 def _first_line_naming(text: str, name: str) -> int | None:
     """The first line, not a comment, that names ``name`` as a string (a parameter's or a column's key)."""
     return next((i for i, t in enumerate(text.splitlines(), 1)
@@ -334,6 +354,28 @@ def _known_warnings(inv: Investigation) -> None:
             inv.suspect(known["cause"], 4.0, n)
         inv.measurements[known["key"]] = known.get("fix_value") or where or "the loss call"
         return
+
+
+def _broadcast_op(inv: Investigation) -> None:
+    """The code's own arithmetic broadcast the network's output against its targets (``kinds/function.py``'s torch
+    function mode over the first epoch): the same fault torch warns of in its losses, written out by hand."""
+    b = (inv.failing.diagnostics or {}).get("broadcast_op")
+    if not b or "broadcast_loss" in inv.measurements:
+        return
+    file, _, line = str(b.get("line", "")).rpartition(":")
+    where = _user_line(inv, file, int(line)) if line.isdigit() else None
+    if where is None:
+        return
+    out, target = tuple(b.get("output") or ()), tuple(b.get("target") or ())
+    n = out[0] if out else "n"
+    f = {"cause": "loss_mismatch", "file": where.rpartition(":")[0], "line": where.rpartition(":")[2],
+         "what": f"`{b.get('op')}` of the network's output of shape {out} and targets of shape {target} broadcasts "
+                 f"them into a {n} x {n} grid of every output against every target: the loss built on it is "
+                 "smallest where the network answers the targets' mean, so it is trained to answer a constant",
+         "fix": "give the output and the target one shape (`out.squeeze(-1)` or `y.unsqueeze(1)`)"}
+    _code_finding(inv, f, "The loss does not fit what the network outputs", "Watched the code's arithmetic on the "
+                  "network's output over the first epoch (a torch function mode of the tool's)", 4.0)
+    inv.measurements["broadcast_loss"] = where
 
 
 def _user_line(inv: Investigation, filename: str, lineno: int) -> str | None:
@@ -599,22 +641,51 @@ def _training_rows(inv: Investigation) -> None:
     def err(v: float) -> float:
         return 1 - v if inv.facts.higher_is_better else v
     e_train, e_val = err(own_train), err(own_val)
-    if not e_val > 0 or e_train < T.TRAIN_ROWS_SHARE * e_val:
-        return  # the model fits the file's own training rows better: it memorised them, labels and all
+    if not e_val > 0:
+        return
     label = inv.facts.metric
-    n = inv.add("The code trains on other labels than the file's", "Scored the returned model on the training "
-                "file's rows against their target", "measurement", inv.failing.run_id,
-                f"{label} {num(own_train)} on the training rows vs {num(own_val)} on validation, while the code's "
+    if e_train < T.TRAIN_ROWS_SHARE * e_val:
+        # the model fits the file's own training rows better: it memorised them, labels and all, unless the code's
+        # training loss, in the units its validation loss shows, is far below the model's error on those rows
+        units = _loss_units(vl, e_val, inv.report) if label in ("rmse", "mae") else None
+        if units is None or not tl * T.CODE_FIT_GAP ** 2 < units[1](e_train):
+            return
+        said = (f"{label} {num(own_train)} on the training rows vs {num(own_val)} on validation; the code's "
+                f"validation loss {num(vl)} is the model's validation error as {units[0]}, and in those units its "
+                f"training loss {num(tl)} stands for an error far below the {num(own_train)} the model makes on the "
+                "training file's rows: the targets the code fitted are not the training file's")
+    else:
+        said = (f"{label} {num(own_train)} on the training rows vs {num(own_val)} on validation, while the code's "
                 f"training loss ended at {num(tl)} against {num(vl)} on validation ({vl / tl:.1f}x): the targets "
-                "the code fitted are not the training file's", None)
+                "the code fitted are not the training file's")
+    n = inv.add("The code trains on other labels than the file's", "Scored the returned model on the training "
+                "file's rows against their target", "measurement", inv.failing.run_id, said, None)
     inv.measurements["training_rows"] = n
     inv.suspect("label_corruption", 2.0, n)
     inv.suspect("train_val_mismatch", 0.5, n)
 
 
+def _loss_units(val_loss: float, val_error: float, report: Any) -> tuple[str, Any] | None:
+    """How the code's loss relates to the model's validation error (an rmse or mae in the target's units): the first
+    of a squared error, the error itself, or either on the target's standard scale, that puts the validation loss
+    within a quarter of the error; None where none does (a loss of another kind: a likelihood, a robust loss)."""
+    sd = getattr(report, "target_std", None)
+    forms: list[tuple[str, Any]] = [("a squared error", lambda e: e * e), ("the error itself", lambda e: e)]
+    if isinstance(sd, (int, float)) and sd > 0:
+        forms += [("a squared error on the target's standard scale", lambda e: (e / sd) ** 2),
+                  ("an error on the target's standard scale", lambda e: e / sd)]
+    for name, f in forms:
+        expect = f(val_error)
+        if expect > 0 and abs(val_loss - expect) <= 0.25 * expect:
+            return name, f
+    return None
+
+
 def _gradient_reach(inv: Investigation) -> None:
-    """Parameters the optimiser steps that never received a gradient: cut off from the loss in the code."""
+    """Parameters the optimiser steps that never received a gradient: cut off from the loss in the code. And
+    parameters the loss is computed through that no optimiser holds: left out of its parameter groups."""
     d = inv.failing.diagnostics or {}
+    _not_stepped(inv, d)
     names, count = d.get("no_grad_params"), d.get("no_grad_count")
     if not names or not count:
         return
@@ -629,6 +700,35 @@ def _gradient_reach(inv: Investigation) -> None:
     inv.measurements["cut_off_share"] = float(d.get("no_grad_share") or 0.0)
     inv.suspect("code_error", 4.0, n)
     inv.suspect("training_loop_bug", 1.0, n)
+
+
+_OPTIMISER_CALL = re.compile(r"\boptim\.[A-Z]\w*\(|\b(?:SGD|Adam|AdamW|RMSprop|Adagrad|LBFGS)\(")
+
+
+def _not_stepped(inv: Investigation, d: dict[str, Any]) -> None:
+    names, count = d.get("not_stepped_params"), d.get("not_stepped_count")
+    if not names or not count:
+        return
+    shown = ", ".join(f"`{n}`" for n in names[:6]) + (f" and {count - 6} more" if count > 6 else "")
+    what = (f"{shown} ({count} parameter tensor{'s' if count > 1 else ''}, {d.get('not_stepped_share', 0):.0%} of the "
+            f"returned model's weights) received gradients, but no optimiser that stepped in the first "
+            f"{d.get('not_stepped_steps')} steps holds them: they keep their initial values for the whole run")
+    fix = "add them to the optimiser (its parameter groups, or model.parameters() whole)"
+    src = _entry_source(inv)
+    line = None
+    if src is not None:
+        line = next((i for i, t in enumerate(src[1].splitlines(), 1)
+                     if not t.lstrip().startswith("#") and _OPTIMISER_CALL.search(t)), None)
+    if src is not None and line is not None:
+        _code_finding(inv, {"cause": "training_loop_bug", "file": src[0], "line": line, "what": what, "fix": fix},
+                      "Part of the model is never stepped by the optimiser", "Compared the optimiser's parameters "
+                      "with the returned model's (a hook of the tool's on its first steps)", 4.0)
+    else:
+        n = inv.add("Part of the model is never stepped by the optimiser", "Compared the optimiser's parameters with "
+                    "the returned model's (a hook of the tool's on its first steps)", "measurement",
+                    inv.failing.run_id, f"{what}; {fix}", None)
+        inv.suspect("training_loop_bug", 4.0, n)
+    inv.measurements["not_stepped"] = names
 
 
 def _constant_columns(inv: Investigation) -> None:
@@ -723,8 +823,17 @@ def _bound_in_code(inv: Investigation) -> None:
         return
     name, text = model
     for b in bounds:
-        hit = _first_line_naming(text, b["parameter"])
-        where = f"{name}:{hit}" if hit else name
+        call = b.get("call")
+        if call:
+            # a function's own scipy fit: its parameters have no names, the call that was given the bounds does
+            file, _, line = str(call).rpartition(":")
+            where = _user_line(inv, file, int(line)) if line.isdigit() else None
+            if where is not None and where.rpartition(":")[0] == name:
+                where = f"{name}:{_statement_start(text, int(line))}"
+            where = where or name
+        else:
+            hit = _first_line_naming(text, b["parameter"])
+            where = f"{name}:{hit}" if hit else name
         what = (f"`{b['parameter']}` ends on its {b['bound']} bound {b['value']:g}, so the data ask for a value "
                 "beyond it; widen the bound if the domain allows, or report the estimate as constrained")
         n = inv.add("A bound in the model excludes the optimum", f"Read the model code ({name})", "measurement",

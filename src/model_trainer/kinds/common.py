@@ -121,6 +121,9 @@ def train_rows_metric(predict: Callable[[Any], Any], job: Job, pre: Preprocess) 
         if far is not None:
             y = train[job.target].astype(float)
             train = train[(y >= far["low"]) & (y <= far["high"])]  # the rows the model was trained on
+    block = job.data_repairs.get("drop_row_block")
+    if isinstance(block, list) and len(block) == 2:
+        train = train[~((train.index >= block[0] - 2) & (train.index <= block[1] - 2))]
     if len(train) < 2:
         return None
     try:
@@ -152,6 +155,8 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
 # feature with a larger spread decides the neighbours alone (scikit-learn's preprocessing guide)
 _DISTANCE_BASED = ("KNeighbors", "RadiusNeighbors", "SVR", "SVC", "NuSVR", "NuSVC", "KernelRidge", "GaussianProcess",
                    "KMeans", "LocalOutlierFactor")
+# trees split on thresholds of one feature at a time and predict means of training targets (of gradients, for boosting)
+_TREES = ("RandomForest", "ExtraTrees", "DecisionTree", "ExtraTree", "GradientBoosting", "HistGradientBoosting")
 _SCALERS = ("StandardScaler", "MinMaxScaler", "RobustScaler", "MaxAbsScaler", "QuantileTransformer",
             "PowerTransformer", "Normalizer")
 
@@ -159,7 +164,9 @@ _SCALERS = ("StandardScaler", "MinMaxScaler", "RobustScaler", "MaxAbsScaler", "Q
 def scale_sensitive(model: Any) -> dict[str, Any] | None:
     """How a returned scikit-learn model meets the features' scales: ``{"scales_inside": True}`` where a scaler comes
     before its final estimator in its pipeline (the files' scales never reach the estimator), ``{"scale_sensitive":
-    class name}`` where that estimator is distance- or kernel-based and no scaler comes before it, else None.
+    class name}`` where that estimator is distance- or kernel-based and no scaler comes before it, ``{"scale_free":
+    class name}`` where it is a tree or an ensemble of trees (its splits and its predictions are the same for any
+    rescaling of the features or the target), else None.
 
     >>> from sklearn.neighbors import KNeighborsRegressor
     >>> from sklearn.pipeline import make_pipeline
@@ -168,13 +175,16 @@ def scale_sensitive(model: Any) -> dict[str, Any] | None:
     {'scale_sensitive': 'KNeighborsRegressor'}
     >>> scale_sensitive(make_pipeline(StandardScaler(), KNeighborsRegressor()))
     {'scales_inside': True}
+    >>> from sklearn.ensemble import RandomForestRegressor
+    >>> scale_sensitive(RandomForestRegressor())
+    {'scale_free': 'RandomForestRegressor'}
     """
     seen: list[str] = []
 
     def walk(obj: Any, depth: int = 0) -> Any:
         # the estimator that makes the predictions, recording the transformers in front of it
-        if depth > 4:
-            return obj
+        if depth > 4 or type(obj).__name__.startswith(_TREES):
+            return obj  # a forest's ``estimator`` is its template tree: the forest is the model
         steps = getattr(obj, "steps", None)
         if isinstance(steps, list) and steps:
             for _, step in steps[:-1]:
@@ -190,7 +200,9 @@ def scale_sensitive(model: Any) -> dict[str, Any] | None:
     name = type(final).__name__
     if any(s in _SCALERS for s in seen):
         return {"scales_inside": True}
-    return {"scale_sensitive": name} if any(name.startswith(d) for d in _DISTANCE_BASED) else None
+    if any(name.startswith(d) for d in _DISTANCE_BASED):
+        return {"scale_sensitive": name}
+    return {"scale_free": name} if name.startswith(_TREES) else None
 
 
 def _names(step: Any) -> list[str]:

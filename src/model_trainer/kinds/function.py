@@ -68,15 +68,54 @@ class _GradientReach:
     that wants one (``requires_grad``) whose ``.grad`` is still None when the optimiser steps is outside the graph
     its loss was computed through (a ``.detach()``, ``torch.no_grad()``, a tensor rebuilt from ``.data``, a module
     never called). A parameter frozen on purpose (``requires_grad=False``) is left out. The hook removes itself
-    after ``steps`` steps, so a long training pays nothing for it."""
+    after ``steps`` steps, so a long training pays nothing for it.
+
+    And the reverse: over the first ``BACKWARDS`` backward passes, the weights each loss is computed through (the
+    leaves of its graph); one of those that no optimiser holds is never stepped (a parameter group left out)."""
+
+    BACKWARDS = 3
 
     def __init__(self, steps: int = 20) -> None:
+        import torch
         from torch.optim.optimizer import register_optimizer_step_pre_hook
 
         self.steps, self.seen = steps, 0
         self.missing: dict[int, int] = {}
         self.params: dict[int, Any] = {}
+        self.reached: dict[int, Any] = {}
+        self.backwards = 0
         self.handle = register_optimizer_step_pre_hook(self._pre_step)
+        self._backward = torch.Tensor.backward
+        reach = self
+
+        def backward(tensor: Any, *args: Any, **kwargs: Any) -> Any:
+            if reach.backwards < reach.BACKWARDS:
+                reach.backwards += 1
+                reach._leaves(tensor)
+                if reach.backwards >= reach.BACKWARDS:
+                    torch.Tensor.backward = reach._backward  # type: ignore[method-assign]
+            return reach._backward(tensor, *args, **kwargs)
+        torch.Tensor.backward = backward  # type: ignore[method-assign]
+
+    def _leaves(self, tensor: Any) -> None:
+        """The weights the graph of ``tensor`` reaches (its AccumulateGrad nodes' variables)."""
+        stack, seen = [getattr(tensor, "grad_fn", None)], set()
+        while stack and len(seen) < 100_000:
+            fn = stack.pop()
+            if fn is None or id(fn) in seen:
+                continue
+            seen.add(id(fn))
+            var = getattr(fn, "variable", None)
+            if var is not None:
+                self.reached[id(var)] = var
+            stack.extend(nxt for nxt, _ in getattr(fn, "next_functions", ()))
+
+    def restore(self) -> None:
+        import torch
+
+        if self.backwards < self.BACKWARDS:
+            torch.Tensor.backward = self._backward  # type: ignore[method-assign]
+            self.backwards = self.BACKWARDS
 
     @classmethod
     def start(cls, steps: int = 20) -> _GradientReach | None:
@@ -97,19 +136,114 @@ class _GradientReach:
             self.handle.remove()
 
     def report(self, model: Any) -> dict[str, Any] | None:
-        """Names (from the returned model) and share of the weights that no step ever found a gradient for."""
+        """Names (from the returned model) and share of the weights that no step ever found a gradient for; and the
+        returned model's weights that have a gradient (the loss is computed through them) but that no optimiser
+        holds (a parameter group left out), so no step ever changes them."""
         self.handle.remove()
+        self.restore()
         if self.seen < 3 or not self.params:
             return None
+        named = _named_parameters(model)
+        names = {id(p): n for n, p in named}
+        out: dict[str, Any] = {}
         cut = {i for i, n in self.missing.items() if n == self.seen}
-        if not cut:
-            return None
-        names = {id(p): n for n, p in model.named_parameters()} if hasattr(model, "named_parameters") else {}
-        total = sum(int(p.numel()) for p in self.params.values())
-        share = sum(int(self.params[i].numel()) for i in cut) / max(total, 1)
-        shown = sorted(names.get(i, f"<tensor of shape {tuple(self.params[i].shape)}>") for i in cut)
-        return {"no_grad_params": shown[:12], "no_grad_count": len(cut), "no_grad_share": share,
-                "no_grad_steps": self.seen, "params_count": len(self.params)}
+        if cut:
+            total = sum(int(p.numel()) for p in self.params.values())
+            share = sum(int(self.params[i].numel()) for i in cut) / max(total, 1)
+            shown = sorted(names.get(i, f"<tensor of shape {tuple(self.params[i].shape)}>") for i in cut)
+            out |= {"no_grad_params": shown[:12], "no_grad_count": len(cut), "no_grad_share": share,
+                    "no_grad_steps": self.seen, "params_count": len(self.params)}
+        outside = [(n, p) for n, p in named if p.requires_grad and id(p) not in self.params and id(p) in self.reached]
+        if outside:
+            total = sum(int(p.numel()) for _, p in named if p.requires_grad)
+            out |= {"not_stepped_params": [n for n, _ in outside][:12], "not_stepped_count": len(outside),
+                    "not_stepped_share": sum(int(p.numel()) for _, p in outside) / max(total, 1),
+                    "not_stepped_steps": self.seen}
+        return out or None
+
+
+def _named_parameters(model: Any) -> list[tuple[str, Any]]:
+    """The returned model's named parameters, or those of the torch modules a wrapper holds, each tensor once."""
+    from model_trainer.kinds.common import torch_modules
+
+    seen: set[int] = set()
+    out: list[tuple[str, Any]] = []
+    for module in torch_modules(model):
+        try:
+            pairs = list(module.named_parameters())
+        except Exception:  # noqa: BLE001 - a module that cannot list its weights names none
+            continue
+        for name, p in pairs:
+            if id(p) not in seen:
+                seen.add(id(p))
+                out.append((name, p))
+    return out
+
+
+def _broadcast_mode(folder: Path | None, align: bool) -> Any:
+    """A torch function mode over the user's own arithmetic: an addition or subtraction of the network's output of
+    shape ``(n, 1)`` (it requires a gradient) and targets of shape ``(n,)`` (they do not), or the reverse, broadcasts
+    into an ``n x n`` grid of every output against every target. Without ``align`` it records the first such operation
+    at the user's line (``found``); with ``align`` (the diagnostic ``loss_shapes_aligned``) it gives the ``(n, 1)``
+    operand the other's shape first, as ``out.squeeze(-1)`` would, in evaluation too (no gradient there), so that the
+    code's validation loss is aligned like its training loss. Only the user's own lines are read: a library's
+    pairwise differences are its own."""
+    import torch
+    from torch.overrides import TorchFunctionMode
+
+    ops = {torch.sub, torch.add, torch.Tensor.sub, torch.Tensor.add, torch.Tensor.__sub__, torch.Tensor.__rsub__,
+           torch.Tensor.__add__, torch.Tensor.__radd__}
+    prefix = f"{folder}{os.sep}" if folder is not None else None
+
+    def column(a: Any, b: Any) -> bool:
+        return a.dim() == 2 and b.dim() == 1 and a.shape[1] == 1 and a.shape[0] == b.shape[0] >= 2
+
+    def mismatch(a: Any, b: Any) -> bool:
+        if not (isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor)):
+            return False
+        if align:
+            return column(a, b) or column(b, a)
+        if a.requires_grad == b.requires_grad:
+            return False
+        out, target = (a, b) if a.requires_grad else (b, a)
+        return column(out, target)
+
+    def user_line() -> str | None:
+        frame = sys._getframe(2)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if prefix is not None and name.startswith(prefix):
+                return f"{name}:{frame.f_lineno}"
+            frame = frame.f_back
+        return None
+
+    class Watch(TorchFunctionMode):
+        found: dict[str, Any] | None = None
+
+        def __torch_function__(self, func: Any, types: Any, args: Any = (), kwargs: Any = None) -> Any:
+            kwargs = kwargs or {}
+            if func in ops and len(args) >= 2 and mismatch(args[0], args[1]):
+                where = user_line()
+                if where is not None:
+                    if align:
+                        a, b = args[0], args[1]
+                        args = (a.squeeze(-1), b, *args[2:]) if a.dim() == 2 else (a, b.squeeze(-1), *args[2:])
+                    elif self.found is None:
+                        out, target = (args[0], args[1]) if args[0].requires_grad else (args[1], args[0])
+                        self.found = {"line": where, "op": getattr(func, "__name__", str(func)),
+                                      "output": list(out.shape), "target": list(target.shape)}
+            return func(*args, **kwargs)
+    return Watch()
+
+
+def _leave(mode: Any) -> None:
+    """Leave a torch function mode once (an epoch hook and the run's end may both ask)."""
+    if not getattr(mode, "left", False):
+        mode.left = True
+        try:
+            mode.__exit__(None, None, None)
+        except Exception:  # noqa: BLE001 - a mode stack the code changed meanwhile: the mode is only a probe
+            pass
 
 
 def _align_loss_shapes() -> None:
@@ -249,6 +383,8 @@ class _SolverWatch:
         import scipy.optimize as so
 
         self.last: tuple[str, Any, Any] | None = None
+        self.bounds: Any = None
+        self.line: str | None = None
         self.folders = folders
         originals = {name: getattr(so, name) for name in self.NAMES}
         wrapped = {name: self._wrap(name, fn) for name, fn in originals.items()}
@@ -279,8 +415,11 @@ class _SolverWatch:
         def call(*args: Any, **kwargs: Any) -> Any:
             result = original(*args, **kwargs)
             # only the user's own calls: a library's inner fits (a Gaussian process's kernel search) are its own
-            if self._users(sys._getframe(1).f_code.co_filename):
+            frame = sys._getframe(1)
+            if self._users(frame.f_code.co_filename):
                 self.last = (name, kwargs.get("method"), result)
+                self.bounds = kwargs.get("bounds")
+                self.line = f"{frame.f_code.co_filename}:{frame.f_lineno}"
             return result
         return call
 
@@ -299,6 +438,10 @@ class _SolverWatch:
             out["fit_iterations"] = int(nit)
         if x is not None and np.ndim(x) == 1:
             out["fit_params"] = int(np.size(x))
+            at = _at_bounds(np.asarray(x, dtype=float), self.bounds, self.last[0])
+            if at:
+                out["fit_at_bounds"] = at
+                out["fit_call"] = self.line
         return out
 
     def report(self) -> str | None:
@@ -315,6 +458,36 @@ class _SolverWatch:
         steps = getattr(result, "nit", None) or getattr(result, "nfev", None)
         return (f"{SOLVER_NOTE} ({how}) ended without converging: {message}"
                 + (f" ({steps} {'iterations' if getattr(result, 'nit', None) else 'evaluations'})" if steps else ""))
+
+
+def _at_bounds(x: np.ndarray, bounds: Any, name: str) -> list[dict[str, Any]]:
+    """The estimates of a scipy fit that end on a finite bound other than zero (``minimize``'s (lower, upper) pairs or
+    ``Bounds``, ``least_squares``' (lower, upper)): the data ask for a value the bound excludes. A bound at zero is the
+    natural floor of a rate or a size, where "no effect" is a legitimate estimate.
+
+    >>> _at_bounds(np.array([0.3, 1.0]), [(0, 5), (0.1, 1.0)], "minimize")
+    [{'index': 1, 'bound': 'upper', 'value': 1.0}]
+    """
+    if bounds is None:
+        return []
+    try:
+        if hasattr(bounds, "lb"):
+            lo, hi = np.asarray(bounds.lb, float), np.asarray(bounds.ub, float)
+        elif name == "least_squares":
+            lo, hi = np.asarray(bounds[0], float), np.asarray(bounds[1], float)
+        else:
+            pairs = [(None, None) if p is None else p for p in bounds]
+            lo = np.array([np.nan if p[0] is None else float(p[0]) for p in pairs])
+            hi = np.array([np.nan if p[1] is None else float(p[1]) for p in pairs])
+        lo, hi = np.broadcast_to(lo, x.shape), np.broadcast_to(hi, x.shape)
+    except (TypeError, ValueError, IndexError):
+        return []
+    out = []
+    for i, v in enumerate(x):
+        for side, b in (("lower", lo[i]), ("upper", hi[i])):
+            if np.isfinite(b) and b != 0 and abs(v - b) <= 1e-8 * max(1.0, abs(b)):
+                out.append({"index": i, "bound": side, "value": float(b)})
+    return out
 
 
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
@@ -348,13 +521,26 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                           "DataLoader runs out") + "), by a hook of the tool's; the code is unchanged"))
     reach = _GradientReach.start() if "torch" in sys.modules and not job.data_repairs.get("zero_grad_after_step") \
         else None
+    folder = Path(job.entry_file).resolve().parent if job.entry_file else None
+    watch = None
+    if "torch" in sys.modules and (n == 4 or job.data_repairs.get("loss_shapes_aligned")):
+        # the first epoch only where the code logs epochs (a mode costs every torch call a Python dispatch); the
+        # diagnostic's alignment for the whole run
+        watch = _broadcast_mode(folder, align=bool(job.data_repairs.get("loss_shapes_aligned")))
+        watch.__enter__()
+        if not job.data_repairs.get("loss_shapes_aligned"):
+            monitor.epoch_hooks.append(lambda: _leave(watch))
     monitor.start_clock()
-    if n == 4:
-        result = fn(train, val, config, monitor)
-    elif n == 3:
-        result = fn(train, val, config)
-    else:
-        result = fn(train, val)
+    try:
+        if n == 4:
+            result = fn(train, val, config, monitor)
+        elif n == 3:
+            result = fn(train, val, config)
+        else:
+            result = fn(train, val)
+    finally:
+        if watch is not None:
+            _leave(watch)
     said = solver.report() if solver is not None else None
     if said:
         emit(Note(text=said))
@@ -404,6 +590,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                     data["metric_own_train"] = own_train
     if reach is not None:
         data.update(reach.report(model) or {})
+    if watch is not None and getattr(watch, "found", None):
+        data["broadcast_op"] = watch.found
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre, task=task), job.entry_file)

@@ -14,7 +14,7 @@ from model_trainer.probes.data_quality import missing_codes, target_outliers
 from model_trainer.probes.shift import shifted_columns
 
 # what a report's reader waits for while the references fit
-_AWAITED = frozenset({"references", "references_skipped", "references_held_out"})
+_AWAITED = frozenset({"references", "references_skipped", "references_held_out", "row_block"})
 
 
 @dataclass
@@ -40,6 +40,9 @@ class DataReport:
     references_skipped: dict[str, str] = field(default_factory=dict)
     # the same references fitted on 4/5 of the training rows and scored on the other 1/5 (probes/references.py)
     references_held_out: dict[str, float | None] = field(default_factory=dict)
+    # a stretch of consecutive training rows off the relationship the other rows follow (``probes/row_blocks.py``),
+    # found with the references: {"first_line", "last_line", "rows", "excess", "boosting_val_without_block", ...}
+    row_block: dict[str, Any] | None = None
     data_hash: str = ""                  # of the data files: the cached references belong to these bytes
     # the split whose target takes a handful of values while the other's is continuous (a cast or rounding applied
     # to one split only), with the counts: {"split", "train_values", "val_values"}
@@ -108,6 +111,8 @@ class DataReport:
             rep.missing_codes = {c: d for c, d in self.missing_codes.items() if c not in repairs["missing_codes"]}
         if repairs.get("drop_target_outliers"):
             rep.target_outliers = None
+        if repairs.get("drop_row_block"):
+            rep.row_block = None
         if repairs.get("align_validation"):
             rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
         if repairs.get("standardize"):

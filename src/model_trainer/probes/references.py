@@ -55,6 +55,8 @@ class References:
     seconds: float = 0.0
     # linear / boosting fitted on 4/5 of the training rows, scored on the other 1/5 (where there are enough rows)
     held_out: dict[str, float | None] = field(default_factory=dict)
+    # a block of training rows off the relationship the others follow (``probes/row_blocks.py``), or None
+    row_block: dict[str, Any] | None = None
 
     def best(self, higher_is_better: bool) -> tuple[str, float] | None:
         """The best fitted reference, as (name, value)."""
@@ -141,9 +143,10 @@ def with_indicators(train: pd.DataFrame, val: pd.DataFrame, columns: list[str],
 
 
 def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], target: str | None,
-               metric: str, seed: int = 0, held_out: bool = True) -> References:
+               metric: str, seed: int = 0, held_out: bool = True, blocks: bool = True) -> References:
     """The references on this split; ``held_out`` False skips their held-out scores (a second fit of each), which
-    only a split shifted between training and validation is checked with."""
+    only a split shifted between training and validation is checked with; ``blocks`` False skips the check for a
+    block of training rows (``probes/row_blocks.py``)."""
     import time
 
     t0 = time.monotonic()
@@ -173,6 +176,7 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
         return skip_all(f"metric `{metric}` needs class labels; `{target}` is continuous")
     if classify and len(np.unique(y)) < 2:
         return skip_all(f"`{target}` has one class in the training split")
+    in_order = tr
     if len(tr) > SAMPLE_ROWS:
         tr = tr.sample(SAMPLE_ROWS, random_state=seed)
         y = tr[target].to_numpy(dtype=np.float64)
@@ -237,5 +241,14 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
                 out.held_out[name] = v if math.isfinite(v) else None
             except Exception:  # noqa: BLE001 - no held-out score is only a check not made
                 out.held_out[name] = None
+    if blocks and not classify and out.values["boosting"] is not None:
+        from model_trainer.probes.row_blocks import row_block
+
+        try:
+            out.row_block = row_block(in_order[numeric].to_numpy(dtype=np.float64),
+                                      in_order[target].to_numpy(dtype=np.float64), xv, yv,
+                                      np.asarray(in_order.index), metric, seed)
+        except Exception:  # noqa: BLE001 - a check that could not be made finds nothing
+            out.row_block = None
     out.seconds = time.monotonic() - t0
     return out

@@ -12,6 +12,7 @@ from model_trainer.repairs.batch_size import BatchSize
 from model_trainer.repairs.clip_gradients import ClipGradients
 from model_trainer.repairs.drop_constant_columns import DropConstantColumns
 from model_trainer.repairs.drop_non_finite import DropNonFinite
+from model_trainer.repairs.drop_row_block import DropRowBlock
 from model_trainer.repairs.drop_target_outliers import DropTargetOutliers
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
@@ -54,7 +55,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
-    TighterTolerance(), LogSoftmaxToNLL())}
+    TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

@@ -1,4 +1,6 @@
-"""Weaker regularisation, for a model that regularisation holds back: ``weight_decay`` or ``alpha`` down, ``C`` up.
+"""Weaker regularisation, for a model that regularisation holds back: ``weight_decay`` or ``alpha`` down, ``C`` up,
+or a tree's ``min_samples_leaf`` down (a fifth, a twenty-fifth, then one row: a leaf as large as a good share of the
+training rows leaves each tree a handful of leaves, or one).
 
 The strength that is too large is rarely off by one step, so the candidates are a bracket searched by successive
 halving: 10x, 100x and 10,000x weaker, then none at all.
@@ -8,6 +10,9 @@ Example:
     >>> ctx = Context({"weight_decay": 50.0}, {}, Finding("underfitting", None, ""), Facts(), {"weight_decay"})
     >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
     ['weight_decay 50 -> 5', 'weight_decay 50 -> 0.5', 'weight_decay 50 -> 0.005', 'weight_decay 50 -> 0']
+    >>> ctx = Context({"min_samples_leaf": 30}, {}, Finding("underfitting", None, ""), Facts(), {"min_samples_leaf"})
+    >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
+    ['min_samples_leaf 30 -> 6', 'min_samples_leaf 30 -> 1']
 """
 
 from __future__ import annotations
@@ -38,4 +43,8 @@ class LowerRegularization(Repair):
         if isinstance(c, (int, float)) and not isinstance(c, bool) and c > 0:
             # scikit-learn's C is the inverse strength: weaker regularisation is a larger C
             return self.bracketed(ctx, "C", [float(f"{c / f:.6g}") for f in self.factors])
+        leaf = ctx.config.get("min_samples_leaf")
+        if isinstance(leaf, int) and not isinstance(leaf, bool) and leaf >= 5:
+            return self.bracketed(ctx, "min_samples_leaf", sorted({max(leaf // 5, 1), max(leaf // 25, 1), 1},
+                                                                  reverse=True))
         return None

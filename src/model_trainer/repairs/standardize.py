@@ -27,5 +27,7 @@ class Standardize(Repair):
             return None
         if (ctx.facts.diagnostics or {}).get("scales_inside"):
             return None  # the returned pipeline scales its features itself: its estimator would see the same values
+        if (ctx.facts.diagnostics or {}).get("scale_free"):
+            return None  # trees split one feature at a time: any rescaling gives the same model
         return self.data(ctx, "standardize", "standardize the features (z-score with the training split's mean "
                                              "and std)")

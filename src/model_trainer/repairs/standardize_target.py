@@ -27,4 +27,6 @@ class StandardizeTarget(Repair):
             return None
         if ctx.config.get("loss") in ("bce", "cross_entropy"):
             return None
+        if (ctx.facts.diagnostics or {}).get("scale_free"):
+            return None  # trees predict means of training targets: a rescaled target gives the same predictions
         return self.data(ctx, "standardize_target", "standardize the target; predictions are mapped back to its units")
