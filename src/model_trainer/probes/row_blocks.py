@@ -7,7 +7,8 @@ than the references can still be far from what the data would give.
 
 The check, on regression targets with at least ``ROW_BLOCK_MIN_ROWS`` training rows:
 
-1. out-of-fold residuals of gradient boosting (``ROW_BLOCK_FOLDS`` shuffled folds) on the training rows;
+1. out-of-fold residuals of gradient boosting (``ROW_BLOCK_FOLDS`` shuffled folds of ``ROW_BLOCK_ITER`` rounds) on
+   the training rows;
 2. their means over ``RESIDUAL_BINS`` stretches of consecutive rows: the share of the residuals' variance the
    file's order explains beyond chance, and the F test's p-value (as ``mle/residuals.residual_structure``);
 3. where that share passes ``ROW_BLOCK_EXCESS`` (p < ``ROW_BLOCK_P``): the stretch of consecutive rows whose
@@ -59,7 +60,8 @@ def row_block(x: np.ndarray, y: np.ndarray, xv: np.ndarray, yv: np.ndarray, labe
     model = HistGradientBoostingRegressor(random_state=seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        pred = cross_val_predict(model, x, y, cv=KFold(T.ROW_BLOCK_FOLDS, shuffle=True, random_state=seed))
+        pred = cross_val_predict(HistGradientBoostingRegressor(max_iter=T.ROW_BLOCK_ITER, random_state=seed), x, y,
+                                 cv=KFold(T.ROW_BLOCK_FOLDS, shuffle=True, random_state=seed))
     res = y - pred
     n = len(res)
     total = float(np.var(res))
