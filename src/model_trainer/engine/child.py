@@ -102,6 +102,29 @@ def forked(events_fd: int, parent: int) -> int:
     return code
 
 
+# the torch function mode of ``kinds/function.py`` (a probe over a run's first epoch) stands between a torch function
+# and its caller: a warning torch raises "at its caller" (``stacklevel=2``) then points at the probe
+_PROBE_FILES = frozenset({str(Path(__file__).parent.parent / "kinds" / "function.py"),
+                           str(Path(__file__).resolve().parent.parent / "kinds" / "function.py")})
+
+
+def _beyond_probe(filename: str, lineno: int) -> tuple[str, int]:
+    """Where a warning that points at the probe was raised from: the first frame outside the probe and torch above
+    it, as it would have pointed without the probe."""
+    if filename not in _PROBE_FILES:
+        return filename, lineno
+    frame = sys._getframe(2)
+    seen = False
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name in _PROBE_FILES:
+            seen = True
+        elif seen and f"{os.sep}torch{os.sep}" not in name and not name.startswith("<"):
+            return name, frame.f_lineno
+        frame = frame.f_back
+    return filename, lineno
+
+
 def _run(channel: Channel) -> int:
     job: Job = pickle.load(sys.stdin.buffer)
     # the user's code sees the command line of ``python model.py``: argparse at import time finds no argument of the
@@ -113,6 +136,7 @@ def _run(channel: Channel) -> int:
 
     def showwarning(message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
                     line: Any = None) -> None:
+        filename, lineno = _beyond_probe(filename, lineno)
         channel.emit(WarningRaised(category=category.__name__, message=str(message), filename=filename,
                                    lineno=lineno))
 
