@@ -54,6 +54,7 @@ def row_block(x: np.ndarray, y: np.ndarray, xv: np.ndarray, yv: np.ndarray, labe
 
     if metric not in _REGRESSION or len(y) < T.ROW_BLOCK_MIN_ROWS or len(yv) < 2:
         return None
+    every = labels
     if len(y) > T.ROW_BLOCK_SAMPLE:
         keep = np.sort(np.random.default_rng(seed).choice(len(y), T.ROW_BLOCK_SAMPLE, replace=False))
         x, y, labels = x[keep], y[keep], labels[keep]
@@ -89,8 +90,10 @@ def row_block(x: np.ndarray, y: np.ndarray, xv: np.ndarray, yv: np.ndarray, labe
                                                                                                           1e-300)
     if gain < T.ROW_BLOCK_GAIN:
         return None
-    return {"first_label": int(labels[a]), "last_label": int(labels[b - 1]),
-            "first_line": int(labels[a]) + 2, "last_line": int(labels[b - 1]) + 2, "rows": int(b - a),
+    first, last = int(labels[a]), int(labels[b - 1])
+    # the training rows in that stretch of the file, all of them where the check read a sample
+    rows = int(np.count_nonzero((every >= first) & (every <= last)))
+    return {"first_label": first, "last_label": last, "first_line": first + 2, "last_line": last + 2, "rows": rows,
             "rows_checked": n, "share_of_rows": (b - a) / n,
             "mean_residual_block": float(res[a:b].mean()), "mean_residual_rest": float(res[rest].mean()),
             "order_share": share, "chance": chance, "excess": share - chance, "p_value": p, "bins": bins,
