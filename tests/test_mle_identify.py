@@ -107,3 +107,18 @@ def test_a_change_that_moves_nothing_is_no_effect():
     c = compare(d | {"aic": 30.0, "bic": 40.0}, d)
     assert not c["no_effect"] and c["aic"]["favours"] == "after" and c["bic"]["strength"] == "decisive"
     assert "BIC favours the changed model by 14.0 (decisive)" in c["line"]
+
+
+def test_a_column_unread_at_a_degenerate_optimum_is_read_at_other_values():
+    """A binomial fit that ends at p = 0.5 in every cup no longer depends on the counts; at its starting values it
+    does: the target is read, the optimum is degenerate, and no other column stands in for it."""
+    from model_trainer.mle.columns import reads_column
+
+    data = pd.DataFrame({"dose": [0.5, 2.0, 10.0], "n": [20, 20, 20], "dead": [4, 12, 18]})
+
+    def nll(t, d):
+        p = 1.0 / (1.0 + np.exp(-t[0] * np.log(d["dose"].to_numpy())))
+        y, n = d["dead"].to_numpy(), d["n"].to_numpy()
+        return float(-np.sum(y * np.log(p) + (n - y) * np.log(1 - p)))
+    assert "dead" in used_columns(nll, [0.0], data)["unused"]
+    assert reads_column(nll, [1.0], data, "dead") and not reads_column(nll, [0.0], data, "dead")

@@ -98,3 +98,33 @@ def test_a_non_numeric_covariate_is_bad_input_before_anything_runs(tmp_path):
     assert res.returncode == 2
     assert "model.py" in res.stderr and "line 3" in res.stderr and "`b`" in res.stderr and "'high'" in res.stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+WRONG_COLUMN = """
+import numpy as np
+
+PARAMS = [{"name": "a", "init": 0.5, "lower": 0.0}, {"name": "b", "init": 0.5, "lower": 0.0, "upper": 10.0}]
+
+
+def predict(theta, data):
+    return theta[0] + theta[1] * data["x"].to_numpy()
+
+
+def negative_log_likelihood(theta, data):
+    lam = np.maximum(predict(theta, data), 1e-9)
+    counts = data.iloc[:, -1].to_numpy()
+    return float(np.sum(lam - counts * np.log(lam)))
+"""
+
+
+def test_a_likelihood_that_never_reads_the_target_is_named_at_its_positional_read(tmp_path):
+    # the file's last column is another count, not the target: the fit is to it, and the target never moves the NLL
+    data = frame("poisson").drop(columns="site")
+    data["visits"] = np.random.default_rng(1).poisson(5.0, len(data))
+    spec = write(tmp_path, WRONG_COLUMN, data)
+    res = cli("train", str(spec), "--quiet")
+    assert res.returncode == 1 and "code change needed: code/model.py:12" in res.stdout, res.stdout + res.stderr
+    e = json.loads((tmp_path / "dev_diary.json").read_text())[0]
+    found = next(t for t in e["tests"] if t["action"].startswith("Perturbed each column"))
+    assert "never reads the target `y`" in found["result"] and "`visits`" in found["result"]
+    assert any(h["cause"] == "label_corruption" for h in e["hypotheses"])

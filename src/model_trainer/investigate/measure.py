@@ -58,6 +58,7 @@ def probe(inv: Investigation) -> None:
     _discretised_target(inv)
     _bound_in_code(inv)
     _residual_trend(inv)
+    _target_unread(inv)
     _negative_loss(inv)
     _non_finite_in_code(inv)
     record(inv)
@@ -943,6 +944,41 @@ def _residual_trend(inv: Investigation) -> None:
             hit = _first_line_naming(text, trend[0])
             if hit is not None:
                 inv.measurements["residual_trend_line"] = f"{name}:{hit}"
+
+
+_POSITIONAL = re.compile(r"\.iloc\[|\.values\[|\.to_numpy\(\)\[")
+
+
+def _target_unread(inv: Investigation) -> None:
+    """A likelihood whose NLL at the estimates does not move when the target column changes (``mle/columns.py``) is
+    not fitted to the target: it reads another column in its place (a column taken by position, a misspelt name).
+    Where the model file reads a column by position, that line is the place to look."""
+    if inv.facts.kind != "mle":
+        return
+    cols = (inv.failing.diagnostics or {}).get("columns") or {}
+    target = getattr(inv.report, "target", None)
+    if not target or target not in (cols.get("unused") or []) or cols.get("target_read_at_start") is not False:
+        return  # read at the starting values: the fit ended where the target no longer matters, not on a wrong column
+    used = ", ".join(f"`{c}`" for c in cols.get("used") or []) or "no column"
+    what = (f"the likelihood never reads the target `{target}`: its NLL does not move when that column changes, at "
+            f"the estimates or at the starting values, while it reads {used}; it is fitted to another column in the "
+            "target's place")
+    fix = "read the observations from the target column by its name"
+    model = _entry_source(inv)
+    line = None
+    if model is not None:
+        line = next((i for i, t in enumerate(model[1].splitlines(), 1)
+                     if not t.lstrip().startswith("#") and _POSITIONAL.search(t)), None)
+    if model is not None and line is not None:
+        _code_finding(inv, {"cause": "label_corruption", "file": model[0], "line": line, "what": what,
+                            "fix": f"{fix} (this line reads a column by its position)"},
+                      "The likelihood is fitted to another column than the target", "Perturbed each column and "
+                      "watched the NLL at the estimates", 4.0)
+    else:
+        n = inv.add("The likelihood is fitted to another column than the target", "Perturbed each column and watched "
+                    "the NLL at the estimates", "measurement", inv.failing.run_id, f"{what}; {fix}", None)
+        inv.suspect("label_corruption", 4.0, n)
+    inv.measurements["target_unread"] = target
 
 
 def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset()) -> list[str]:

@@ -27,7 +27,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import prepared_data, user_callable
-from model_trainer.mle.columns import scales, used_columns
+from model_trainer.mle.columns import reads_column, scales, used_columns
 from model_trainer.mle.fixes import fix_candidates
 from model_trainer.mle.guard import non_finite_neighbours
 from model_trainer.mle.identify import analyse
@@ -224,6 +224,13 @@ def diagnose_fit(module: Any, rep: Reparam, result: Fit, train: pd.DataFrame, va
         info["fix_candidates"] = fix_candidates(objective, rep, result.z, info["weak"])
     used = used_columns(module.negative_log_likelihood, result.theta, train)
     info["columns"] = used | {"scales": scales(train, used["used"], target)}
+    if target and target in used["unused"]:
+        # unread at the estimates: at the starting values too, or only where the fit ended (a degenerate optimum)?
+        try:
+            info["columns"]["target_read_at_start"] = reads_column(module.negative_log_likelihood,
+                                                                   np.asarray(rep.init, dtype=float), train, target)
+        except Exception:  # noqa: BLE001 - a check that could not be made says nothing
+            info["columns"]["target_read_at_start"] = None
     table = estimates_table(estimates, info["se"], rep.slot_bounds(), nll=result.nll, aic=info["aic"],
                             bic=info["bic"], n_obs=n)
     info["estimates_table"] = table

@@ -61,6 +61,21 @@ def used_columns(nll: Callable[[Any, pd.DataFrame], float], theta: Any, frame: p
             "deviation plus one (non-numeric: rows rotated); used when the NLL at the estimates moves"}
 
 
+def reads_column(nll: Callable[[Any, pd.DataFrame], float], theta: Any, frame: pd.DataFrame, column: str) -> bool:
+    """Whether the NLL at ``theta`` moves when ``column`` changes (or fails on it): ``used_columns`` for one column,
+    at other parameter values (a fit can sit where a column no longer matters: a binomial at p = 0.5 everywhere)."""
+    with np.errstate(all="ignore"):
+        base = float(nll(theta, frame))
+        copy = frame.copy()
+        copy[column] = _perturbed(frame[column])
+        try:
+            v = float(nll(theta, copy))
+        except Exception:  # noqa: BLE001 - it read the column and failed on the new values
+            return True
+    tol = T.MLE_COLUMN_USE_REL * (1.0 + abs(base)) if math.isfinite(base) else 0.0
+    return not math.isfinite(v) or not math.isfinite(base) or abs(v - base) > tol
+
+
 def scales(frame: pd.DataFrame, columns: list[str], target: str | None) -> dict[str, Any]:
     """Standard deviations of the used numeric columns (the target excluded) and their max/min spread."""
     stds = {}
