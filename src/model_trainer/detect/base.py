@@ -101,6 +101,20 @@ def applicable_references(facts: Facts) -> dict[str, float]:
     return refs
 
 
+def errors_against_references(history: list[EpochLogged], facts: Facts,
+                              own: float | None = None) -> tuple[float, float] | None:
+    """(the model's best error, the best applicable reference's error) on validation, the constant predictor left
+    out; a score counts as one minus it. ``own``: the metric to take where the history logs none (a function's
+    returned model scored by the tool). None where either is missing."""
+    refs = [v for k, v in applicable_references(facts).items() if k != "constant"]
+    vals = finite(series(history, "metric")) or ([float(own)] if isinstance(own, (int, float)) else [])
+    if not refs or not vals:
+        return None
+    if facts.higher_is_better:
+        return 1.0 - max(vals), 1.0 - max(refs)
+    return min(vals), min(refs)
+
+
 def metric_vs_baseline(history: list[EpochLogged], facts: Facts) -> float | None:
     """Best metric over baseline metric for lower-is-better error metrics; None when not comparable."""
     if facts.baseline_metric is None or facts.higher_is_better or facts.baseline_metric <= 0:

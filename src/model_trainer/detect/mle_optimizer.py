@@ -116,21 +116,13 @@ def _unmoved(d: dict) -> list[str]:
 
 def _function_fit_on_bound(history: list[EpochLogged], d: dict, facts: Facts) -> Finding | None:
     from model_trainer.detect import thresholds as T
-    from model_trainer.detect.base import applicable_references, finite, series
+    from model_trainer.detect.base import errors_against_references
 
     at = d.get("fit_at_bounds") or []
     if not at:
         return None
-    refs = [v for k, v in applicable_references(facts).items() if k != "constant" and v > 0]
-    own = d.get("metric_own")
-    vals = finite(series(history, "metric")) or ([float(own)] if isinstance(own, (int, float)) else [])
-    if not refs or not vals:
-        return None
-    if facts.higher_is_better:
-        behind = (1.0 - max(vals)) > T.REF_MILD_RATIO * (1.0 - max(refs))
-    else:
-        behind = min(vals) > T.REF_MILD_RATIO * min(refs)
-    if not behind:
+    errors = errors_against_references(history, facts, d.get("metric_own"))
+    if errors is None or errors[0] <= T.REF_MILD_RATIO * errors[1]:
         return None
     n = d.get("fit_params")
     bounds = [{"parameter": f"x[{b['index']}]", "bound": b["bound"], "value": b["value"], "call": d.get("fit_call")}

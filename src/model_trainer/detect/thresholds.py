@@ -362,10 +362,10 @@ DIAG_MAX_POINTS = 200_000
 # residuals over RESIDUAL_BINS stretches of consecutive rows explain ROW_BLOCK_EXCESS of their variance beyond chance
 # (p < ROW_BLOCK_P), and boosting fitted without the stretch furthest from zero scores ROW_BLOCK_GAIN better on
 # validation. On the 21 healthy regression programs of benchmarks/independent the file's order explains at most
-# 0.015 beyond chance; files with a block from another logger, unit or labelling 0.15-0.25. The intervention is what
-# separates a block from residuals that drift with time for reasons the features do not carry. Three folds of 50
-# boosting rounds each (a second on a few thousand rows, beside the references) flag the same two of the set's 95
-# regression programs as five folds of 100 rounds.
+# 0.015 beyond chance (five folds of 100 rounds); files with a block from another logger, unit or labelling
+# 0.15-0.25. The intervention is what separates a block from residuals that drift with time for reasons the features
+# do not carry. Three folds of 50 boosting rounds each (a second on a few thousand rows, beside the references) flag
+# the same two of the set's 95 regression programs as five folds of 100 rounds.
 ROW_BLOCK_MIN_ROWS = 200
 ROW_BLOCK_SAMPLE = 5000
 ROW_BLOCK_FOLDS = 3

@@ -17,7 +17,7 @@ from model_trainer.detect.base import (
     Descriptor,
     Facts,
     Finding,
-    applicable_references,
+    errors_against_references,
     finite,
     loss_key,
     metric_vs_baseline,
@@ -80,10 +80,5 @@ def _at_references(history: list[EpochLogged], facts: Facts) -> bool:
     """The model's best metric is as good as a reference of its class gets from these data (errors within
     ``UNDERFIT_AT_REFERENCE``; for a score, one minus it): an optimiser that converged there (a Newton step's
     quadratically falling gradient) has found the fit, not lost its gradient."""
-    refs = [v for k, v in applicable_references(facts).items() if k != "constant"]
-    vals = finite(series(history, "metric"))
-    if not refs or not vals:
-        return False
-    if facts.higher_is_better:
-        return 1.0 - max(vals) <= T.UNDERFIT_AT_REFERENCE * (1.0 - max(refs))
-    return min(vals) <= T.UNDERFIT_AT_REFERENCE * min(refs)
+    errors = errors_against_references(history, facts)
+    return errors is not None and errors[0] <= T.UNDERFIT_AT_REFERENCE * errors[1]

@@ -159,8 +159,8 @@ def _attach_references(session: Any) -> None:
     session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
                         + (f" ({refs.seconds:.1f}s, {refs.rows_used} training rows)" if fitted else "")
                         + "".join(f"; {k} skipped: {why}" for k, why in refs.skipped.items()))
-    if rep.row_block:
-        b = rep.row_block
+    b = getattr(refs, "row_block", None)
+    if b:
         session.ws.log.line(f"training rows: lines {b['first_line']}-{b['last_line']} ({b['rows']} rows) do not follow "
                             f"the relationship the other rows follow; boosting without them scores "
                             f"{num(b['boosting_val_without_block'])} on validation against "

@@ -286,6 +286,12 @@ def _statement_start(text: str, line: int) -> int:
     return best or line
 
 
+def _first_line_matching(text: str, pattern: re.Pattern[str]) -> int | None:
+    """The first line, not a comment, where ``pattern`` matches."""
+    return next((i for i, t in enumerate(text.splitlines(), 1)
+                 if not t.lstrip().startswith("#") and pattern.search(t)), None)
+
+
 def _first_line_naming(text: str, name: str) -> int | None:
     """The first line, not a comment, that names ``name`` as a string (a parameter's or a column's key)."""
     return next((i for i, t in enumerate(text.splitlines(), 1)
@@ -716,10 +722,7 @@ def _not_stepped(inv: Investigation, d: dict[str, Any]) -> None:
             f"{d.get('not_stepped_steps')} steps holds them: they keep their initial values for the whole run")
     fix = "add them to the optimiser (its parameter groups, or model.parameters() whole)"
     src = _entry_source(inv)
-    line = None
-    if src is not None:
-        line = next((i for i, t in enumerate(src[1].splitlines(), 1)
-                     if not t.lstrip().startswith("#") and _OPTIMISER_CALL.search(t)), None)
+    line = _first_line_matching(src[1], _OPTIMISER_CALL) if src is not None else None
     if src is not None and line is not None:
         _code_finding(inv, {"cause": "training_loop_bug", "file": src[0], "line": line, "what": what, "fix": fix},
                       "Part of the model is never stepped by the optimiser", "Compared the optimiser's parameters "
@@ -965,10 +968,7 @@ def _target_unread(inv: Investigation) -> None:
             "target's place")
     fix = "read the observations from the target column by its name"
     model = _entry_source(inv)
-    line = None
-    if model is not None:
-        line = next((i for i, t in enumerate(model[1].splitlines(), 1)
-                     if not t.lstrip().startswith("#") and _POSITIONAL.search(t)), None)
+    line = _first_line_matching(model[1], _POSITIONAL) if model is not None else None
     if model is not None and line is not None:
         _code_finding(inv, {"cause": "label_corruption", "file": model[0], "line": line, "what": what,
                             "fix": f"{fix} (this line reads a column by its position)"},
