@@ -46,7 +46,8 @@ def row_block(x: np.ndarray, y: np.ndarray, xv: np.ndarray, yv: np.ndarray, labe
               seed: int = 0) -> dict[str, Any] | None:
     """The block of training rows (``labels``: the rows' labels in the file's order, line = label + 2) that the
     check above finds, or None. ``x``/``y`` are the training rows in the file's order; ``xv``/``yv`` validation."""
-    from scipy.stats import f as f_dist
+    # the F distribution's survival function without scipy.stats' import (half a second in a fresh process)
+    from scipy.special import fdtrc
     from sklearn.ensemble import HistGradientBoostingRegressor
     from sklearn.model_selection import KFold, cross_val_predict
 
@@ -74,7 +75,7 @@ def row_block(x: np.ndarray, y: np.ndarray, xv: np.ndarray, yv: np.ndarray, labe
     share = float(np.var(means[label]) / total)
     chance = (bins - 1) / (n - 1)
     f = (share / (bins - 1)) / max((1 - share) / (n - bins), 1e-300)
-    p = float(f_dist.sf(f, bins - 1, n - bins))
+    p = float(fdtrc(bins - 1, n - bins, f))
     if share - chance < T.ROW_BLOCK_EXCESS or p >= T.ROW_BLOCK_P:
         return None
     a, b = _furthest_stretch(res - res.mean(), max(int(T.ROW_BLOCK_MIN_SHARE * n), 2))
