@@ -302,6 +302,23 @@ def test_mildly_behind_with_an_out_of_range_lr_is_investigated_and_within_noise_
     assert (v2.status, v2.exit_code) == ("accepted", 0) and not s2.entries
 
 
+def test_a_repair_that_leaves_a_mild_flags_gap_is_not_resolved(tmp_path):
+    # flagged at 3.8 (1.27x the linear reference) with Adam's lr at 1.0: a lower lr removes the out-of-range value,
+    # the flag's second sign, and leaves the model at 3.7 (1.23x), the gap the flag was raised on. Nothing else helps
+    def level(cfg: dict[str, Any], data: dict[str, Any]) -> float:
+        return 3.8 if float(cfg["lr"]) > 0.01 else 3.7
+    s = FakeSession(tmp_path, 'optimizer = "adam"\nlr = 1.0\nepochs = 20\n', None, budget=8, cfg_levels=level)
+    v = investigate(s)
+    e = s.entries[0]
+    assert v.exit_code == 1 and v.status in ("unresolved", "escalated") and v.cause == "unknown"
+    assert e.status != "resolved" and e.fix is None
+    lowered = [t for t in e.tests if t.action.startswith("lr 1 ->") or t.action.startswith("Retrained in full")]
+    assert lowered and all(t.passed is not True for t in lowered), [(t.action, t.passed) for t in e.tests]
+    assert "above the 1.2x the red flag was raised on" in " ".join(t.result for t in e.tests)
+    assert all(h.status != "confirmed" for h in e.hypotheses)
+    assert "symptom suppressed" in v.note
+
+
 class Memorising(FakeSession):
     """Every run memorises its training split: the validation rmse dips to ``dip`` at epoch 3, then climbs to 12
     while the training loss falls to almost nothing."""

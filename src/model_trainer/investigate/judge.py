@@ -422,7 +422,7 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                    f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while "
                    + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
                    {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
-                    "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+                    "mild": True, "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
 
 
 def at_the_constant(value: float, facts: Facts) -> bool:
@@ -561,7 +561,7 @@ def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> 
                        + f" while the one fit's training loss is {num(t)} against a validation loss of {num(v)}: the "
                        "model memorised the training split",
                        {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
-                        "best_epoch": ep, "rise": None, "cause": "insufficient_regularization"})
+                        "mild": True, "best_epoch": ep, "rise": None, "cause": "insufficient_regularization"})
     pairs = _loss_pairs(rec)
     if len(pairs) < 6:
         return None
@@ -579,7 +579,7 @@ def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> 
                    f"{num(pairs[-1][2])}, which rose from its minimum {num(min(v for _, _, v in pairs))}: the model "
                    "memorised the training split",
                    {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
-                    "best_epoch": pairs[i_min][0], "rise": rise, "cause": "insufficient_regularization"})
+                    "mild": True, "best_epoch": pairs[i_min][0], "rise": rise, "cause": "insufficient_regularization"})
 
 
 def _own_predictions_behind(rec: RunRecord, reported: float, facts: Facts) -> Finding | None:

@@ -262,6 +262,25 @@ def _same_problem(a: Finding, b: Finding) -> bool:
     return a.symptom == b.symptom and jumped and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
 
 
+def _held_back(inv: Investigation, candidate: tuple[Change, RunRecord, list[Change]]) -> str | None:
+    """Why an acceptable run does not answer the red flag under investigation, or None where it does.
+
+    A flag raised on a model more than ``REF_MILD_RATIO`` behind its best reference together with a second sign (a
+    memorised training split, a configuration value out of range: ``evidence["mild"]``) is answered only when the
+    gap is gone too. A change that removes the second sign alone (dropout lifts the training loss, early stopping
+    hides the rise) and leaves the model that far behind has suppressed the flag, not repaired the model.
+    """
+    if not (inv.finding.evidence or {}).get("mild"):
+        return None
+    change, rec, _ = candidate
+    v = judged_value(rec, inv.facts.higher_is_better)
+    gap = mildly_behind(v, facts_for(inv, change, rec)) if v is not None else None
+    if gap is None:
+        return None
+    return (f"{inv.facts.metric} {num(v)} is still {gap:.2f}x the best reference's error, above the "
+            f"{T.REF_MILD_RATIO:g}x the red flag was raised on")
+
+
 def _gained(inv: Investigation, rec: RunRecord) -> bool:
     """The run's error is at least ``CONVERGED_TAIL_GAIN`` lower than the run it is compared with."""
     hib = inv.facts.higher_is_better
@@ -381,7 +400,8 @@ def repair(inv: Investigation) -> Verdict:
                          and (swing is None or c.repair in firsts)]
                 polish_on = bool(queue)
             # a run changes on top of which are still to be tried is the best so far, not yet the one accepted
-            word = "acceptable" if polish_on else "accepted"
+            held = _held_back(inv, candidate)
+            word = "acceptable" if polish_on else "accepted" if held is None else "not accepted"
             n = test_n = inv.tests[-1].n
             if final is not trec:
                 fv = judged_value(final, inv.facts.higher_is_better)
@@ -389,20 +409,31 @@ def repair(inv: Investigation) -> Verdict:
                             final.run_id, f"{word.capitalize()}: no red flag in {len(final.history)} "
                             f"{'iterations' if inv.facts.kind == 'mle' else 'epochs'}, converged"
                             + (f", {inv.facts.metric} {num(fv)} not clearly worse than the references"
-                               if fv is not None else ""), True)
+                               if fv is not None else "") + (f", yet {held}" if held is not None else ""),
+                            True if held is None else None)
             else:
-                inv.tests[-1].result += f"; {word}: converged and not clearly worse than the references"
+                inv.tests[-1].result += f"; {word}: converged and not clearly worse than the references" + (
+                    f", yet {held}" if held is not None else "")
+                if held is not None:
+                    inv.tests[-1].passed = None  # it helped; it did not repair: no mark either way
             for kept in kept_now:
                 for cause in _causes_of(kept):
-                    inv.settle(cause, "confirmed", test_n)
-                    inv.settle(cause, "confirmed", n)
+                    if held is None:
+                        inv.settle(cause, "confirmed", test_n)
+                        inv.settle(cause, "confirmed", n)
+                    else:
+                        # the flag's second sign is gone, its first (the gap) is not: evidence, not a confirmation
+                        inv.removed_flag(cause, test_n)
+                        inv.removed_flag(cause, n)
             if not polish_on:
                 break
             why = (f"still {gap:.2f}x the best reference's error" if gap is not None else
                    f"its last epoch ended at {inv.facts.metric if swing[0] == 'metric' else 'validation loss'} "
                    f"{num(swing[1])}, against a median of {num(swing[2])} over the epochs before it"
                    if swing is not None else "")
-            inv.tests[-1].result += f"; {why}: kept, and the next change is tried on top of it"
+            # a held-back run's result already says how far behind it is
+            inv.tests[-1].result += ((f"; {why}:" if held is None else ";")
+                                     + " kept, and the next change is tried on top of it")
             continue
         what = verdict_flag.message if verdict_flag else f"status {final.status}"
         cur = inv.current or inv.finding
@@ -460,6 +491,14 @@ def repair(inv: Investigation) -> Verdict:
             inv.current, inv.compare_with = verdict_flag, final
         queue = [c for c in prioritise(inv, proposals(inv, base_cfg, base_data))
                  if not c.missing_key and c.description not in done]
+    held = _held_back(inv, candidate) if candidate is not None else None
+    if candidate is not None and held is not None:
+        # the best run removed the flag's second sign and kept the gap it was raised on: improved, not repaired
+        inv.stack = [*candidate[2], candidate[0]]
+        inv.suppressed.append(f"{candidate[0].description} improved the model (run `{candidate[1].run_id}`)")
+        inv.remaining = held
+        escalated = _out_of_budget(inv) or inv.attempts >= inv.session.spec.budget.max_attempts
+        return entries.document_failure(inv, initial, escalated, (candidate[0], candidate[1]))
     if candidate is not None:
         inv.stack = candidate[2]
         winner = (candidate[0], candidate[1])
