@@ -157,3 +157,8 @@ fi
 if [ "$ROUND" = "11" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round11_$part.sh; done
 fi
+
+# ---- round 12 ----
+if [ "$ROUND" = "12" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round12_$part.sh; done
+fi

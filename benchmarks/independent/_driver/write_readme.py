@@ -76,6 +76,8 @@ R11_NOTES = [
  "- `road_noise`'s `standardize` attempt crashes (the standardised station id no longer indexes the embedding); the result json records the error.",
  "- `wave_runup` returns the nn.Module whose forward gives (mean, log-variance); `grain_dryer` returns a wrapper whose `predict()` gives the median, because the driver reads a two-column output as class scores.",
 ]
+R12_NOTES = [
+]
 R8_NOTES = [
  "- `creek_sediment`'s likelihood leaves out the `sum(log sd)` term of the spread it estimates: both spread parameters run to their upper bounds, the \"NLL\" falls to 2e-5 and L-BFGS-B still reports convergence; the condition number (1.4e3) looks normal, only the size of the eigenvalues and standard errors shows the degenerate fit.",
  "- `ale_fermentation` (Nelder-Mead with `maxiter` 40 where 213 are needed) already beats every reference: only scipy's message, a still-falling loss (with a false plateau from iteration 17 to 29) and the converged fit show it. `optimizer = \"BFGS\"` reaches the twin too, with scipy's warning that it cannot handle bounds.",
@@ -149,13 +151,14 @@ S8 = [t for t in S if t.get("round", 1) == 8]
 S9 = [t for t in S if t.get("round", 1) == 9]
 S10 = [t for t in S if t.get("round", 1) == 10]
 S11 = [t for t in S if t.get("round", 1) == 11]
+S12 = [t for t in S if t.get("round", 1) == 12]
 L = ["# Independent programs for `model-trainer`", "",
      "Written against `CONTRACT.md` alone, without the tool's source or its other benchmarks, each with its own",
      "ground truth. `python benchmarks/independent.py` runs the tool on them (`make bench-independent`); what the first",
-     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8, \"fourteenth round\" for round 9, \"fifteenth round\" for round 10, \"sixteenth round\" for round 11).", "",
-     f"{len(S)} programs in eleven rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`), round 9 has {len(S9)} ({sum(t['status'] == 'faulty' for t in S9)} faulty, {sum(t['status'] == 'healthy' for t in S9)} healthy; `\"round\": 9`), round 10 has {len(S10)} ({sum(t['status'] == 'faulty' for t in S10)} faulty, {sum(t['status'] == 'healthy' for t in S10)} healthy; `\"round\": 10`), round 11 has {len(S11)} ({sum(t['status'] == 'faulty' for t in S11)} faulty, {sum(t['status'] == 'healthy' for t in S11)} healthy; `\"round\": 11`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
+     "run found, and what was changed after reading it, is in `docs/benchmarks.md` (\"eighth round\" for round 1, \"ninth round\" for round 2, \"tenth round\" for round 3, \"eleventh round\" for round 4, \"twelfth round\" for rounds 5 and 6, \"thirteenth round\" for rounds 7 and 8, \"fourteenth round\" for round 9, \"fifteenth round\" for round 10, \"sixteenth round\" for round 11, \"seventeenth round\" for round 12).", "",
+     f"{len(S)} programs in twelve rounds written the same way: round 1 has {len(S1)} ({sum(t['status'] == 'faulty' for t in S1)} faulty, {sum(t['status'] == 'healthy' for t in S1)} healthy), round 2 has {len(S2)} ({sum(t['status'] == 'faulty' for t in S2)} faulty, {sum(t['status'] == 'healthy' for t in S2)} healthy; their truth.json carries `\"round\": 2`), round 3 has {len(S3)} ({sum(t['status'] == 'faulty' for t in S3)} faulty, {sum(t['status'] == 'healthy' for t in S3)} healthy; `\"round\": 3`), round 4 has {len(S4)} ({sum(t['status'] == 'faulty' for t in S4)} faulty, {sum(t['status'] == 'healthy' for t in S4)} healthy; `\"round\": 4`), round 5 has {len(S5)} ({sum(t['status'] == 'faulty' for t in S5)} faulty, {sum(t['status'] == 'healthy' for t in S5)} healthy; `\"round\": 5`), round 6 has {len(S6)} ({sum(t['status'] == 'faulty' for t in S6)} faulty, {sum(t['status'] == 'healthy' for t in S6)} healthy; `\"round\": 6`), round 7 has {len(S7)} ({sum(t['status'] == 'faulty' for t in S7)} faulty, {sum(t['status'] == 'healthy' for t in S7)} healthy; `\"round\": 7`), round 8 has {len(S8)} ({sum(t['status'] == 'faulty' for t in S8)} faulty, {sum(t['status'] == 'healthy' for t in S8)} healthy; `\"round\": 8`), round 9 has {len(S9)} ({sum(t['status'] == 'faulty' for t in S9)} faulty, {sum(t['status'] == 'healthy' for t in S9)} healthy; `\"round\": 9`), round 10 has {len(S10)} ({sum(t['status'] == 'faulty' for t in S10)} faulty, {sum(t['status'] == 'healthy' for t in S10)} healthy; `\"round\": 10`), round 11 has {len(S11)} ({sum(t['status'] == 'faulty' for t in S11)} faulty, {sum(t['status'] == 'healthy' for t in S11)} healthy; `\"round\": 11`), round 12 has {len(S12)} ({sum(t['status'] == 'faulty' for t in S12)} faulty, {sum(t['status'] == 'healthy' for t in S12)} healthy; `\"round\": 12`). Each folder holds `spec.toml`, `code/`, `data/train.csv`, `data/val.csv`, `truth.json`.",
      "Folder names and code comments do not name the fault. `_twins/` (corrected code) and `_driver/` (measurement driver, data generators, raw results) are not programs: they hold the answers, and `benchmarks/independent.py` never copies them into a program's folder.", "",
-     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7, a few minutes for round 8, ~3 min for round 9, ~4 min for round 10 and ~2 min for round 11; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
+     "Every metric is on the validation CSV, in the target's units, from a run of `_driver/driver.py` (results in `_driver/results/*.json`; `_driver/run_all.sh` reruns all of them, ~4 min on one core for round 1, ~3.5 min for round 2, ~3 min for round 3, ~4 min for round 4, ~4.5 min for round 5, ~6 min for round 6, ~2 min for round 7, a few minutes for round 8, ~3 min for round 9, ~4 min for round 10, ~2 min for round 11 and ~4 min for round 12; `run_all.sh N` reruns round N; then `references.py`, `write_truth.py`, `write_readme.py`).",
      "Function mode: the driver calls the user's function (4-arg gets a stub monitor that never asks to stop) and scores the returned model's predictions on val.",
      "kind=torch: a standard loop (optimizer/lr/epochs/batch_size/weight_decay/clip from [config], MSE or cross-entropy, raw CSV features, no scaling). kind=sklearn: `fit` then `predict`. kind=mle: scipy L-BFGS-B from the inits within the bounds, finite-difference Hessian.",
      "Round 2 also uses: `--standardize-target` in function mode (the user's code gets (y-mean)/sd on both splits, its predictions are mapped back before scoring), `--full-history` (every epoch kept in the result json), and a result json written for a run that crashes (`error`, `val_metric: null`).",
@@ -167,6 +170,7 @@ L = ["# Independent programs for `model-trainer`", "",
      "Round 9 is laid out as round 8 (`_driver/run_round9_{a,b,c}.sh`, `_driver/round9_{a,b,c}.py`), three programs per part; each part also writes its own reference fits (`results/round9_{a,b,c}_refs.json` or `_diag.json`) that its entries quote.",
      "Round 10 is laid out as round 9 (`_driver/run_round10_{a,b,c}.sh`, `_driver/round10_{a,b,c}.py`), three programs per part, with its own reference fits (`results/round10_{a,b,c}_refs.json` or `_diag.json`).",
      "Round 11 is laid out as round 10 (`_driver/run_round11_{a,b,c}.sh`, `_driver/round11_{a,b,c}.py`), three programs per part; its parts write their own reference fits and diagnostics (`results/round11_{a,b,c}_refs.json` or `_diag.json`, from `round11_a_diag.py`, `round11_b.py refs|diag` and `round11_c_diag.py`).",
+     "Round 12 is laid out as round 11 (`_driver/run_round12_{a,b,c}.sh`, `_driver/round12_{a,b,c}.py`), three programs per part, with their own reference fits and diagnostics (`results/round12_{a,b,c}_refs.json` or `*_diag.json`).",
      "Round 7 is laid out as rounds 5 and 6 (`_driver/run_round7_{a,b,c}.sh`, `_driver/round7_{a,b,c}.py`); part c also writes `results/round7_c_diag.json` (fitted parameters of its function-mode programs, its own reference fits) that its entries quote.",
      "References (constant / scaled linear / HistGradientBoosting, fitted on train after dropping non-finite rows) are in each truth.json.", "",
      "## Round 1", "",
@@ -237,7 +241,12 @@ L += ["", "## Round 11", "",
       "|---|---|---|---|---|---|---|---|---|"]
 for i, t in enumerate(S11, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + len(S8) + len(S9) + len(S10) + 1):
     L.append(row(i, t, with_round=True))
-for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8 + S9 + S10 + S11:
+L += ["", "## Round 12", "",
+      "| # | round | name | shape | status / fault | expected symptom → cause | repairable by config/data repair | plain → twin (metric) | refs const / lin / GBM |",
+      "|---|---|---|---|---|---|---|---|---|"]
+for i, t in enumerate(S12, len(S1) + len(S2) + len(S3) + len(S4) + len(S5) + len(S6) + len(S7) + len(S8) + len(S9) + len(S10) + len(S11) + 1):
+    L.append(row(i, t, with_round=True))
+for t in S1 + S2 + S3 + S4 + S5 + S6 + S7 + S8 + S9 + S10 + S11 + S12:
     if t["status"] == "faulty":
         L.append(f"- `{t['name']}`: {t['twin_fix']}" + (f" — note: {t['notes']}" if t.get("notes") else "") + (f" — plain run: {t['plain_note']}" if t.get("plain_note") else ""))
 L += ["", "## Things worth knowing", "", "### Round 1", "",
@@ -261,5 +270,6 @@ L += ["", "### Round 8", "", *R8_NOTES]
 L += ["", "### Round 9", "", *R9_NOTES]
 L += ["", "### Round 10", "", *R10_NOTES]
 L += ["", "### Round 11", "", *R11_NOTES]
+L += ["", "### Round 12", "", *R12_NOTES]
 open(ROOT + "/README.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))
