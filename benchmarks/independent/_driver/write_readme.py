@@ -77,6 +77,13 @@ R11_NOTES = [
  "- `wave_runup` returns the nn.Module whose forward gives (mean, log-variance); `grain_dryer` returns a wrapper whose `predict()` gives the median, because the driver reads a two-column output as class scores.",
 ]
 R12_NOTES = [
+ "- `substation_transformers` returns a wrapper whose `predict()` thresholds `predict_proba` at the `[config]` threshold; its boosting's log-loss curves are the twin's, the fault is only in what the wrapper reads.",
+ "- `dairy_udder_health`'s leaked column holds the references back too (logistic 0.78, boosting 0.76 on the delivered split; 0.855 and 0.837 without the column): only the train/validation gap and the column's shift between the files show the fault.",
+ "- `promenade_counts`' `--standardize-target` runs land exactly on the constant (228.1589), plain and twin alike: the code scales its rate by the training mean of the target, about 0 once standardised. The twin is still improving slowly at epoch 30.",
+ "- `island_waterworks` (kind=mle) reads no `[config]`: its re-parameterisation attempts (a ridge toward the group mean, the season group tied) are variants of the code in `_twins/island_waterworks/` beside the twin.",
+ "- `bus_dwell`'s `standardize` attempt crashes (the standardised stop id gives negative embedding indices); `--standardize-target` gives 52.27 because the builder adds a fixed offset to its output.",
+ "- `well_arsenic`: training on the first survey campaign alone gives 0.7583, but leaving a campaign out is not a data repair the contract lists.",
+ "- The driver hands validation features to `predict()` as float32, for kind=sklearn too: `substation_transformers`' twin scores 0.8583 in its own float64 history and 0.855 in the driver.",
 ]
 R8_NOTES = [
  "- `creek_sediment`'s likelihood leaves out the `sum(log sd)` term of the spread it estimates: both spread parameters run to their upper bounds, the \"NLL\" falls to 2e-5 and L-BFGS-B still reports convergence; the condition number (1.4e3) looks normal, only the size of the eigenvalues and standard errors shows the degenerate fit.",
