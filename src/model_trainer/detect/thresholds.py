@@ -125,6 +125,10 @@ CONTINUOUS_SHARE = 0.5
 # weight_decay 0.01 and searches rarely go past 0.1; scikit-learn's SGD/MLP alpha defaults to 1e-4 (Ridge to 1);
 # LogisticRegression's C to 1. A model that underfits with a penalty this strong is first suspected of it.
 STRONG_WEIGHT_DECAY = 0.1
+# a dropout rate this large drops most of a layer's units at every step: 0.5 is the classic rate for wide hidden
+# layers (Srivastava et al. 2014) and the top of common tuning ranges, so 0.6 or more is a first suspect when a
+# network underfits (a value meant as the keep probability reads as this)
+STRONG_DROPOUT = 0.6
 # a learning rate this large for an adaptive optimiser (Adam, AdamW, RMSprop: default 1e-3, Kingma & Ba) is 100x
 # its default: a first suspect when units die, gradients vanish or the output goes constant after a few epochs
 ADAPTIVE_LR_HIGH = 0.1

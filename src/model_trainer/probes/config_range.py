@@ -15,6 +15,8 @@ Example:
     'learning_rate 0.5 with adam (default 0.001; 500x it, at or above 0.1)'
     >>> out_of_range({"hidden_units": [32, 1]})[0]["said"]
     'hidden_units [32, 1] (a hidden layer of at most 2 units)'
+    >>> out_of_range({"dropout_rate": 0.8})[0]["said"]
+    'dropout_rate 0.8 (at or above 0.6: most units dropped at every step)'
 
 """
 
@@ -73,6 +75,11 @@ def out_of_range(config: dict[str, Any]) -> list[dict[str, Any]]:
     elif c is not None and 0 < c <= T.WEAK_C:
         out.append({"key": "C", "value": c, "cause": "excessive_regularization",
                     "said": f"C {c:g} (the inverse strength; at or below {T.WEAK_C:g})"})
+    drop = _number(config, "dropout")
+    if drop is not None and T.STRONG_DROPOUT <= drop < 1:
+        out.append({"key": "dropout", "value": drop, "cause": "excessive_regularization",
+                    "said": f"{own.get('dropout', 'dropout')} {drop:g} (at or above {T.STRONG_DROPOUT:g}: most "
+                            "units dropped at every step)"})
     w = widths(config)
     if w is not None and min(w[2]) <= T.TINY_WIDTH:
         out.append({"key": w[0], "value": w[1], "cause": "insufficient_capacity",

@@ -1,6 +1,6 @@
-"""Weaker regularisation, for a model that regularisation holds back: ``weight_decay`` or ``alpha`` down, ``C`` up,
-or a tree's ``min_samples_leaf`` down (a fifth, a twenty-fifth, then one row: a leaf as large as a good share of the
-training rows leaves each tree a handful of leaves, or one).
+"""Weaker regularisation, for a model that regularisation holds back: a ``dropout`` rate beyond its usual range
+down, ``weight_decay`` or ``alpha`` down, ``C`` up, or a tree's ``min_samples_leaf`` down (a fifth, a twenty-fifth,
+then one row: a leaf as large as a good share of the training rows leaves each tree a handful of leaves, or one).
 
 The strength that is too large is rarely off by one step, so the candidates are a bracket searched by successive
 halving: 10x, 100x and 10,000x weaker, then none at all.
@@ -10,6 +10,9 @@ Example:
     >>> ctx = Context({"weight_decay": 50.0}, {}, Finding("underfitting", None, ""), Facts(), {"weight_decay"})
     >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
     ['weight_decay 50 -> 5', 'weight_decay 50 -> 0.5', 'weight_decay 50 -> 0.005', 'weight_decay 50 -> 0']
+    >>> ctx = Context({"dropout": 0.8}, {}, Finding("underfitting", None, ""), Facts(), {"dropout"})
+    >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
+    ['dropout 0.8 -> 0.5', 'dropout 0.8 -> 0.2', 'dropout 0.8 -> 0.1', 'dropout 0.8 -> 0']
     >>> ctx = Context({"min_samples_leaf": 30}, {}, Finding("underfitting", None, ""), Facts(), {"min_samples_leaf"})
     >>> [c.description for c in LowerRegularization().propose(ctx).bracket]
     ['min_samples_leaf 30 -> 6', 'min_samples_leaf 30 -> 1']
@@ -17,9 +20,12 @@ Example:
 
 from __future__ import annotations
 
+from model_trainer.detect import thresholds as T
 from model_trainer.repairs.base import Change, Context, Repair
 
 _WEAKER = (0.1, 0.01, 1e-4)
+# a dropout rate beyond its usual range, lowered to the classic rate, the common ones, and none
+_DROPOUTS = (0.5, 0.2, 0.1, 0.0)
 
 
 class LowerRegularization(Repair):
@@ -34,6 +40,10 @@ class LowerRegularization(Repair):
         self.factors = tuple(factors)
 
     def propose(self, ctx: Context) -> Change | None:
+        drop = ctx.config.get("dropout")
+        if isinstance(drop, (int, float)) and not isinstance(drop, bool) and T.STRONG_DROPOUT <= drop < 1:
+            # a rate beyond its usual range is the suspect before any penalty: most units are dropped every step
+            return self.bracketed(ctx, "dropout", [v for v in _DROPOUTS if v < drop])
         for key in ("weight_decay", "alpha"):
             v = ctx.config.get(key)
             if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
