@@ -272,6 +272,37 @@ def test_a_validation_column_in_other_units_that_the_references_fail_on_is_inval
                                                metric="rmse")) is None
 
 
+def test_a_column_that_goes_with_the_target_only_in_training_is_invalid_data():
+    import pandas as pd
+
+    from model_trainer.probes.references import references
+    from model_trainer.repairs import REPAIRS
+    from model_trainer.repairs.base import Context
+
+    rng = np.random.default_rng(1)
+
+    def frame(n: int, after_the_outcome: bool) -> pd.DataFrame:
+        x1, x2 = rng.normal(0, 1, n), rng.normal(0, 1, n)
+        case = (x1 + 0.5 * x2 + rng.normal(0, 1, n) > 1.0).astype(int)
+        # a count recorded after the outcome in one file (it includes the case's own treatments), before it in the other
+        count = rng.poisson(0.4, n) + (2 * case if after_the_outcome else 0)
+        return pd.DataFrame({"x1": x1, "x2": x2, "treatments": count, "case": case})
+    train, val = frame(800, True), frame(300, False)
+    rep = data_report(train, val, ["x1", "x2", "treatments"], "case", "accuracy")
+    assert [d["column"] for d in rep.relation_shift] == ["treatments"] and not rep.split_shift
+    refs = references(train, val, ["x1", "x2", "treatments"], "case", "accuracy")
+    rep.references, rep.references_held_out = refs.values, refs.held_out
+    f = DETECTORS["invalid_data"]([], Facts(data=rep, metric="accuracy"))
+    assert f is not None and f.evidence["cause"] == "train_val_mismatch" and "`treatments`" in f.message, f
+    change = REPAIRS["leave_out_columns"].propose(Context({}, {}, f, Facts(data=rep, metric="accuracy"), set()))
+    assert change.data_after == {"leave_out_columns": ["treatments"]}
+    assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs(change.data_after), metric="accuracy")) is None
+    # recorded alike in both files: the same strong column is no fault
+    alike = frame(300, True)
+    rep = data_report(train, alike, ["x1", "x2", "treatments"], "case", "accuracy")
+    assert rep.relation_shift == []
+
+
 def test_leakage_is_invalid_data():
     import pandas as pd
 

@@ -15,7 +15,7 @@ import pandas as pd
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
                 "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers", "drop_row_block",
-                "loss_shapes_aligned", "log_softmax_to_nll")
+                "loss_shapes_aligned", "log_softmax_to_nll", "leave_out_columns")
 # ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss``, ``loss_shapes_aligned`` and
 # ``log_softmax_to_nll`` change
 # no data: diagnostics the run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel
@@ -27,6 +27,8 @@ TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
     "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (0.1, None), "-inf..0": (None, -0.1)}
 # ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
 # see whether the real labels fit any better; a model trained on it is never accepted
+# ``leave_out_columns`` is a diagnostic, never a repair: the named feature columns left out of both splits, to see
+# whether a column that means something else in each file is what the model fails on
 # ``align_validation`` is a diagnostic, never a repair: the named feature columns of the validation split mapped
 # linearly onto their training mean and spread (with the validation split's own statistics, which a repair may never
 # use), to see whether the split's shift is what the model fails on
@@ -133,6 +135,10 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
     if repairs.get("drop_constant_columns"):
         pre.dropped_columns = [c for c in features if train[c].nunique(dropna=True) <= 1]
         pre.features = [c for c in features if c not in pre.dropped_columns]
+    left = [c for c in repairs.get("leave_out_columns") or () if c in pre.features]
+    if left:
+        pre.dropped_columns = [*pre.dropped_columns, *left]
+        pre.features = [c for c in pre.features if c not in left]
     if repairs.get("standardize"):
         for c in pre.features:
             col = train[c].astype(float)

@@ -3,7 +3,9 @@ missing-value code in the training target (``probes/data_quality.target_outliers
 only (a truncating cast applied to one file), or a validation split distributed unlike
 the training split in a way that matters: a column shifted (``probes/shift.py``) while the references score at
 least ``SPLIT_GAP_RATIO`` times worse on validation than on held-out training rows (a unit changed in one file,
-one split prepared on its own); the reference that suffers most is the one read; or a stretch of consecutive training
+one split prepared on its own); the reference that suffers most is the one read; a feature that goes with the target
+unlike in training (``probes/shift.relation_shifts``: a column that means something else in each file) under the same
+gap; or a stretch of consecutive training
 rows off the relationship the others follow (``probes/row_blocks.py``: another logger, a unit changed part-way through
 the file) where the model scores worse than boosting fitted without that stretch.
 
@@ -31,6 +33,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "drop_row_block", "align_validation",
+        "leave_out_columns",
     ),
 )
 
@@ -62,7 +65,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"{d['split']} split's target was cast or rounded on its own",
                        {"target_discretised": dict(d), "cause": "train_val_mismatch"})
     err = _model_error(history, facts)
-    return _split_mismatch(rep, facts.metric, err) or _row_block(rep, facts.metric, err)
+    return (_split_mismatch(rep, facts.metric, err) or _relation_mismatch(rep, facts.metric, err)
+            or _row_block(rep, facts.metric, err))
 
 
 _HIGHER = ("accuracy", "auc", "f1", "r2")
@@ -86,10 +90,9 @@ def _model_error(history: list[EpochLogged], facts: Facts) -> float | None:
     return 1.0 - v if facts.metric in _HIGHER else float(v)
 
 
-def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = None) -> Finding | None:
-    shifted = shifted_columns_read(rep)
-    if not shifted or not metric:
-        return None
+def _split_gap(rep: Any, metric: str, model_error: float | None) -> tuple[str, float, float] | None:
+    """The reference that suffers most on validation against its held-out training rows, with both scores, where it
+    scores at least ``SPLIT_GAP_RATIO`` times worse there and the model does not do far better; else None."""
     held, val = getattr(rep, "references_held_out", None) or {}, getattr(rep, "references", None) or {}
 
     def err(v: Any) -> float | None:
@@ -110,6 +113,17 @@ def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = No
     if model_error is not None and model_error * T.SPLIT_GAP_RATIO <= best_val:
         return None  # the model does far better on validation than any reference: the shift does not hurt it (a
         # mechanistic model extrapolating as it was built to)
+    return name, float(val[name]), float(held[name])
+
+
+def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = None) -> Finding | None:
+    shifted = shifted_columns_read(rep)
+    if not shifted or not metric:
+        return None
+    gap = _split_gap(rep, metric, model_error)
+    if gap is None:
+        return None
+    name, v_val, v_held = gap
     s = shifted[0]
     cols = ", ".join(f"`{d['column']}`" for d in shifted[:3]) + (f" and {len(shifted) - 3} more" if len(shifted) > 3
                                                                   else "")
@@ -117,9 +131,31 @@ def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = No
                    f"validation is distributed unlike training in {cols}: `{s['column']}` has mean {s['val_mean']:.4g} "
                    f"and std {s['val_std']:.4g} in validation against {s['train_mean']:.4g} and {s['train_std']:.4g} "
                    f"in training ({s['shift_sd']:.1f} training SDs apart); the {name} reference scores "
-                   f"{val[name]:.4g} {metric} on validation against {held[name]:.4g} on held-out training rows",
+                   f"{v_val:.4g} {metric} on validation against {v_held:.4g} on held-out training rows",
                    {"split_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
-                    "reference": name, "val": val[name], "held_out": held[name]})
+                    "reference": name, "val": v_val, "held_out": v_held})
+
+
+def _relation_mismatch(rep: Any, metric: str | None, model_error: float | None = None) -> Finding | None:
+    """A feature that goes with the target unlike in training, while the references score far worse on validation
+    than on held-out training rows: what the model learnt from the column does not hold in the other file."""
+    target = getattr(rep, "target", None)
+    shifted = [d for d in getattr(rep, "relation_shift", None) or () if d.get("column") != target]
+    if not shifted or not metric:
+        return None
+    gap = _split_gap(rep, metric, model_error)
+    if gap is None:
+        return None
+    name, v_val, v_held = gap
+    s = shifted[0]
+    more = f" (and {len(shifted) - 1} more column{'s' if len(shifted) > 2 else ''})" if len(shifted) > 1 else ""
+    return Finding("invalid_data", None,
+                   f"`{s['column']}` goes with the target `{target}` at r = {s['train_r']:.2f} in training and "
+                   f"r = {s['val_r']:.2f} in validation ({s['z']:.1f} standard errors apart){more}: the column does "
+                   f"not mean the same in the two files; the {name} reference scores {v_val:.4g} {metric} on "
+                   f"validation against {v_held:.4g} on held-out training rows",
+                   {"relation_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
+                    "reference": name, "val": v_val, "held_out": v_held})
 
 
 def _row_block(rep: Any, metric: str | None, model_error: float | None) -> Finding | None:

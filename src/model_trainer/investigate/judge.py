@@ -142,8 +142,9 @@ def _attach_references(session: Any) -> None:
         return
     seed = int(spec.config.get("seed", 0) or 0)
     # the held-out scores cost a second fit of each reference (seconds on wide data) and serve one check only: of a
-    # validation split whose columns are shifted from training's (detect/invalid_data.py)
-    held_out = bool(shifted_columns_read(rep))
+    # validation split whose columns are shifted from training's, or go with the target otherwise
+    # (detect/invalid_data.py)
+    held_out = bool(shifted_columns_read(rep) or getattr(rep, "relation_shift", None))
     refs: References | None = None
     if worker is not None:
         try:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from model_trainer.detect import thresholds as T
 from model_trainer.probes.data_quality import missing_codes, target_outliers
-from model_trainer.probes.shift import shifted_columns
+from model_trainer.probes.shift import relation_shifts, shifted_columns
 
 # what a report's reader waits for while the references fit
 _AWAITED = frozenset({"references", "references_skipped", "references_held_out", "row_block"})
@@ -50,6 +50,9 @@ class DataReport:
     # columns whose validation values are distributed unlike their training values (``probes/shift.py``), largest
     # shift first: {"column", "train_mean", "val_mean", "train_std", "val_std", "shift_sd", "spread_ratio"}
     split_shift: list[dict[str, Any]] = field(default_factory=list)
+    # features whose correlation with the target differs between the splits beyond sampling noise
+    # (``probes/shift.relation_shifts``): {"column", "train_r", "val_r", "z", "train_rows", "val_rows"}
+    relation_shift: list[dict[str, Any]] = field(default_factory=list)
     # feature columns holding a missing-value code (``probes/data_quality.py``): column -> {"value", "train", "val",
     # "known", "lines"}; and the training targets recorded far beyond the rest: {"count", "low", "high", "lines", ...}
     missing_codes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -115,6 +118,10 @@ class DataReport:
             rep.row_block = None
         if repairs.get("align_validation"):
             rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
+        if repairs.get("leave_out_columns"):
+            left = set(repairs["leave_out_columns"])
+            rep.relation_shift = [d for d in self.relation_shift if d["column"] not in left]
+            rep.split_shift = [d for d in rep.split_shift if d["column"] not in left]
         if repairs.get("standardize"):
             rep.feature_std = {c: (1.0 if s > 0 else 0.0) for c, s in self.feature_std.items()}
         if repairs.get("standardize_target") and self.target_std:
@@ -208,6 +215,7 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
                 if abs(r) >= T.LEAKAGE_CORR:
                     rep.leakage.append(c)
     rep.split_shift = shifted_columns(train, val, [*features, *([target] if target else [])])
+    rep.relation_shift = relation_shifts(train, val, features, target)
     rep.missing_codes = missing_codes(train, val, features)
     if target and metric not in ("accuracy", "f1", "auc"):
         rep.target_outliers = target_outliers(train[target].to_numpy(dtype=float))
