@@ -132,6 +132,39 @@ def test_a_drift_with_the_files_order_that_leaving_rows_out_does_not_cure_is_no_
     assert row_block(x[tr], y[tr], x[va], y[va], np.flatnonzero(tr), "accuracy") is None
 
 
+def test_a_stretch_of_labels_joined_to_the_wrong_rows_is_found_and_only_tested():
+    """Classes pasted one row down in the second half of the training file: boosting misclassifies that stretch far
+    more often, leaving it out helps validation, and the finding's test is a diagnostic (the labels are the data's
+    to join again); a file sorted by class is no such stretch."""
+    from model_trainer.detect import DETECTORS, Facts
+    from model_trainer.probes.data_report import DataReport
+    from model_trainer.probes.row_blocks import row_block
+    from model_trainer.repairs import REPAIRS
+    from model_trainer.repairs.base import Context
+
+    rng = np.random.default_rng(4)
+
+    def frame(n: int) -> tuple[np.ndarray, np.ndarray]:
+        x = rng.normal(0, 1, (n, 3))
+        return x, (x[:, 0] + 0.7 * x[:, 1] + rng.normal(0, 0.6, n) > 0).astype(float)
+    x, y = frame(1000)
+    xv, yv = frame(400)
+    pasted = y.copy()
+    pasted[501:] = y[500:-1]  # one row down from line 503 on
+    blk = row_block(x, pasted, xv, yv, np.arange(1000), "accuracy")
+    assert blk is not None and blk["labels"] and abs(blk["first_line"] - 503) <= 40 and blk["last_line"] >= 990, blk
+    order = np.argsort(y, kind="stable")
+    assert row_block(x[order], y[order], xv, yv, np.arange(1000), "accuracy") is None
+    rep = DataReport(1000, 400, ["a", "b", "c"], {}, {}, {}, [], 0, [], target="y", row_block=blk)
+    f = DETECTORS["invalid_data"]([], Facts(data=rep, metric="accuracy"))
+    assert f is not None and "carry classes their features do not explain" in f.message
+    ctx = Context({}, {}, f, Facts(data=rep, metric="accuracy"), set())
+    assert REPAIRS["drop_row_block"].propose(ctx) is None
+    change = REPAIRS["leave_out_row_block"].propose(ctx)
+    assert REPAIRS[change.repair].diagnostic and change.root_cause == "label_corruption"
+    assert change.data_after == {"drop_row_block": [blk["first_line"], blk["last_line"]]}
+
+
 def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():
     from model_trainer.probes.data_report import data_report
 

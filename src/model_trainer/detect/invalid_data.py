@@ -33,7 +33,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "drop_row_block", "align_validation",
-        "leave_out_columns",
+        "leave_out_columns", "leave_out_row_block",
     ),
 )
 
@@ -167,9 +167,22 @@ def _row_block(rep: Any, metric: str | None, model_error: float | None) -> Findi
         reach = 1.0 - without if metric in _HIGHER else without
         if model_error <= T.ROW_BLOCK_MODEL_MARGIN * reach:
             return None  # the model already does as well as the data without the stretch allow: it is not hurt
+    where = (f"training rows at file lines {b['first_line']}-{b['last_line']} ({b['rows']} rows, "
+             f"{b['share_of_rows']:.0%} of those checked)")
+    if b.get("labels"):
+        # classes that do not follow their inputs: the rows' labels, not a unit, are what differs
+        return Finding("invalid_data", None,
+                       f"{where} carry classes their features do not explain as the other rows' do: out-of-fold "
+                       f"boosting misclassifies {b['mean_residual_block']:.0%} of them against "
+                       f"{b['mean_residual_rest']:.0%} elsewhere (the file's order explains {b['order_share']:.0%} "
+                       f"of the misclassifications' variance, chance {b['chance']:.0%}), and boosting fitted without "
+                       f"them scores {without:.4g} {metric} on validation against {b['boosting_val_all_rows']:.4g} "
+                       "with them: labels joined to the wrong rows, or taken from another labelling",
+                       # the labels' fault is tested by leaving the rows out (``leave_out_row_block``): a cause of
+                       # the code's own making would stop every test
+                       {"row_block": dict(b), "cause": "invalid_data"})
     return Finding("invalid_data", None,
-                   f"training rows at file lines {b['first_line']}-{b['last_line']} ({b['rows']} rows, "
-                   f"{b['share_of_rows']:.0%} of those checked) do not follow the relationship the other rows follow: "
+                   f"{where} do not follow the relationship the other rows follow: "
                    f"out-of-fold boosting residuals average {b['mean_residual_block']:+.4g} there against "
                    f"{b['mean_residual_rest']:+.4g} elsewhere (the file's order explains {b['order_share']:.0%} of "
                    f"their variance, chance {b['chance']:.0%}), and boosting fitted without them scores "

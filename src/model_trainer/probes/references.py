@@ -241,7 +241,7 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
                 out.held_out[name] = v if math.isfinite(v) else None
             except Exception:  # noqa: BLE001 - no held-out score is only a check not made
                 out.held_out[name] = None
-    if blocks and not classify and out.values["boosting"] is not None:
+    if blocks and out.values["boosting"] is not None and metric in ("rmse", "mse", "mae", "r2", "accuracy"):
         from model_trainer.probes.row_blocks import row_block
 
         try:

@@ -19,6 +19,7 @@ from model_trainer.repairs.early_stopping import EarlyStopping
 from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.leave_out_columns import LeaveOutColumns
+from model_trainer.repairs.leave_out_row_block import LeaveOutRowBlock
 from model_trainer.repairs.less_capacity import LessCapacity
 from model_trainer.repairs.log_softmax_to_nll import LogSoftmaxToNLL
 from model_trainer.repairs.log_transform import LogTransform
@@ -56,7 +57,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
-    TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns())}
+    TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

@@ -30,8 +30,9 @@ class DropRowBlock(Repair):
 
     def propose(self, ctx: Context) -> Change | None:
         b = getattr(ctx.facts.data, "row_block", None)
-        if not b or ctx.data_repairs.get(self.name):
-            return None
+        if not b or b.get("labels") or ctx.data_repairs.get(self.name):
+            return None  # a stretch of class labels is tested by ``leave_out_row_block``, never repaired
         return self.data(ctx, self.name, f"leave out training file lines {b['first_line']}-{b['last_line']} "
                          f"({b['rows']} rows), which do not follow the relationship the other rows follow",
                          value=[int(b["first_line"]), int(b["last_line"])])
+
