@@ -81,6 +81,20 @@ def test_healthy_run_records_everything(project):
     assert not (p.root / "dev_diary.md").exists()  # nothing went wrong, nothing to tell
 
 
+def test_a_model_that_pickles_but_will_not_load_again_is_said_so(project):
+    # the model saves, but rebuilding it from its pickle raises: the run is judged as any other, and the log says
+    # what loading the file will meet
+    code = LINEAR_GD.replace("    def predict(self, frame):",
+                             "    def __reduce__(self):\n        return (_rebuild, ())\n    def predict(self, frame):") + (
+        "\ndef _rebuild():\n    raise RuntimeError('the scaler this model needs lives only in the notebook')\n")
+    p = project(code, config="lr = 0.3\nepochs = 12\n")
+    res = cli("train", str(p.spec))
+    assert res.returncode == 0, res.stdout + res.stderr
+    log = p.text("training_full.log")
+    assert "the model's file will not load again: unpickling it raises RuntimeError: the scaler this model needs" \
+        in log, log
+
+
 def test_load_model_refuses_tampered_file(project):
     p = project(LINEAR_GD, config="lr = 0.4\nepochs = 8\n")
     assert cli("train", str(p.spec)).returncode == 0

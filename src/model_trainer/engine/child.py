@@ -19,6 +19,7 @@ import importlib.util
 import io
 import os
 import pickle
+import re
 import signal
 import sys
 import threading
@@ -33,7 +34,7 @@ from model_trainer.engine.contract import ContractViolation, unpicklable
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.engine.wire import encode
-from model_trainer.events import Event, ModelReady, RunFailed, RunFinished, WarningRaised
+from model_trainer.events import Event, ModelReady, Note, RunFailed, RunFinished, WarningRaised
 
 
 class Channel:
@@ -78,6 +79,19 @@ def _model_payload(bundle: Any) -> bytes:
         return pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # any failure to pickle means the model cannot be saved
         raise ContractViolation(unpicklable(type(getattr(bundle, "model", bundle)).__name__, exc)) from exc
+
+
+def _check_reload(payload: bytes, channel: Channel) -> None:
+    """Load the model's pickle again, here where its libraries are imported: a model that pickles but cannot be
+    rebuilt from its pickle (a Keras ``Lambda`` whose output shape the backend cannot infer, a class defined inside
+    a function) is saved all the same, and the log says that loading it will fail, and why."""
+    try:
+        pickle.loads(payload)
+    except Exception as exc:  # noqa: BLE001 - whatever stops the reload is what the user will meet
+        said = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).split())[:300]  # without a terminal's colours
+        channel.emit(Note(text=f"WARNING: the model's file will not load again: unpickling it raises "
+                               f"{type(exc).__name__}: {said}; keep the code that "
+                               "built it, or make the model rebuildable (for Keras, give a Lambda its output_shape)"))
 
 
 def main(argv: list[str]) -> int:
@@ -156,6 +170,7 @@ def _run(channel: Channel) -> int:
         channel.emit(RunFailed(exc_type=type(exc).__name__, message=str(exc), traceback=traceback.format_exc()))
         reason = "failed"
     else:
+        _check_reload(payload, channel)
         channel.emit(ModelReady(payload=payload, description=bundle.describe()))
         if monitor.should_stop:
             reason, detail = "stopped", monitor.stop_reason or ""
