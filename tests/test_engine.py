@@ -84,8 +84,8 @@ def test_healthy_run_records_everything(project):
 def test_a_model_that_pickles_but_will_not_load_again_is_said_so(project):
     # the model saves, but rebuilding it from its pickle raises: the run is judged as any other, and the log says
     # what loading the file will meet
-    code = LINEAR_GD.replace("    def predict(self, frame):",
-                             "    def __reduce__(self):\n        return (_rebuild, ())\n    def predict(self, frame):") + (
+    reduce = "    def __reduce__(self):\n        return (_rebuild, ())\n"
+    code = LINEAR_GD.replace("    def predict(self, frame):", reduce + "    def predict(self, frame):") + (
         "\ndef _rebuild():\n    raise RuntimeError('the scaler this model needs lives only in the notebook')\n")
     p = project(code, config="lr = 0.3\nepochs = 12\n")
     res = cli("train", str(p.spec))
