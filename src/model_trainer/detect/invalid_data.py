@@ -118,22 +118,15 @@ def _split_gap(rep: Any, metric: str, model_error: float | None) -> tuple[str, f
 
 def _split_mismatch(rep: Any, metric: str | None, model_error: float | None = None) -> Finding | None:
     shifted = shifted_columns_read(rep)
-    if not shifted or not metric:
+    if not shifted:
         return None
-    gap = _split_gap(rep, metric, model_error)
-    if gap is None:
-        return None
-    name, v_val, v_held = gap
     s = shifted[0]
     cols = ", ".join(f"`{d['column']}`" for d in shifted[:3]) + (f" and {len(shifted) - 3} more" if len(shifted) > 3
                                                                   else "")
-    return Finding("invalid_data", None,
-                   f"validation is distributed unlike training in {cols}: `{s['column']}` has mean {s['val_mean']:.4g} "
-                   f"and std {s['val_std']:.4g} in validation against {s['train_mean']:.4g} and {s['train_std']:.4g} "
-                   f"in training ({s['shift_sd']:.1f} training SDs apart); the {name} reference scores "
-                   f"{v_val:.4g} {metric} on validation against {v_held:.4g} on held-out training rows",
-                   {"split_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
-                    "reference": name, "val": v_val, "held_out": v_held})
+    return _mismatch(rep, metric, model_error, "split_shift", shifted,
+                     f"validation is distributed unlike training in {cols}: `{s['column']}` has mean "
+                     f"{s['val_mean']:.4g} and std {s['val_std']:.4g} in validation against {s['train_mean']:.4g} and "
+                     f"{s['train_std']:.4g} in training ({s['shift_sd']:.1f} training SDs apart)")
 
 
 def _relation_mismatch(rep: Any, metric: str | None, model_error: float | None = None) -> Finding | None:
@@ -141,21 +134,29 @@ def _relation_mismatch(rep: Any, metric: str | None, model_error: float | None =
     than on held-out training rows: what the model learnt from the column does not hold in the other file."""
     target = getattr(rep, "target", None)
     shifted = [d for d in getattr(rep, "relation_shift", None) or () if d.get("column") != target]
-    if not shifted or not metric:
+    if not shifted:
         return None
-    gap = _split_gap(rep, metric, model_error)
+    s = shifted[0]
+    more = f" (and {len(shifted) - 1} more column{'s' if len(shifted) > 2 else ''})" if len(shifted) > 1 else ""
+    return _mismatch(rep, metric, model_error, "relation_shift", shifted,
+                     f"`{s['column']}` goes with the target `{target}` at r = {s['train_r']:.2f} in training and "
+                     f"r = {s['val_r']:.2f} in validation ({s['z']:.1f} standard errors apart){more}: the column does "
+                     "not mean the same in the two files")
+
+
+def _mismatch(rep: Any, metric: str | None, model_error: float | None, key: str, shifted: list[dict[str, Any]],
+              said: str) -> Finding | None:
+    """``invalid_data`` (``train_val_mismatch``) for the columns ``shifted`` (under ``key`` in the evidence) where the
+    references fail on validation as ``_split_gap`` reads them."""
+    gap = _split_gap(rep, metric, model_error) if metric else None
     if gap is None:
         return None
     name, v_val, v_held = gap
-    s = shifted[0]
-    more = f" (and {len(shifted) - 1} more column{'s' if len(shifted) > 2 else ''})" if len(shifted) > 1 else ""
     return Finding("invalid_data", None,
-                   f"`{s['column']}` goes with the target `{target}` at r = {s['train_r']:.2f} in training and "
-                   f"r = {s['val_r']:.2f} in validation ({s['z']:.1f} standard errors apart){more}: the column does "
-                   f"not mean the same in the two files; the {name} reference scores {v_val:.4g} {metric} on "
-                   f"validation against {v_held:.4g} on held-out training rows",
-                   {"relation_shift": [dict(d) for d in shifted], "cause": "train_val_mismatch",
-                    "reference": name, "val": v_val, "held_out": v_held})
+                   f"{said}; the {name} reference scores {v_val:.4g} {metric} on validation against {v_held:.4g} on "
+                   "held-out training rows",
+                   {key: [dict(d) for d in shifted], "cause": "train_val_mismatch", "reference": name, "val": v_val,
+                    "held_out": v_held})
 
 
 def _row_block(rep: Any, metric: str | None, model_error: float | None) -> Finding | None:
