@@ -297,6 +297,15 @@ def test_a_column_that_goes_with_the_target_only_in_training_is_invalid_data():
     change = REPAIRS["leave_out_columns"].propose(Context({}, {}, f, Facts(data=rep, metric="accuracy"), set()))
     assert change.data_after == {"leave_out_columns": ["treatments"]}
     assert DETECTORS["invalid_data"]([], Facts(data=rep.with_repairs(change.data_after), metric="accuracy")) is None
+    # shifted in its values too (recorded in other units as well): the changed meaning is read first, since aligning
+    # the units would leave it
+    moved = val.copy()
+    moved["treatments"] = moved["treatments"] * 10 + 20
+    rep = data_report(train, moved, ["x1", "x2", "treatments"], "case", "accuracy")
+    assert rep.split_shift and rep.relation_shift
+    rep.references, rep.references_held_out = refs.values, refs.held_out
+    f = DETECTORS["invalid_data"]([], Facts(data=rep, metric="accuracy"))
+    assert f is not None and "relation_shift" in f.evidence and "split_shift" not in f.evidence
     # recorded alike in both files: the same strong column is no fault
     alike = frame(300, True)
     rep = data_report(train, alike, ["x1", "x2", "treatments"], "case", "accuracy")

@@ -65,7 +65,9 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"{d['split']} split's target was cast or rounded on its own",
                        {"target_discretised": dict(d), "cause": "train_val_mismatch"})
     err = _model_error(history, facts)
-    return (_split_mismatch(rep, facts.metric, err) or _relation_mismatch(rep, facts.metric, err)
+    # a column whose correlation with the target changed has changed its meaning, which no unit conversion
+    # restores: it is read before a shift of its values (whose diagnostic aligns units)
+    return (_relation_mismatch(rep, facts.metric, err) or _split_mismatch(rep, facts.metric, err)
             or _row_block(rep, facts.metric, err))
 
 
