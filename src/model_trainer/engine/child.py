@@ -83,8 +83,9 @@ def _model_payload(bundle: Any) -> bytes:
 
 def _check_reload(payload: bytes, channel: Channel) -> None:
     """Load the model's pickle again, here where its libraries are imported: a model that pickles but cannot be
-    rebuilt from its pickle (a Keras ``Lambda`` whose output shape the backend cannot infer, a class defined inside
-    a function) is saved all the same, and the log says that loading it will fail, and why."""
+    rebuilt from its pickle (a Keras ``Lambda`` whose output shape the backend cannot infer, a ``__reduce__`` that
+    needs what only the training session had) is saved all the same, and the log says that loading it will fail, and
+    why."""
     try:
         pickle.loads(payload)
     except Exception as exc:  # noqa: BLE001 - whatever stops the reload is what the user will meet

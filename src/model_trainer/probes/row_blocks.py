@@ -11,8 +11,9 @@ The check, on regression targets and class labels (accuracy) with at least ``ROW
    the training rows (for class labels: 1 where the row is misclassified, else 0);
 2. their means over ``RESIDUAL_BINS`` stretches of consecutive rows: the share of the residuals' variance the
    file's order explains beyond chance, and the F test's p-value (as ``mle/residuals.residual_structure``);
-3. where that share passes ``ROW_BLOCK_EXCESS`` (p < ``ROW_BLOCK_P``): the stretch of consecutive rows whose
-   residuals add up furthest from zero;
+3. where that share passes ``ROW_BLOCK_EXCESS`` (``ROW_BLOCK_EXCESS_LABELS`` for class labels; p <
+   ``ROW_BLOCK_P``): the stretch of consecutive rows whose residuals add up furthest from zero (for class labels:
+   furthest above it, the stretch misclassified more often);
 4. the intervention that decides: boosting fitted without that stretch, scored on validation, against boosting
    fitted on every row. Only a stretch whose removal lowers the validation error by ``ROW_BLOCK_GAIN`` is reported.
    Residuals that drift with the file's order for other reasons (a season the features do not carry, a target that
