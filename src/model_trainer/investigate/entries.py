@@ -341,8 +341,9 @@ def _unknown_why(inv: Investigation) -> Why:
         if later:
             text += " Tried for what remained, without success: " + "; ".join(
                 f"{t.action} (test {t.n})" for t in later) + "."
-        text += (" Symptom suppressed, cause not found: " + ("removing the red flag" if inv.flag_removed else
-                                                             "improving the model") + " did not make it acceptable.")
+        # a held-back run was "acceptable" by the clear margin and still not accepted: the words say only the latter
+        done = "removing the red flag" if inv.flag_removed else "improving the model"
+        text += f" Symptom suppressed, cause not found: {done} did not make the model good enough to accept."
     return Why(root_cause=text, domain_insight="", implication="")
 
 
