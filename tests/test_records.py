@@ -62,3 +62,15 @@ def test_console_plain_when_piped_rich_on_a_terminal_silent_when_quiet():
     rich_ui.end_run(rec)
     shown = buf.getvalue()
     assert "train 1.0000" in shown and "val 2.0000" in shown and "1/2" in shown
+
+
+def test_waiting_spends_itself_on_the_figure_import_and_stops_when_the_wait_ends():
+    from model_trainer.records.plots import _STEPS, preload_while
+
+    answers = iter([True, True, False])
+    assert preload_while(lambda: next(answers)) == 2  # the awaited work ended after two steps: one more at most
+    assert preload_while(lambda: False) == 0
+    assert preload_while(lambda: True) == len(_STEPS)
+    import sys
+
+    assert "matplotlib.backends.backend_agg" in sys.modules

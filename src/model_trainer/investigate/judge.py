@@ -23,6 +23,7 @@ from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
 from model_trainer.probes.references import References, data_hash, references, with_indicators
 from model_trainer.records.fmt import num
+from model_trainer.records.plots import preload_while
 
 # metrics whose "error" is 1 - value for the reference comparison
 _BOUNDED_SCORES = ("accuracy", "auc", "f1", "r2")
@@ -99,6 +100,7 @@ def references_in_background(session: Any) -> None:
 
     def wait() -> None:
         if threading.current_thread() is not t:
+            preload_while(t.is_alive)  # the wait spent on the diary figure's import, a step at a time
             t.join()
         if failed:
             raise failed[0]
