@@ -162,3 +162,8 @@ fi
 if [ "$ROUND" = "12" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round12_$part.sh; done
 fi
+
+# ---- round 13 ----
+if [ "$ROUND" = "13" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round13_$part.sh; done
+fi
