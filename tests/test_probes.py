@@ -899,3 +899,20 @@ def test_a_scipy_fit_in_the_code_that_ends_on_its_bound_is_a_surprising_optimum(
     q = project(DECAY_FIT.replace("UPPER", "5.0"), config="seed = 0\n", data=_decay())
     ok = cli("train", str(q.spec), "--quiet")
     assert ok.returncode == 0 and "accepted · no red flag" in ok.stdout, ok.stdout
+
+
+def test_a_scheduler_stepped_per_batch_is_a_suspect_only_where_the_logged_rate_says_so():
+    from types import SimpleNamespace
+
+    from model_trainer.events import EpochLogged
+    from model_trainer.investigate.measure import _schedule_as_configured
+
+    def inv(lrs: list[float | None]) -> SimpleNamespace:
+        history = [EpochLogged(i + 1, {"train_loss": 1.0} | ({"lr": v} if v is not None else {}), 0.1)
+                   for i, v in enumerate(lrs)]
+        return SimpleNamespace(failing=SimpleNamespace(config={"lr": 0.05}, history=history))
+
+    assert _schedule_as_configured(inv([0.0167, 0.0333, 0.05]))  # a warm-up in batches reaching the configured rate
+    assert not _schedule_as_configured(inv([0.05, 1e-5, 1e-9, 1e-12]))  # a schedule in epochs run per batch
+    assert not _schedule_as_configured(inv([1e-4, 2e-4, 3e-4, 4e-4]))  # never reaches it
+    assert not _schedule_as_configured(inv([None, None, None]))  # nothing logged: the code reader decides

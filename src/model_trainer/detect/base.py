@@ -115,6 +115,26 @@ def errors_against_references(history: list[EpochLogged], facts: Facts,
     return min(vals), min(refs)
 
 
+def fits_training_rows_only(facts: Facts, value: float) -> float | None:
+    """The returned model's score on the training file's rows (``metric_own_train`` in ``facts.diagnostics``) where
+    its error there is at most ``1 / CODE_FIT_GAP`` of its validation error (``value``'s) and no worse than the best
+    reference's validation error; else None. A model that fits its own training rows as well as any reference fits
+    new ones did not underfit: its fit does not carry over to the validation rows."""
+    from model_trainer.detect import thresholds as T
+
+    train = (facts.diagnostics or {}).get("metric_own_train")
+    refs = [v for k, v in applicable_references(facts).items() if k != "constant"]
+    if not isinstance(train, (int, float)) or not math.isfinite(train) or not refs or not math.isfinite(value):
+        return None
+
+    def err(v: float) -> float:
+        return 1.0 - v if facts.higher_is_better else v
+    e_train, e_val, e_best = err(float(train)), err(value), min(err(r) for r in refs)
+    if e_train * T.CODE_FIT_GAP > e_val or e_train > e_best:
+        return None
+    return float(train)
+
+
 def metric_vs_baseline(history: list[EpochLogged], facts: Facts) -> float | None:
     """Best metric over baseline metric for lower-is-better error metrics; None when not comparable."""
     if facts.baseline_metric is None or facts.higher_is_better or facts.baseline_metric <= 0:

@@ -140,10 +140,14 @@ def _relation_mismatch(rep: Any, metric: str | None, model_error: float | None =
         return None
     s = shifted[0]
     more = f" (and {len(shifted) - 1} more column{'s' if len(shifted) > 2 else ''})" if len(shifted) > 1 else ""
-    return _mismatch(rep, metric, model_error, "relation_shift", shifted,
-                     f"`{s['column']}` goes with the target `{target}` at r = {s['train_r']:.2f} in training and "
-                     f"r = {s['val_r']:.2f} in validation ({s['z']:.1f} standard errors apart){more}: the column does "
-                     "not mean the same in the two files")
+    found = _mismatch(rep, metric, model_error, "relation_shift", shifted,
+                      f"`{s['column']}` goes with the target `{target}` at r = {s['train_r']:.2f} in training and "
+                      f"r = {s['val_r']:.2f} in validation ({s['z']:.1f} standard errors apart){more}: the column "
+                      "does not mean the same in the two files")
+    if found is not None:
+        # the columns whose values moved between the files too: a unit change can turn a correlation's sign
+        found.evidence["value_shift"] = [d["column"] for d in shifted_columns_read(rep) if d.get("column") != target]
+    return found
 
 
 def _mismatch(rep: Any, metric: str | None, model_error: float | None, key: str, shifted: list[dict[str, Any]],

@@ -227,6 +227,14 @@ END_SPIKE_WINDOW = 4
 # beats the constant either, nothing is there to learn and nothing is repaired)
 REPAIR_MIN_GAIN = 0.05
 OVERFIT_MILD_RISE = 0.05
+# ...or together with predictions that differ between two calls on the same validation rows
+# (``probes/returned_model.py``) in at least this share of them: a network predicting with its dropout still
+# active. One row in twenty is far above what float arithmetic changes (none) and far below what dropout does (all)
+PRED_REPEAT_SHARE = 0.05
+# a first epoch's training loss this many times the loss a network with outputs near zero starts at (ln K classes,
+# the target's variance) says its initial outputs were enormous: a thousandfold is far beyond what a first epoch of
+# any usable initialisation averages (a few times at most), and what a fan used the wrong way up gives (10^5x)
+INITIAL_LOSS_RATIO = 1000.0
 # labels the code trains on that are not the file's: the code's own training loss ended at most 1/CODE_FIT_GAP of
 # its validation loss (it fits its training targets far better than new rows), while the returned model's error on
 # the file's training rows, scored by the tool, is at least TRAIN_ROWS_SHARE of its validation error. A network

@@ -16,6 +16,7 @@ from model_trainer.detect.base import (
     Finding,
     applicable_references,
     finite,
+    fits_training_rows_only,
     loss_key,
     metric_vs_baseline,
     rel_improvement,
@@ -51,6 +52,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     refs = [v for k, v in applicable_references(facts).items() if k != "constant" and v > 0]
     if refs and min(finite(series(history, "metric"))) <= T.UNDERFIT_AT_REFERENCE * min(refs):
         return None  # as good as what a reference model of its class gets from these data: noise, not underfitting
+    if fits_training_rows_only(facts, min(finite(series(history, "metric")))) is not None:
+        return None  # it fits its training rows as well as a reference fits new ones: the references' rule names it
     losses = series(history, loss_key(history))
     if still_falling(losses):
         return None  # still improving steadily: that is slow convergence

@@ -17,7 +17,7 @@ from typing import Any
 from model_trainer import config_keys
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import applicable_references, finite, is_linear, series
+from model_trainer.detect.base import applicable_references, finite, fits_training_rows_only, is_linear, series
 from model_trainer.engine import early
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
@@ -32,6 +32,10 @@ _BOUNDED_SCORES = ("accuracy", "auc", "f1", "r2")
 _JUDGED = ("rmse", "mae", "mse", *_BOUNDED_SCORES)
 
 
+# data repairs that change the target the code trains and scores on
+_TARGET_REPAIRS = ("standardize_target", "rescale_target")
+
+
 def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int | None = None) -> tuple[str, float]:
     """The metric (or, failing that, validation/train loss) of the model a run returns, up to an epoch.
 
@@ -42,6 +46,15 @@ def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int
     units = (rec.diagnostics or {}).get("metric_units")
     if upto_epoch is None and isinstance(units, (int, float)) and math.isfinite(units):
         return "metric", float(units)
+    if upto_epoch is not None and isinstance(units, (int, float)) and math.isfinite(units) and units > 0 \
+            and any(rec.data_repairs.get(k) for k in _TARGET_REPAIRS):
+        # the code logged its metric on the repaired target's scale: read at an epoch, it is put in the target's
+        # units by the ratio the returned model's own score gives (an error scales with an affine change of the
+        # target; a share of rows right does not change, and its ratio is 1)
+        key, whole = model_metric(replace(rec, diagnostics={}), higher_is_better)
+        key_at, at = model_metric(replace(rec, diagnostics={}), higher_is_better, upto_epoch)
+        if key == key_at == "metric" and whole > 0 and math.isfinite(whole) and math.isfinite(at):
+            return "metric", at * float(units) / whole
     hist = [e for e in rec.history if upto_epoch is None or e.epoch <= upto_epoch]
     restored = upto_epoch is None and any(n.startswith("restored the weights of epoch") for n in rec.notes)
     for key in ("metric_units", "metric", "val_loss", "train_loss"):
@@ -344,7 +357,8 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
         return ((_own_predictions_behind(rec, value, facts) if logged else None)
                 or systematic_residuals(rec, facts)
                 or _mildly_behind_and_misconfigured(rec, value, facts)
-                or _mildly_behind_and_memorised(rec, value, facts))
+                or _mildly_behind_and_memorised(rec, value, facts)
+                or _mildly_behind_and_unrepeatable(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
@@ -363,10 +377,21 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                        "model memorised the training split",
                        {**gap, "vs_references": True, "best_epoch": ep, "rise": None,
                         "cause": "insufficient_regularization"})
+    rows = fits_training_rows_only(facts, value) if facts.metric in _JUDGED else None
+    if rows is not None:
+        # clearly behind on validation, yet as good as the references on its own training rows: not a model that
+        # cannot fit, but one whose fit does not carry over to the validation rows
+        return Finding("overfitting", rec.history[-1].epoch if rec.history else None,
+                       f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
+                       f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs}), "
+                       f"while the returned model scores {facts.metric} {num(rows)} on the training file's rows: it "
+                       "fits the rows it was trained on and not the validation rows",
+                       {**gap, "vs_references": True, "train_rows": rows, "rise": None, "cause": None})
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"validation {facts.metric} {num(value)}{own} is clearly worse than the {gap['reference']} "
                    f"reference's {num(gap['reference_value'])} fitted on the same split (references: {refs})",
                    {**gap, "vs_references": True})
+
 
 
 REGRESSION_METRICS = ("rmse", "mae", "mse")
@@ -426,6 +451,43 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
                    + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
                    {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
                     "mild": True, "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+
+
+def unrepeatable(diagnostics: dict[str, Any] | None) -> str | None:
+    """What says the returned model answers the same validation rows differently on a second call, or None."""
+    d = diagnostics or {}
+    share = d.get("pred_repeat_share")
+    if not isinstance(share, (int, float)) or share < T.PRED_REPEAT_SHARE:
+        return None
+    said = (f"two predictions of the validation rows by the returned model differ on {share:.0%} of them (by up to "
+            f"{num(d.get('pred_repeat_diff', float('nan')))} of the predictions' standard deviation)")
+    modes = d.get("train_mode_modules")
+    if modes:
+        said += (", and its torch module" + ("s " if len(modes) > 1 else " ") + ", ".join(f"`{m}`" for m in modes)
+                 + (" are" if len(modes) > 1 else " is") + " still in training mode, with dropout or batch-norm layers")
+    return said
+
+
+def _mildly_behind_and_unrepeatable(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+    """A model behind the best reference by more than ``REF_MILD_RATIO`` whose predictions of the same rows differ
+    between two calls: each answer is a noisy draw (dropout left on at prediction), so the score is no measure of the
+    trained network, and the run is investigated rather than accepted."""
+    if facts.metric not in _JUDGED or not math.isfinite(value):
+        return None
+    said = unrepeatable(rec.diagnostics)
+    refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
+    if said is None or not refs:
+        return None
+    best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
+    e_best = _error(facts.metric, refs[best])
+    if e_best <= 0 or _error(facts.metric, value) < T.REF_MILD_RATIO * e_best:
+        return None
+    ratio = _error(facts.metric, value) / e_best
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])} "
+                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while {said}",
+                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                    "mild": True, "unrepeatable": True, "cause": "training_loop_bug"})
 
 
 def at_the_constant(value: float, facts: Facts) -> bool:

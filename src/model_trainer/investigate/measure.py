@@ -61,6 +61,9 @@ def probe(inv: Investigation) -> None:
     _target_unread(inv)
     _negative_loss(inv)
     _non_finite_in_code(inv)
+    _initial_loss(inv)
+    _unrepeatable(inv)
+    _embedding_rows(inv)
     record(inv)
 
 
@@ -319,6 +322,8 @@ def _imports(inv: Investigation) -> None:
 
 def _loop_code(inv: Investigation) -> None:
     for f in _source_findings(inv, loop_findings):
+        if f.get("bug") == "scheduler_per_batch" and _schedule_as_configured(inv):
+            continue  # a schedule written in batches (a warm-up, one-cycle): stepping it per batch is what it asks
         said = {"train_val_mismatch": "Train and validation are prepared differently",
                 "loss_mismatch": "The loss does not fit what the network outputs"}.get(
                     f["cause"], "The training loop's bookkeeping is wrong")
@@ -405,6 +410,115 @@ def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action
     inv.code_findings.append((f["cause"], f"{f['file']}:{f['line']}", f"{f['what']}; {f['fix']}"))
     inv.measurements.setdefault("code", []).append(f)
     inv.suspect(f["cause"], weight, n)
+
+
+def _initial_loss(inv: Investigation) -> None:
+    """A first epoch whose training loss is thousands of times what a network with outputs near zero starts at, on
+    inputs of ordinary scale, in a run whose loss then fell: the network's outputs started enormous, so its initial
+    weights were far too large (a fan used the wrong way up, a gain squared). A network starts near the loss of
+    uniform predictions, ln K for K classes under cross-entropy, or near the target's variance under a squared
+    error (1 on a standardised target)."""
+    if (inv.facts.kind not in ("function", "torch") or inv.report.unscaled_features
+            or inv.finding.symptom not in ("underfitting", "slow_convergence", "constant_output", "dying_relu",
+                                           "vanishing_gradients")):
+        return
+    losses = [v for v in (e.get("train_loss") for e in inv.failing.history)
+              if isinstance(v, (int, float)) and math.isfinite(v)]
+    if len(losses) < 2 or not losses[0] > 0 or losses[-1] > losses[0]:
+        return
+    first = losses[0]
+    if inv.facts.metric in ("accuracy", "f1", "auc"):
+        ds = getattr(inv.session, "data", None)
+        k = int(ds.train[ds.target].nunique()) if ds is not None and ds.target in ds.train else 2
+        expect, what = math.log(max(k, 2)), f"ln {max(k, 2)}, the cross-entropy of uniform predictions over the classes"
+    elif inv.facts.metric in ("rmse", "mae") and inv.report.target_std:
+        sd = float(inv.report.target_std)
+        expect, what = max(sd * sd, sd, 1.0), f"the target's variance ({num(sd * sd)}), or 1 on a standardised target"
+    else:
+        return
+    if first < T.INITIAL_LOSS_RATIO * expect:
+        return
+    n = inv.add("The initial weights are far too large", "Compared the first epoch's training loss with the loss a "
+                "network starts at", "measurement", inv.failing.run_id,
+                f"train_loss {num(first)} at epoch 1, {first / expect:.3g}x {what}, on features of comparable scale "
+                f"(std spread {inv.report.scale_spread:.3g}x): the network's outputs start enormous", None)
+    inv.measurements["initial_loss"] = first
+    inv.suspect("bad_initialization", 3.0, n)
+
+
+def _unrepeatable(inv: Investigation) -> None:
+    """The returned model answers the same validation rows differently on a second call (``judge.unrepeatable``):
+    it predicts with dropout active, since the code never switched its network to evaluation mode."""
+    from model_trainer.investigate.judge import unrepeatable
+
+    d = inv.failing.diagnostics or {}
+    said = unrepeatable(d)
+    if said is None:
+        return
+    n = inv.add("The model predicts in training mode", "Predicted the validation rows twice with the returned model",
+                "measurement", inv.failing.run_id, said + ": each prediction is a noisy draw of the trained network",
+                None)
+    modes = d.get("train_mode_modules")
+    if modes:
+        inv.measurements["train_mode_at_predict"] = ", ".join(f"`{m}`" for m in modes)
+        at = d.get("train_mode_predict")
+        where = _user_line(inv, at[0], at[1]) if isinstance(at, list) and len(at) == 2 else None
+        if where is not None:
+            inv.code_findings.append(("training_loop_bug", where, (
+                f"`predict` runs the network {inv.measurements['train_mode_at_predict']} in training mode, so its "
+                "dropout stays active and every prediction is a noisy draw; call `.eval()` on it before predicting "
+                "(and `.train()` again before further training)")))
+    inv.suspect("training_loop_bug", 3.0, n)
+
+
+def _embedding_rows(inv: Investigation) -> None:
+    """An embedding table with fewer rows than a code column of the data has distinct codes, sized by a value of the
+    configuration: codes share rows (``code % rows`` folds them together, or the lookup fails), so sites, stations or
+    patients with different levels get one value between them, which no width or step size undoes."""
+    d = inv.failing.diagnostics or {}
+    tables = d.get("embeddings")
+    ds = getattr(inv.session, "data", None)
+    if not tables or ds is None or inv.finding.symptom not in ("underfitting", "slow_convergence"):
+        return
+    codes = []
+    for col in ds.features:
+        v = ds.train[col] if col in ds.train else None
+        if v is None or v.dtype.kind not in "iuf":
+            continue
+        v = v.dropna()
+        if len(v) and (v >= 0).all() and (v == v.round()).all() and 2 < v.nunique() <= len(v) // 2:
+            codes.append((col, int(v.nunique()), int(v.max())))
+    ints = {k: v for k, v in inv.failing.config.items() if isinstance(v, int) and not isinstance(v, bool)}
+    for t in tables:
+        rows = t.get("rows")
+        short = [c for c in codes if rows is not None and c[1] > rows]
+        keys = [k for k, v in ints.items() if v == rows]
+        if not short or len(keys) != 1:
+            continue
+        col, distinct, top = max(short, key=lambda c: c[1])
+        n = inv.add("The embedding table is smaller than the codes it looks up", "Compared each embedding table's "
+                    "rows with the distinct codes of the data's integer columns", "measurement", inv.failing.run_id,
+                    f"`{t['name']}` has {rows} rows (`{keys[0]}` = {rows} in the configuration) for {distinct} "
+                    f"distinct `{col}` codes (up to {top}): codes share rows, so groups with different levels get one "
+                    "value",
+                    None)
+        inv.measurements["embedding_rows"] = {"key": keys[0], "rows": rows, "column": col, "distinct": distinct,
+                                              "max": top}
+        inv.suspect("insufficient_capacity", 3.0, n)
+        return
+
+
+def _schedule_as_configured(inv: Investigation) -> bool:
+    """The learning rate the run logged each epoch reached the configured one and did not collapse before mid-run: a
+    scheduler stepped inside the batch loop then runs the schedule its configuration describes. Where no rate was
+    logged, nothing says so, and the code reader's finding stands."""
+    lr = config_keys.value(inv.failing.config, "lr")
+    lrs = [e.get("lr") for e in inv.failing.history]
+    if not isinstance(lr, (int, float)) or isinstance(lr, bool) or lr <= 0:
+        return False
+    if sum(1 for v in lrs if v is not None and math.isfinite(v)) < 2:
+        return False
+    return lr_collapse(lrs, float(lr)) is None and lr_short(lrs, float(lr)) is None
 
 
 def _lr_used(inv: Investigation) -> None:

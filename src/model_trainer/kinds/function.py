@@ -35,6 +35,13 @@ from model_trainer.kinds.common import (
     val_raw_frame,
 )
 from model_trainer.preprocess import with_passthrough
+from model_trainer.probes.returned_model import (
+    embedding_rows,
+    predict_source,
+    repeat_check,
+    to_eval_mode,
+    train_mode_modules,
+)
 from model_trainer.safemodel import attach_twin
 
 
@@ -559,6 +566,11 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                                signature_returns_history=n < 4)
     if problems:
         raise ContractViolation("; ".join(problems))
+    if job.data_repairs.get("eval_before_predict"):
+        switched = to_eval_mode(model)
+        emit(Note(text="diagnostic: the returned model's torch modules predict in evaluation mode ("
+                       + (", ".join(f"`{m}`" for m in switched) or "none was in training mode")
+                       + "), switched by the tool after training; the code is unchanged"))
     task = "regression"
     if job.metric in ("accuracy", "f1", "auc") and job.target is not None and job.target in train:
         task = "binary" if train[job.target].nunique() <= 2 else "multiclass"
@@ -580,14 +592,28 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         data.update(solver.facts())
     if predict is not None:
         data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
+        data.update(repeat_check(predict, x_model) or {})
+        modes = train_mode_modules(model)
+        if modes:
+            data["train_mode_modules"] = modes
+            where = predict_source(model)
+            if where:
+                data["train_mode_predict"] = where
         data.update(relu_units(model, predict, x_model) or {})
         if job.target is not None and job.target in val_raw:
             own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
                 data["metric_own"] = own
+                if job.data_repairs.get("eval_before_predict") and "metric_units" not in data:
+                    # the code's logged metric was taken in training mode: the model is judged by this score
+                    data.update(metric_units=own, metric_name=job.metric, metric_units_source=(
+                        "the returned model's predict on the validation data, its torch modules in evaluation mode"))
                 own_train = train_rows_metric(predict, job, pre)
                 if own_train is not None:
                     data["metric_own_train"] = own_train
+    tables = embedding_rows(model)
+    if tables:
+        data["embeddings"] = tables
     if reach is not None:
         data.update(reach.report(model) or {})
     if watch is not None and getattr(watch, "found", None):

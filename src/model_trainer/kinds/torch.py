@@ -22,6 +22,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor, grad_norms
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import DEAD_FAMILY, identical_units, prepared_data, user_callable
+from model_trainer.probes.returned_model import embedding_rows
 from model_trainer.safemodel import attach_twin
 
 # A sync every 64 steps bounds the wasted work after a NaN to 64 steps while keeping the sync
@@ -243,7 +244,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         model.load_state_dict(best[1])
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
-    same = identical_units(model)
+    same = dict(identical_units(model) or {})
+    tables = embedding_rows(model)
+    if tables:
+        same["embeddings"] = tables
     if same:
         emit(Diagnostics(kind="torch", data=same))
     return attach_twin(ModelBundle(kind="torch", model=model, preprocess=pre, task=task,

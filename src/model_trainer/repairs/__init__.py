@@ -16,6 +16,7 @@ from model_trainer.repairs.drop_row_block import DropRowBlock
 from model_trainer.repairs.drop_target_outliers import DropTargetOutliers
 from model_trainer.repairs.dropout import Dropout
 from model_trainer.repairs.early_stopping import EarlyStopping
+from model_trainer.repairs.eval_before_predict import EvalBeforePredict
 from model_trainer.repairs.fix_parameter import FixParameter
 from model_trainer.repairs.init_scheme import InitScheme
 from model_trainer.repairs.leave_out_columns import LeaveOutColumns
@@ -28,6 +29,7 @@ from model_trainer.repairs.lower_lr import LowerLR
 from model_trainer.repairs.lower_regularization import LowerRegularization
 from model_trainer.repairs.missing_codes import MissingCodes
 from model_trainer.repairs.more_capacity import MoreCapacity
+from model_trainer.repairs.more_embedding_rows import MoreEmbeddingRows
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.more_iterations import MoreIterations
 from model_trainer.repairs.output_activation import OutputActivation
@@ -57,7 +59,8 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ShrinkInit(), FixParameter(), RescaleParameters(), LowerRegularization(), DropConstantColumns(), BatchSize(),
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
-    TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock())}
+    TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock(), EvalBeforePredict(),
+    MoreEmbeddingRows())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

@@ -14,6 +14,9 @@ Example:
     ...             "relation_shift": [{"column": "treatments", "train_r": 0.81, "val_r": 0.06}]})
     >>> LeaveOutColumns().propose(Context({}, {}, f, Facts(), set())).description
     'leave out `treatments` (r = 0.81 with the target in training, 0.06 in validation) from both splits'
+    >>> f.evidence["value_shift"] = ["treatments", "visits"]
+    >>> LeaveOutColumns().propose(Context({}, {}, f, Facts(), set())).data_after["leave_out_columns"]
+    ['treatments', 'visits']
 """
 
 from __future__ import annotations
@@ -47,4 +50,13 @@ class LeaveOutColumns(Repair):
         cols = [d["column"] for d in shifted]
         said = ", ".join(f"`{d['column']}` (r = {d['train_r']:.2f} with the target in training, {d['val_r']:.2f} in "
                          "validation)" for d in shifted)
+        moved = [c for c in ev.get("value_shift") or () if c != getattr(ctx.facts.data, "target", None)]
+        if set(cols) <= set(moved) and len(moved) > len(cols):
+            # every such column's values moved too, with others: a block recorded in another unit or form in one
+            # file (a decreasing transform turns a correlation's sign), so the block is what is left out
+            more = [c for c in moved if c not in cols]
+            return self.data(ctx, self.name, f"leave out {said} and the {len(more)} other column"
+                             f"{'s' if len(more) > 1 else ''} whose values moved with them ("
+                             + ", ".join(f"`{c}`" for c in more[:6]) + (" ..." if len(more) > 6 else "")
+                             + ") from both splits", moved)
         return self.data(ctx, self.name, f"leave out {said} from both splits", cols)

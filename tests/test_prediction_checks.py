@@ -1,0 +1,202 @@
+"""Real runs on tiny data: a network left in training mode at prediction, initial weights a thousandfold too large,
+and a model that fits its training rows but not the validation rows."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from conftest import cli, make_project
+
+WRAPPED_DROPOUT = """
+import numpy as np
+import torch
+from torch import nn
+
+
+class Wrapped:
+    def __init__(self, net, cols):
+        self.net, self.cols = net, cols
+
+    def predict(self, frame):
+        x = torch.tensor(np.asarray(frame[self.cols], dtype=np.float32))
+        with torch.no_grad():
+            return self.net(x).squeeze(-1).numpy().astype(float)
+
+
+def train_model(data_train, data_val, config):
+    torch.manual_seed(0)
+    cols = [c for c in data_train.columns if c != "y"]
+    x = torch.tensor(data_train[cols].to_numpy(np.float32))
+    y = torch.tensor(data_train["y"].to_numpy(np.float32))
+    net = nn.Sequential(nn.Linear(len(cols), 64), nn.ReLU(), nn.Dropout(config["dropout"]), nn.Linear(64, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    hist = {"epoch": [], "train_loss": [], "val_loss": []}
+    xv = torch.tensor(data_val[cols].to_numpy(np.float32))
+    yv = torch.tensor(data_val["y"].to_numpy(np.float32))
+    for epoch in range(1, config["epochs"] + 1):
+        for idx in torch.randperm(len(x)).split(32):
+            opt.zero_grad()
+            loss = ((net(x[idx]).squeeze(-1) - y[idx]) ** 2).mean()
+            loss.backward()
+            opt.step()
+        with torch.no_grad():
+            hist["epoch"].append(epoch)
+            hist["train_loss"].append(float(((net(x).squeeze(-1) - y) ** 2).mean()))
+            hist["val_loss"].append(float(((net(xv).squeeze(-1) - yv) ** 2).mean()))
+    return Wrapped(net, cols), hist
+"""
+
+
+def _data(n: int = 600, seed: int = 0, noise: float = 0.3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 3))
+    frame = pd.DataFrame(x, columns=["x0", "x1", "x2"])
+    frame["y"] = np.sin(x[:, 0]) * 2 + x[:, 1] - 0.5 * x[:, 2] + noise * rng.normal(size=n)
+    return frame
+
+
+def test_a_network_left_in_training_mode_at_prediction_is_found_and_its_line_named(tmp_path):
+    p = make_project(tmp_path, WRAPPED_DROPOUT, config="lr = 0.01\nepochs = 40\ndropout = 0.5\n", data=_data())
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    assert (verdict["cause"], verdict["cause_status"]) == ("training_loop_bug", "confirmed")
+    diary = json.loads((tmp_path / "ws/dev_diary.json").read_text())[0]
+    test = next(t for t in diary["tests"] if "evaluation mode" in t["action"])
+    assert test["passed"] is True
+    md = (tmp_path / "ws/dev_diary.md").read_text()
+    assert "differ on 100%" in md and "code/model.py:" in md and "`.eval()`" in md
+
+
+SCALED_INIT = """
+import math
+
+import numpy as np
+import torch
+from torch import nn
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    cols = [c for c in data_train.columns if c != "y"]
+    x = torch.tensor(data_train[cols].to_numpy(np.float32))
+    y = torch.tensor(data_train["y"].to_numpy(np.float32))
+    xv = torch.tensor(data_val[cols].to_numpy(np.float32))
+    yv = torch.tensor(data_val["y"].to_numpy(np.float32))
+    net = nn.Sequential(nn.Linear(len(cols), 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))
+    if config["init"] == "he":
+        for m in net:
+            if isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, std=math.sqrt(2.0 * m.in_features))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        total = 0.0
+        for idx in torch.randperm(len(x)).split(32):
+            opt.zero_grad()
+            loss = ((net(x[idx]).squeeze(-1) - y[idx]) ** 2).mean()
+            loss.backward()
+            opt.step()
+            total += float(loss) * len(idx)
+        with torch.no_grad():
+            pv = net(xv).squeeze(-1)
+            monitor.log_epoch(train_loss=total / len(x), val_loss=float(((pv - yv) ** 2).mean()),
+                              metric=float(((pv - yv) ** 2).mean().sqrt()))
+    return net
+"""
+
+
+def test_initial_weights_a_thousandfold_too_large_are_found_and_the_init_changed(tmp_path):
+    p = make_project(tmp_path, SCALED_INIT, config='lr = 0.001\nepochs = 30\ninit = "he"\n', data=_data())
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    assert (verdict["cause"], verdict["cause_status"]) == ("bad_initialization", "confirmed")
+    md = (tmp_path / "ws/dev_diary.md").read_text()
+    assert "The initial weights are far too large" in md and 'init "he" -> "kaiming"' in md
+
+
+NEAREST_ROW = """
+import numpy as np
+from sklearn.neighbors import KNeighborsRegressor
+
+
+def train_model(data_train, data_val, config):
+    cols = [c for c in data_train.columns if c != "y"]
+    model = KNeighborsRegressor(n_neighbors=config["k"]).fit(data_train[cols], data_train["y"])
+    rmse = float(np.sqrt(np.mean((model.predict(data_val[cols]) - data_val["y"]) ** 2)))
+    return model, {"epoch": [1], "metric": [rmse]}
+"""
+
+
+def test_a_model_that_fits_its_training_rows_but_not_the_validation_rows_is_not_called_underfitting(tmp_path):
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(400, 10))
+    frame = pd.DataFrame(x, columns=[f"x{i}" for i in range(10)])
+    frame["y"] = 3 * x[:, 0] - 2 * x[:, 1] + 0.3 * rng.normal(size=400)
+    p = make_project(tmp_path, NEAREST_ROW, config="k = 1\n", data=frame)
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    diary = json.loads((tmp_path / "ws/dev_diary.json").read_text())
+    assert diary and diary[0]["symptom"] == "overfitting", r.stdout + r.stderr
+    assert "fits the rows it was trained on and not the validation rows" in (tmp_path / "ws/dev_diary.md").read_text()
+
+
+HASHED_CODES = """
+import numpy as np
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self, buckets):
+        super().__init__()
+        self.buckets = buckets
+        self.site = nn.Embedding(buckets, 8)
+        self.head = nn.Sequential(nn.Linear(9, 32), nn.ReLU(), nn.Linear(32, 1))
+
+    def forward(self, x):
+        e = self.site(x[:, 0].long() % self.buckets)
+        return self.head(torch.cat([e, x[:, 1:]], dim=1)).squeeze(-1)
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    cols = ["site", "x"]
+    x = torch.tensor(data_train[cols].to_numpy(np.float32))
+    y = torch.tensor(data_train["y"].to_numpy(np.float32))
+    xv = torch.tensor(data_val[cols].to_numpy(np.float32))
+    yv = torch.tensor(data_val["y"].to_numpy(np.float32))
+    net = Net(config["buckets"])
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"])
+    for epoch in range(config["epochs"]):
+        total = 0.0
+        for idx in torch.randperm(len(x)).split(32):
+            opt.zero_grad()
+            loss = ((net(x[idx]) - y[idx]) ** 2).mean()
+            loss.backward()
+            opt.step()
+            total += float(loss) * len(idx)
+        with torch.no_grad():
+            err = net(xv) - yv
+            monitor.log_epoch(train_loss=total / len(x), val_loss=float((err ** 2).mean()),
+                              metric=float((err ** 2).mean().sqrt()))
+    return net
+"""
+
+
+def test_an_embedding_smaller_than_the_codes_it_looks_up_is_given_a_row_per_code(tmp_path):
+    rng = np.random.default_rng(2)
+    sites = rng.choice(np.arange(100, 1000), size=24, replace=False)
+    level = dict(zip(sites, rng.normal(scale=3.0, size=24), strict=True))
+    site = rng.choice(sites, size=960)
+    x = rng.normal(size=960)
+    frame = pd.DataFrame({"site": site, "x": x, "y": [level[s] for s in site] + 0.5 * x + 0.2 * rng.normal(size=960)})
+    p = make_project(tmp_path, HASHED_CODES, config="lr = 0.01\nepochs = 30\nbuckets = 4\n", data=frame)
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    md = (tmp_path / "ws/dev_diary.md").read_text()
+    assert "`site` has 4 rows (`buckets` = 4 in the configuration) for 24 distinct `site` codes" in md, r.stdout
+    assert "buckets 4 -> " in md
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    assert r.returncode == 0 and (verdict["cause"], verdict["cause_status"]) == ("insufficient_capacity", "confirmed")
