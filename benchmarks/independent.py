@@ -115,7 +115,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "cause_stated": len(stated), "cause_right": len(right), "repairable": len(repairable),
             "repaired": len(repaired), "wrong_success": len(wrong), "wrong": [r["name"] for r in wrong],
             "healthy_untouched": sum(r["exit"] == 0 and r["symptom"] is None for r in healthy),
-            "median_cost_repaired": statistics.median(costs) if costs else None}
+            "median_cost_repaired": round(statistics.median(costs), 2) if costs else None}
 
 
 def markdown(rows: list[dict[str, Any]], s: dict[str, Any]) -> str:

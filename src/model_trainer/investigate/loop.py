@@ -649,9 +649,10 @@ def run_test(inv: Investigation, change: Change, ran: RunRecord | None = None, f
     # another model even where its curve is a prefix of the failing run's
     changed_model = any(n.startswith("restored the weights") for n in trec.notes) or \
         "early stopping" in (trec.stop_reason or "")
-    # the same predictions to float precision where the losses are on two scales: the code undid the change (it
-    # standardises the target itself)
-    same = math.isclose(new, old, rel_tol=T.SAME_SCORE_REL) if by_own else new == old and _same_losses(trec, base)
+    # the same predictions to float precision where the losses are on two scales (the target rescaled, or one run
+    # judged by its own predictions): the code undid the change (it standardises the target itself)
+    same = (math.isclose(new, old, rel_tol=T.SAME_SCORE_REL) if by_own or rescaled
+            else new == old and _same_losses(trec, base))
     no_effect = trec.ok and math.isfinite(new) and same and not changed_model
     if trec.ok and d_new and d_old and "nll" in d_new and "nll" in d_old:
         from model_trainer.mle.compare import compare
