@@ -118,25 +118,39 @@ def test_initial_weights_a_thousandfold_too_large_are_found_and_the_init_changed
     assert "The initial weights are far too large" in md and 'init "he" -> "kaiming"' in md
 
 
-NEAREST_ROW = """
+UNSEEN_GROUPS = """
 import numpy as np
-from sklearn.neighbors import KNeighborsRegressor
+from sklearn.linear_model import LinearRegression
+
+
+class Encoded:
+    def __init__(self, model, levels):
+        self.model, self.levels = model, levels
+
+    def frame(self, data):
+        return np.column_stack([data["x"], data["group"].map(self.levels).fillna(0.0)])
+
+    def predict(self, data):
+        return self.model.predict(self.frame(data))
 
 
 def train_model(data_train, data_val, config):
-    cols = [c for c in data_train.columns if c != "y"]
-    model = KNeighborsRegressor(n_neighbors=config["k"]).fit(data_train[cols], data_train["y"])
-    rmse = float(np.sqrt(np.mean((model.predict(data_val[cols]) - data_val["y"]) ** 2)))
-    return model, {"epoch": [1], "metric": [rmse]}
+    levels = data_train.groupby("group")["y"].mean()
+    enc = Encoded(None, levels)
+    enc.model = LinearRegression().fit(enc.frame(data_train), data_train["y"])
+    rmse = float(np.sqrt(np.mean((enc.predict(data_val) - data_val["y"]) ** 2)))
+    return enc, {"epoch": [1], "metric": [rmse]}
 """
 
 
 def test_a_model_that_fits_its_training_rows_but_not_the_validation_rows_is_not_called_underfitting(tmp_path):
     rng = np.random.default_rng(1)
-    x = rng.normal(size=(400, 10))
-    frame = pd.DataFrame(x, columns=[f"x{i}" for i in range(10)])
-    frame["y"] = 3 * x[:, 0] - 2 * x[:, 1] + 0.3 * rng.normal(size=400)
-    p = make_project(tmp_path, NEAREST_ROW, config="k = 1\n", data=frame)
+    level = rng.normal(scale=5.0, size=60)
+    seen = rng.permutation(60)[:40]  # a third of the codes are met in validation only, spread over the same range
+    group = np.concatenate([rng.choice(seen, size=600), rng.integers(0, 60, size=200)])
+    x = rng.normal(size=800)
+    frame = pd.DataFrame({"group": group, "x": x, "y": 100 + level[group] + 2 * x + 0.5 * rng.normal(size=800)})
+    p = make_project(tmp_path, UNSEEN_GROUPS, data=frame)
     r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
     diary = json.loads((tmp_path / "ws/dev_diary.json").read_text())
     assert diary and diary[0]["symptom"] == "overfitting", r.stdout + r.stderr
@@ -200,3 +214,36 @@ def test_an_embedding_smaller_than_the_codes_it_looks_up_is_given_a_row_per_code
     assert "buckets 4 -> " in md
     verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
     assert r.returncode == 0 and (verdict["cause"], verdict["cause_status"]) == ("insufficient_capacity", "confirmed")
+
+
+LEVELS = """
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+
+def train_model(data_train, data_val, config):
+    cols = [c for c in data_train.columns if c != "y"]
+    model = LogisticRegression(max_iter=500).fit(data_train[cols], data_train["y"])
+    acc = float(np.mean(model.predict(data_val[cols]) == data_val["y"]))
+    return model, {"epoch": [1], "metric": [acc]}
+"""
+
+
+def test_classes_coded_one_higher_in_the_training_file_are_found_and_recoded_as_a_test(tmp_path):
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(800, 3))
+    level = np.digitize(x[:, 0] + 0.5 * x[:, 1] + 0.3 * rng.normal(size=800), [-0.8, 0.0, 0.8])  # 0..3
+    frame = pd.DataFrame(x, columns=["x0", "x1", "x2"])
+    frame["y"] = level
+    p = make_project(tmp_path, LEVELS, data=frame)
+    train = pd.read_csv(p.root / "data/train.csv")
+    train["y"] += 1  # the training file codes the levels 1..4, validation 0..3
+    train.to_csv(p.root / "data/train.csv", index=False)
+    p.spec.write_text(p.text("spec.toml").replace('metric = "rmse"', 'metric = "accuracy"'))
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    assert (verdict["symptom"], verdict["cause"], verdict["cause_status"]) == (
+        "invalid_data", "train_val_mismatch", "confirmed")
+    md = (tmp_path / "ws/dev_diary.md").read_text()
+    assert "carry the class label 0, which no training row carries" in md and "0 -> 1, 1 -> 2" in md

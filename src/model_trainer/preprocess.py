@@ -15,7 +15,8 @@ import pandas as pd
 DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non_finite_rows",
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
                 "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers", "drop_row_block",
-                "loss_shapes_aligned", "log_softmax_to_nll", "leave_out_columns", "eval_before_predict")
+                "loss_shapes_aligned", "log_softmax_to_nll", "leave_out_columns", "eval_before_predict",
+                "align_label_codes")
 # ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss``, ``loss_shapes_aligned``,
 # ``log_softmax_to_nll`` and ``eval_before_predict`` change
 # no data: diagnostics the run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel
@@ -129,6 +130,7 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         # the statistics of later repairs (standardize) are those of the columns as the model sees them
         train, val = pre.transform(train), pre.transform(val)
     val = align_validation(train, val, [c for c in repairs.get("align_validation") or () if c in features])
+    val = align_label_codes(val, target, repairs.get("align_label_codes"))
     if repairs.get("permute_target") and target:
         train = train.copy()
         train[target] = np.random.default_rng(0).permutation(train[target].to_numpy())
@@ -167,6 +169,17 @@ def align_validation(train: pd.DataFrame, val: pd.DataFrame, columns: list[str])
         sd_b = float(b.std(ddof=0))
         if sd_b > 0 and np.isfinite(sd_b):
             val[c] = (b - float(b.mean())) / sd_b * float(a.std(ddof=0)) + float(a.mean())
+    return val
+
+
+def align_label_codes(val: pd.DataFrame, target: str | None, pairs: Any) -> pd.DataFrame:
+    """``val`` with its target's labels recoded by ``pairs`` (``[[validation label, training label], ...]``, the
+    ``align_label_codes`` diagnostic: the validation classes put in training's coding, never a repair)."""
+    if not pairs or target is None or target not in val:
+        return val
+    val = val.copy()
+    mapping = {a: b for a, b in pairs}
+    val[target] = val[target].map(lambda v: mapping.get(v, v))
     return val
 
 

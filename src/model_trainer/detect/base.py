@@ -118,8 +118,8 @@ def errors_against_references(history: list[EpochLogged], facts: Facts,
 def fits_training_rows_only(facts: Facts, value: float) -> float | None:
     """The returned model's score on the training file's rows (``metric_own_train`` in ``facts.diagnostics``) where
     its error there is at most ``1 / CODE_FIT_GAP`` of its validation error (``value``'s) and no worse than the best
-    reference's validation error; else None. A model that fits its own training rows as well as any reference fits
-    new ones did not underfit: its fit does not carry over to the validation rows."""
+    reference's validation error, and not zero; else None. A model that fits its own training rows as well as any
+    reference fits new ones did not underfit: its fit does not carry over to the validation rows."""
     from model_trainer.detect import thresholds as T
 
     train = (facts.diagnostics or {}).get("metric_own_train")
@@ -130,7 +130,9 @@ def fits_training_rows_only(facts: Facts, value: float) -> float | None:
     def err(v: float) -> float:
         return 1.0 - v if facts.higher_is_better else v
     e_train, e_val, e_best = err(float(train)), err(value), min(err(r) for r in refs)
-    if e_train * T.CODE_FIT_GAP > e_val or e_train > e_best:
+    if e_train * T.CODE_FIT_GAP > e_val or e_train > e_best or e_train <= 1e-9 * e_val:
+        # an error of zero on its own rows is what an interpolating model (nearest neighbours, a full tree) has by
+        # construction: it says nothing about whether the model fits
         return None
     return float(train)
 

@@ -1,6 +1,7 @@
 """``invalid_data``: non-finite values in the data, a feature that is the target in disguise (leakage), a
 missing-value code in the training target (``probes/data_quality.target_outliers``), a target discretised in one split
-only (a truncating cast applied to one file), or a validation split distributed unlike
+only (a truncating cast applied to one file), class labels in validation that no training row carries (the classes
+coded differently in the two files), or a validation split distributed unlike
 the training split in a way that matters: a column shifted (``probes/shift.py``) while the references score at
 least ``SPLIT_GAP_RATIO`` times worse on validation than on held-out training rows (a unit changed in one file,
 one split prepared on its own); the reference that suffers most is the one read; a feature that goes with the target
@@ -33,7 +34,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "drop_row_block", "align_validation",
-        "leave_out_columns", "leave_out_row_block",
+        "leave_out_columns", "leave_out_row_block", "align_label_codes",
     ),
 )
 
@@ -64,6 +65,17 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                        f"({d['train_rows']} rows) but {d['val_values']} in validation ({d['val_rows']} rows): the "
                        f"{d['split']} split's target was cast or rounded on its own",
                        {"target_discretised": dict(d), "cause": "train_val_mismatch"})
+    lab = getattr(rep, "label_codes", None)
+    if lab and lab["unseen_share"] >= T.UNSEEN_LABEL_SHARE:
+        unseen = [v for v in lab["val"] if v not in lab["train"]]
+        missing = [v for v in lab["train"] if v not in lab["val"]]
+        return Finding("invalid_data", None,
+                       f"{lab['unseen_share']:.0%} of the validation rows ({lab['unseen_rows']}) carry the class "
+                       f"label{'s' if len(unseen) > 1 else ''} {', '.join(_label(v) for v in unseen)}, which no "
+                       "training row carries" + (f", while training's {', '.join(_label(v) for v in missing)} never "
+                                                 "appears in validation" if missing else "")
+                       + ": the classes are coded differently in the two files, and no model trained on these rows "
+                       "can predict those labels", {"label_codes": dict(lab), "cause": "train_val_mismatch"})
     err = _model_error(history, facts)
     # a column whose correlation with the target changed has changed its meaning, which no unit conversion
     # restores: it is read before a shift of its values (whose diagnostic aligns units)
@@ -72,6 +84,10 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
 
 
 _HIGHER = ("accuracy", "auc", "f1", "r2")
+
+
+def _label(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 def shifted_columns_read(rep: Any) -> list[dict[str, Any]]:

@@ -235,6 +235,9 @@ PRED_REPEAT_SHARE = 0.05
 # the target's variance) says its initial outputs were enormous: a thousandfold is far beyond what a first epoch of
 # any usable initialisation averages (a few times at most), and what a fan used the wrong way up gives (10^5x)
 INITIAL_LOSS_RATIO = 1000.0
+# validation rows whose class label no training row carries: no model trained on those rows can ever predict them.
+# One row in twenty is far more than a rare class that sampling left out of training explains on a usual split
+UNSEEN_LABEL_SHARE = 0.05
 # labels the code trains on that are not the file's: the code's own training loss ended at most 1/CODE_FIT_GAP of
 # its validation loss (it fits its training targets far better than new rows), while the returned model's error on
 # the file's training rows, scored by the tool, is at least TRAIN_ROWS_SHARE of its validation error. A network

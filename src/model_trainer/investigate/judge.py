@@ -437,20 +437,29 @@ def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts)
     if facts.kind == "mle" or facts.metric not in _JUDGED:
         return None
     suspects = out_of_range(facts.config)
+    behind = _behind_mildly(value, facts) if suspects else None
+    if behind is None:
+        return None
+    best, ref, ratio = behind
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(ref)} "
+                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while "
+                   + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
+                   {"vs_references": True, "reference": best, "reference_value": ref, "ratio": ratio,
+                    "mild": True, "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+
+
+def _behind_mildly(value: float, facts: Facts) -> tuple[str, float, float] | None:
+    """The best non-constant reference, its value and how many times its error ``value``'s error is, where that is
+    at least ``REF_MILD_RATIO``; else None."""
     refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
-    if not suspects or not refs or not math.isfinite(value):
+    if not refs or not math.isfinite(value):
         return None
     best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
     e_best = _error(facts.metric, refs[best])
     if e_best <= 0 or _error(facts.metric, value) < T.REF_MILD_RATIO * e_best:
         return None
-    ratio = _error(facts.metric, value) / e_best
-    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
-                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])} "
-                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while "
-                   + "; ".join(o["said"] for o in suspects) + " is beyond its usual range",
-                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
-                    "mild": True, "config_suspects": [o["key"] for o in suspects], "cause": suspects[0]["cause"]})
+    return best, refs[best], _error(facts.metric, value) / e_best
 
 
 def unrepeatable(diagnostics: dict[str, Any] | None) -> str | None:
@@ -472,21 +481,15 @@ def _mildly_behind_and_unrepeatable(rec: RunRecord, value: float, facts: Facts) 
     """A model behind the best reference by more than ``REF_MILD_RATIO`` whose predictions of the same rows differ
     between two calls: each answer is a noisy draw (dropout left on at prediction), so the score is no measure of the
     trained network, and the run is investigated rather than accepted."""
-    if facts.metric not in _JUDGED or not math.isfinite(value):
+    said = unrepeatable(rec.diagnostics) if facts.metric in _JUDGED else None
+    behind = _behind_mildly(value, facts) if said else None
+    if behind is None:
         return None
-    said = unrepeatable(rec.diagnostics)
-    refs = {k: v for k, v in applicable_references(facts).items() if k != "constant"}
-    if said is None or not refs:
-        return None
-    best = min(refs, key=lambda k: _error(facts.metric, refs[k]))
-    e_best = _error(facts.metric, refs[best])
-    if e_best <= 0 or _error(facts.metric, value) < T.REF_MILD_RATIO * e_best:
-        return None
-    ratio = _error(facts.metric, value) / e_best
+    best, ref, ratio = behind
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
-                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])} "
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(ref)} "
                    f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while {said}",
-                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                   {"vs_references": True, "reference": best, "reference_value": ref, "ratio": ratio,
                     "mild": True, "unrepeatable": True, "cause": "training_loop_bug"})
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from model_trainer.data import feature_columns
 from model_trainer.engine.job import Job
-from model_trainer.preprocess import Preprocess, align_validation, fit_preprocess
+from model_trainer.preprocess import Preprocess, align_label_codes, align_validation, fit_preprocess
 
 if TYPE_CHECKING:
     import numpy as np
@@ -365,8 +365,9 @@ def _separable(x: np.ndarray, positive: np.ndarray) -> bool:
 
 
 def val_raw_frame(job: Job) -> pd.DataFrame:
-    """The validation split as given (before any data repair), except under the ``align_validation`` diagnostic,
-    whose premise is a validation split in the training split's units: the model is scored on that."""
-    val = pd.read_csv(job.val_path)
+    """The validation split as given (before any data repair), except under the ``align_validation`` and
+    ``align_label_codes`` diagnostics, whose premise is a validation split in the training split's units or coding:
+    the model is scored on that."""
+    val = align_label_codes(pd.read_csv(job.val_path), job.target, job.data_repairs.get("align_label_codes"))
     cols = [c for c in job.data_repairs.get("align_validation") or () if c in val]
     return align_validation(pd.read_csv(job.train_path), val, cols) if cols else val

@@ -57,6 +57,9 @@ class DataReport:
     # "known", "lines"}; and the training targets recorded far beyond the rest: {"count", "low", "high", "lines", ...}
     missing_codes: dict[str, dict[str, Any]] = field(default_factory=dict)
     target_outliers: dict[str, Any] | None = None
+    # class labels (accuracy, f1, auc) that validation holds and training never does, and the other way round:
+    # {"train", "val", "unseen_rows", "unseen_share"}; None where every validation label is a training one
+    label_codes: dict[str, Any] | None = None
 
     def __getattribute__(self, name: str) -> Any:
         # The references may still be fitting (``investigate.judge.references_in_background``): whatever reads them,
@@ -116,6 +119,8 @@ class DataReport:
             rep.target_outliers = None
         if repairs.get("drop_row_block"):
             rep.row_block = None
+        if repairs.get("align_label_codes"):
+            rep.label_codes = None
         if repairs.get("align_validation"):
             rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
         if repairs.get("leave_out_columns"):
@@ -219,4 +224,25 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
     rep.missing_codes = missing_codes(train, val, features)
     if target and metric not in ("accuracy", "f1", "auc"):
         rep.target_outliers = target_outliers(train[target].to_numpy(dtype=float))
+    if target and metric in ("accuracy", "f1", "auc"):
+        rep.label_codes = label_codes(train[target], val[target])
     return rep
+
+
+def label_codes(train: pd.Series, val: pd.Series) -> dict[str, Any] | None:
+    """The classes of each split where validation holds labels training never does: the share of validation rows
+    that carry them (no model trained on these rows can ever predict such a label).
+
+    Example:
+        >>> label_codes(pd.Series([1, 2, 3, 4]), pd.Series([0, 1, 2, 3]))["unseen_share"]
+        0.25
+        >>> label_codes(pd.Series([0, 1]), pd.Series([1, 0])) is None
+        True
+    """
+    a, b = train.dropna(), val.dropna()
+    seen = set(a.unique().tolist())
+    unseen = ~b.isin(seen)
+    if not len(b) or not unseen.any():
+        return None
+    return {"train": sorted(seen), "val": sorted(set(b.unique().tolist())), "unseen_rows": int(unseen.sum()),
+            "unseen_share": float(unseen.mean())}

@@ -91,7 +91,7 @@ class Repair:
         first.bracket = cands if len(cands) > 1 else []
         return first
 
-    def data(self, ctx: Context, key: str, desc: str, value: bool | str | list[str] | list[int] = True) -> Change:
+    def data(self, ctx: Context, key: str, desc: str, value: Any = True) -> Change:
         after = {**ctx.data_repairs, key: value}
         shown = _show(value).lower() if isinstance(value, bool) else _show(value)
         return Change(self.name, self.root_cause, self.hypothesis, desc, dict(ctx.config), after,
