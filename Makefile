@@ -38,7 +38,7 @@ bench-repair: $(STAMP)
 	$(BIN)/python benchmarks/repair.py --half eval --set both $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --jobs 1 \
 		--json bench_out/repair.json --md bench_out/repair.md
 
-# The hundred and forty-four programs written against the contract alone (benchmarks/independent/), with one plain training each
+# The hundred and fifty-three programs written against the contract alone (benchmarks/independent/), with one plain training each
 bench-independent: $(STAMP)
 	mkdir -p bench_out
 	$(BIN)/python benchmarks/independent.py --cost --out bench_out/independent \

@@ -167,3 +167,8 @@ fi
 if [ "$ROUND" = "13" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round13_$part.sh; done
 fi
+
+# ---- round 14 ----
+if [ "$ROUND" = "14" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round14_$part.sh; done
+fi
