@@ -247,3 +247,47 @@ def test_classes_coded_one_higher_in_the_training_file_are_found_and_recoded_as_
         "invalid_data", "train_val_mismatch", "confirmed")
     md = (tmp_path / "ws/dev_diary.md").read_text()
     assert "carry the class label 0, which no training row carries" in md and "0 -> 1, 1 -> 2" in md
+
+
+WRONG_GRADIENT = """
+import numpy as np
+from scipy.optimize import minimize
+
+
+class Curve:
+    def __init__(self, p):
+        self.p = p
+
+    def predict(self, data):
+        a, b, c = self.p
+        return a * np.exp(-b * data["t"].to_numpy()) + c
+
+
+def loss(p, t, y):
+    a, b, c = p
+    e = np.exp(-b * t)
+    r = a * e + c - y
+    grad = np.array([np.mean(2 * r * e), np.mean(2 * r * a * t * e), np.mean(2 * r)])
+    return float(np.mean(r ** 2)), grad
+
+
+def train_model(data_train, data_val, config):
+    t, y = data_train["t"].to_numpy(), data_train["y"].to_numpy()
+    res = minimize(loss, np.array([1.0, 0.1, 0.0]), args=(t, y), jac=True, method="L-BFGS-B")
+    model = Curve(res.x)
+    rmse = float(np.sqrt(np.mean((model.predict(data_val) - data_val["y"]) ** 2)))
+    return model, {"epoch": [1], "metric": [rmse]}
+"""
+
+
+def test_an_analytic_gradient_with_a_wrong_sign_is_found_and_tested_by_finite_differences(tmp_path):
+    rng = np.random.default_rng(4)
+    t = rng.uniform(0, 10, size=400)
+    frame = pd.DataFrame({"t": t, "y": 5.0 * np.exp(-0.4 * t) + 1.0 + 0.05 * rng.normal(size=400)})
+    p = make_project(tmp_path, WRONG_GRADIENT, data=frame)
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    md = (tmp_path / "ws/dev_diary.md").read_text()
+    assert "component 1 of 3 of the code's gradient" in md, r.stdout + r.stderr
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    assert r.returncode == 1 and (verdict["cause"], verdict["cause_status"]) == ("code_error", "confirmed")
+    assert "code/model.py:" in verdict.get("note", "") + md

@@ -64,6 +64,7 @@ def probe(inv: Investigation) -> None:
     _initial_loss(inv)
     _unrepeatable(inv)
     _embedding_rows(inv)
+    _analytic_gradient(inv)
     record(inv)
 
 
@@ -506,6 +507,29 @@ def _embedding_rows(inv: Investigation) -> None:
                                               "max": top}
         inv.suspect("insufficient_capacity", 3.0, n)
         return
+
+
+def _analytic_gradient(inv: Investigation) -> None:
+    """The code's own gradient for ``scipy.optimize.minimize`` disagrees with finite differences of its objective at
+    the starting point (``probes/gradient_check.py``): the optimiser follows directions the objective does not fall
+    in, and stops early at a poor point."""
+    g = (inv.failing.diagnostics or {}).get("fit_gradient_check")
+    if not isinstance(g, dict):
+        return
+    call = g.get("call") or ""
+    path, _, line = call.rpartition(":")
+    where = _user_line(inv, path, int(line)) if line.isdigit() else None
+    said = (f"component {g['index']} of {g['params']} of the code's gradient is {num(g['analytic'])} at the starting "
+            f"point where central differences of the objective give {num(g['numeric'])} (off by "
+            f"{g['rel_error']:.0%}" + (f"; {g['wrong']} components are off" if g.get("wrong", 1) > 1 else "") + ")")
+    n = inv.add("The code's analytic gradient is wrong", "Compared the gradient the code hands to "
+                "scipy.optimize.minimize with finite differences of its objective", "measurement",
+                inv.failing.run_id, said, None)
+    inv.measurements["analytic_gradient"] = where or "the code's minimize call"
+    if where is not None:
+        inv.code_findings.append(("code_error", where, f"{said}; correct the gradient the call's `jac` computes (or "
+                                  "leave `jac` out and let scipy take finite differences)"))
+    inv.suspect("code_error", 3.0, n)
 
 
 def _schedule_as_configured(inv: Investigation) -> bool:

@@ -35,6 +35,8 @@ from model_trainer.kinds.common import (
     val_raw_frame,
 )
 from model_trainer.preprocess import with_passthrough
+from model_trainer.probes.gradient_check import check as gradient_check
+from model_trainer.probes.gradient_check import value_only as gradient_value_only
 from model_trainer.probes.returned_model import (
     embedding_rows,
     predict_source,
@@ -386,10 +388,12 @@ class _SolverWatch:
 
     NAMES = ("minimize", "least_squares")
 
-    def __init__(self, folders: tuple[str, ...]) -> None:
+    def __init__(self, folders: tuple[str, ...], numeric_gradient: bool = False) -> None:
         import scipy.optimize as so
 
         self.last: tuple[str, Any, Any] | None = None
+        self.gradient: dict[str, Any] | None = None
+        self.numeric_gradient = numeric_gradient
         self.bounds: Any = None
         self.line: str | None = None
         self.folders = folders
@@ -406,24 +410,37 @@ class _SolverWatch:
                         setattr(module, attr, wrapped[name])
 
     @classmethod
-    def start(cls, entry_file: str | None) -> _SolverWatch | None:
+    def start(cls, entry_file: str | None, numeric_gradient: bool = False) -> _SolverWatch | None:
         if "scipy.optimize" not in sys.modules or not entry_file:
             return None
         from pathlib import Path
 
         # the folder as the import system saw it (a code object's file name) and as it resolves (through links)
         here = Path(entry_file).absolute().parent
-        return cls(tuple(dict.fromkeys((f"{here}{os.sep}", f"{here.resolve()}{os.sep}"))))
+        return cls(tuple(dict.fromkeys((f"{here}{os.sep}", f"{here.resolve()}{os.sep}"))), numeric_gradient)
 
     def _wrap(self, name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         import functools
 
         @functools.wraps(original)
         def call(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
             # only the user's own calls: a library's inner fits (a Gaussian process's kernel search) are its own
             frame = sys._getframe(1)
-            if self._users(frame.f_code.co_filename):
+            mine = self._users(frame.f_code.co_filename)
+            jac = kwargs.get("jac")
+            if mine and name == "minimize" and (jac is True or callable(jac)) and len(args) >= 2:
+                fit_args = kwargs.get("args", ())
+                fit_args = fit_args if isinstance(fit_args, tuple) else (fit_args,)
+                found = gradient_check(args[0], jac, args[1], fit_args)
+                if found is not None:
+                    self.gradient = {**found, "call": _defined_at(args[0] if jac is True else jac)
+                                     or f"{frame.f_code.co_filename}:{frame.f_lineno}"}
+                if self.numeric_gradient:
+                    # the diagnostic: the same objective, its gradient taken by finite differences
+                    args = (gradient_value_only(args[0], jac), *args[1:])
+                    kwargs = {**kwargs, "jac": None}
+            result = original(*args, **kwargs)
+            if mine:
                 self.last = (name, kwargs.get("method"), result)
                 self.bounds = kwargs.get("bounds")
                 self.line = f"{frame.f_code.co_filename}:{frame.f_lineno}"
@@ -438,7 +455,8 @@ class _SolverWatch:
         if self.last is None:
             return {}
         _, _, result = self.last
-        out: dict[str, Any] = {"fit_success": bool(getattr(result, "success", False)),
+        out: dict[str, Any] = {"fit_gradient_check": self.gradient} if self.gradient else {}
+        out |= {"fit_success": bool(getattr(result, "success", False)),
                                "fit_message": str(getattr(result, "message", "") or "")[:200]}
         nit, x = getattr(result, "nit", None), getattr(result, "x", None)
         if isinstance(nit, (int, np.integer)):
@@ -465,6 +483,16 @@ class _SolverWatch:
         steps = getattr(result, "nit", None) or getattr(result, "nfev", None)
         return (f"{SOLVER_NOTE} ({how}) ended without converging: {message}"
                 + (f" ({steps} {'iterations' if getattr(result, 'nit', None) else 'evaluations'})" if steps else ""))
+
+
+def _defined_at(fn: Any) -> str | None:
+    """``file:line`` where a Python function is defined (the one that computes a gradient), or None."""
+    import inspect
+
+    try:
+        return f"{inspect.getsourcefile(fn)}:{inspect.getsourcelines(fn)[1]}"
+    except (OSError, TypeError):
+        return None
 
 
 def _at_bounds(x: np.ndarray, bounds: Any, name: str) -> list[dict[str, Any]]:
@@ -499,7 +527,10 @@ def _at_bounds(x: np.ndarray, bounds: Any, name: str) -> list[dict[str, Any]]:
 
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     fn = user_callable(job)
-    solver = _SolverWatch.start(job.entry_file)
+    solver = _SolverWatch.start(job.entry_file, numeric_gradient=bool(job.data_repairs.get("numeric_gradient")))
+    if job.data_repairs.get("numeric_gradient"):
+        emit(Note(text="diagnostic: the code's scipy.optimize.minimize calls take their gradient by finite differences "
+                       "instead of the code's own, by a hook of the tool's; the code is unchanged"))
     train, val, pre = prepared_data(job)
     n = arity(fn)
     names = ("data_train", "data_val", "config", "monitor")[:n]

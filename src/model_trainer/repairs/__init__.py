@@ -33,6 +33,7 @@ from model_trainer.repairs.more_capacity import MoreCapacity
 from model_trainer.repairs.more_embedding_rows import MoreEmbeddingRows
 from model_trainer.repairs.more_epochs import MoreEpochs
 from model_trainer.repairs.more_iterations import MoreIterations
+from model_trainer.repairs.numeric_gradient import NumericGradient
 from model_trainer.repairs.output_activation import OutputActivation
 from model_trainer.repairs.prepare_splits_alike import PrepareSplitsAlike
 from model_trainer.repairs.raise_lr import RaiseLR
@@ -61,7 +62,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
     TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock(), EvalBeforePredict(),
-    MoreEmbeddingRows(), AlignLabelCodes())}
+    MoreEmbeddingRows(), AlignLabelCodes(), NumericGradient())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
