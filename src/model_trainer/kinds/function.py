@@ -393,6 +393,7 @@ class _SolverWatch:
 
         self.last: tuple[str, Any, Any] | None = None
         self.gradient: dict[str, Any] | None = None
+        self.checked = False
         self.numeric_gradient = numeric_gradient
         self.bounds: Any = None
         self.line: str | None = None
@@ -431,7 +432,9 @@ class _SolverWatch:
             if mine and name == "minimize" and (jac is True or callable(jac)) and len(args) >= 2:
                 fit_args = kwargs.get("args", ())
                 fit_args = fit_args if isinstance(fit_args, tuple) else (fit_args,)
-                found = gradient_check(args[0], jac, args[1], fit_args)
+                # the first fit's gradient only: code that fits in a loop pays for one check, not one per fit
+                found = None if self.checked else gradient_check(args[0], jac, args[1], fit_args)
+                self.checked = True
                 if found is not None:
                     self.gradient = {**found, "call": _defined_at(args[0] if jac is True else jac)
                                      or f"{frame.f_code.co_filename}:{frame.f_lineno}"}
