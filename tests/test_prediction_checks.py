@@ -287,7 +287,7 @@ def test_an_analytic_gradient_with_a_wrong_sign_is_found_and_tested_by_finite_di
     p = make_project(tmp_path, WRONG_GRADIENT, data=frame)
     r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
     md = (tmp_path / "ws/dev_diary.md").read_text()
-    assert "component 1 of 3 of the code's gradient" in md, r.stdout + r.stderr
+    assert "component x[1] (of 3 parameters) of the code's gradient" in md, r.stdout + r.stderr
     verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
     assert r.returncode == 1 and (verdict["cause"], verdict["cause_status"]) == ("code_error", "confirmed")
     assert "code/model.py:" in verdict.get("note", "") + md

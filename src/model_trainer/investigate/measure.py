@@ -519,8 +519,8 @@ def _analytic_gradient(inv: Investigation) -> None:
     call = g.get("call") or ""
     path, _, line = call.rpartition(":")
     where = _user_line(inv, path, int(line)) if line.isdigit() else None
-    said = (f"component {g['index']} of {g['params']} of the code's gradient is {num(g['analytic'])} at the starting "
-            f"point where central differences of the objective give {num(g['numeric'])} (off by "
+    said = (f"component x[{g['index']}] (of {g['params']} parameters) of the code's gradient is {num(g['analytic'])} "
+            f"at the starting point where central differences of the objective give {num(g['numeric'])} (off by "
             f"{g['rel_error']:.0%}" + (f"; {g['wrong']} components are off" if g.get("wrong", 1) > 1 else "") + ")")
     n = inv.add("The code's analytic gradient is wrong", "Compared the gradient the code hands to "
                 "scipy.optimize.minimize with finite differences of its objective", "measurement",
