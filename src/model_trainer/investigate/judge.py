@@ -393,7 +393,6 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                    {**gap, "vs_references": True})
 
 
-
 REGRESSION_METRICS = ("rmse", "mae", "mse")
 
 

@@ -430,7 +430,7 @@ class _SolverWatch:
             mine = self._users(frame.f_code.co_filename)
             jac = kwargs.get("jac")
             if mine and name == "minimize" and (jac is True or callable(jac)) and len(args) >= 2:
-                fit_args = kwargs.get("args", ())
+                fit_args = kwargs.get("args", args[2] if len(args) > 2 else ())
                 fit_args = fit_args if isinstance(fit_args, tuple) else (fit_args,)
                 # the first fit's gradient only: code that fits in a loop pays for one check, not one per fit
                 found = None if self.checked else gradient_check(args[0], jac, args[1], fit_args)
