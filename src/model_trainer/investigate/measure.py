@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from model_trainer import config_keys
 from model_trainer.detect import thresholds as T
 from model_trainer.investigate.state import Investigation
@@ -417,7 +419,7 @@ def _initial_loss(inv: Investigation) -> None:
     """A first epoch whose training loss is thousands of times what a network with outputs near zero starts at, on
     inputs of ordinary scale, in a run whose loss then fell: the network's outputs started enormous, so its initial
     weights were far too large (a fan used the wrong way up, a gain squared). A network starts near the loss of
-    uniform predictions, ln K for K classes under cross-entropy, or near the target's variance under a squared
+    uniform predictions, ln K for K classes under cross-entropy, or near the target's mean square under a squared
     error (1 on a standardised target)."""
     if (inv.facts.kind not in ("function", "torch") or inv.report.unscaled_features
             or inv.finding.symptom not in ("underfitting", "slow_convergence", "constant_output", "dying_relu",
@@ -433,8 +435,10 @@ def _initial_loss(inv: Investigation) -> None:
         k = int(ds.train[ds.target].nunique()) if ds is not None and ds.target in ds.train else 2
         expect, what = math.log(max(k, 2)), f"ln {max(k, 2)}, the cross-entropy of uniform predictions over the classes"
     elif inv.facts.metric in ("rmse", "mae") and inv.report.target_std:
-        sd = float(inv.report.target_std)
-        expect, what = max(sd * sd, sd, 1.0), f"the target's variance ({num(sd * sd)}), or 1 on a standardised target"
+        # outputs near zero miss the target by its mean and its spread: the mean square of the target
+        sd, mean = float(inv.report.target_std), float(inv.report.target_mean or 0.0)
+        square = mean * mean + sd * sd
+        expect, what = max(square, sd, 1.0), f"the target's mean square ({num(square)}), or 1 on a standardised target"
     else:
         return
     if first < T.INITIAL_LOSS_RATIO * expect:
@@ -486,10 +490,17 @@ def _embedding_rows(inv: Investigation) -> None:
         v = ds.train[col] if col in ds.train else None
         if v is None or v.dtype.kind not in "iuf":
             continue
-        v = v.dropna()
+        v = v[np.isfinite(v.to_numpy(dtype=float))]
         if len(v) and (v >= 0).all() and (v == v.round()).all() and 2 < v.nunique() <= len(v) // 2:
             codes.append((col, int(v.nunique()), int(v.max())))
-    ints = {k: v for k, v in inv.failing.config.items() if isinstance(v, int) and not isinstance(v, bool)}
+    # a knob the tool knows (a batch size, a width, a count of epochs) is not a table's size, whatever its value
+    from model_trainer.probes.config_range import WIDTH_KEYS
+
+    known = {*config_keys.ALIASES, *(a for names in config_keys.ALIASES.values() for a in names), *WIDTH_KEYS,
+             "seed", "random_state", "max_iter", "n_estimators", "n_layers", "max_depth", "min_samples_leaf",
+             "n_neighbors", "k"}
+    ints = {k: v for k, v in inv.failing.config.items() if isinstance(v, int) and not isinstance(v, bool)
+            and k not in known}
     for t in tables:
         rows = t.get("rows")
         short = [c for c in codes if rows is not None and c[1] > rows]

@@ -433,15 +433,19 @@ class _SolverWatch:
                 fit_args = kwargs.get("args", args[2] if len(args) > 2 else ())
                 fit_args = fit_args if isinstance(fit_args, tuple) else (fit_args,)
                 # the first fit's gradient only: code that fits in a loop pays for one check, not one per fit
-                found = None if self.checked else gradient_check(args[0], jac, args[1], fit_args)
+                found = None if self.checked else gradient_check(args[0], jac, args[1], fit_args,
+                                                                  kwargs.get("bounds"))
                 self.checked = True
                 if found is not None:
                     self.gradient = {**found, "call": _defined_at(args[0] if jac is True else jac)
                                      or f"{frame.f_code.co_filename}:{frame.f_lineno}"}
                 if self.numeric_gradient:
-                    # the diagnostic: the same objective, its gradient taken by finite differences
-                    args = (gradient_value_only(args[0], jac), *args[1:])
-                    kwargs = {**kwargs, "jac": None}
+                    # the diagnostic: the same objective, its gradient taken by finite differences (the Newton
+                    # family needs a gradient function, so it is given one that takes differences)
+                    value = gradient_value_only(args[0], jac)
+                    args = (value, *args[1:])
+                    kwargs = {**kwargs, "jac": _differences(value) if str(kwargs.get("method", "")).lower()
+                              in _NEEDS_JAC else None}
             result = original(*args, **kwargs)
             if mine:
                 self.last = (name, kwargs.get("method"), result)
@@ -486,6 +490,17 @@ class _SolverWatch:
         steps = getattr(result, "nit", None) or getattr(result, "nfev", None)
         return (f"{SOLVER_NOTE} ({how}) ended without converging: {message}"
                 + (f" ({steps} {'iterations' if getattr(result, 'nit', None) else 'evaluations'})" if steps else ""))
+
+
+# scipy methods that raise without a gradient function
+_NEEDS_JAC = ("newton-cg", "trust-ncg", "trust-exact", "trust-krylov", "dogleg")
+
+
+def _differences(value: Callable[..., float]) -> Callable[..., Any]:
+    """A gradient function taking forward differences of ``value`` (for the methods that need one)."""
+    from scipy.optimize import approx_fprime
+
+    return lambda x, *a: approx_fprime(np.asarray(x, dtype=float), value, 1.49e-8, *a)
 
 
 def _defined_at(fn: Any) -> str | None:
@@ -627,12 +642,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     if predict is not None:
         data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
         data.update(repeat_check(predict, x_model) or {})
-        modes = train_mode_modules(model)
-        if modes:
-            data["train_mode_modules"] = modes
-            where = predict_source(model)
-            if where:
-                data["train_mode_predict"] = where
+        data.update(_guarded(lambda: _train_mode(model)))
         data.update(relu_units(model, predict, x_model) or {})
         if job.target is not None and job.target in val_raw:
             own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)
@@ -645,9 +655,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                 own_train = train_rows_metric(predict, job, pre)
                 if own_train is not None:
                     data["metric_own_train"] = own_train
-    tables = embedding_rows(model)
-    if tables:
-        data["embeddings"] = tables
+    data.update(_guarded(lambda: {"embeddings": tables} if (tables := embedding_rows(model)) else {}))
     if reach is not None:
         data.update(reach.report(model) or {})
     if watch is not None and getattr(watch, "found", None):
@@ -655,6 +663,22 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     if data:
         emit(Diagnostics(kind="function", data=data))
     return attach_twin(ModelBundle(kind="function", model=model, preprocess=pre, task=task), job.entry_file)
+
+
+def _train_mode(model: Any) -> dict[str, Any]:
+    modes = train_mode_modules(model)
+    if not modes:
+        return {}
+    where = predict_source(model)
+    return {"train_mode_modules": modes, **({"train_mode_predict": where} if where else {})}
+
+
+def _guarded(probe: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A probe of the returned object, whose failure (an attribute that raises when read) only forgoes its finding."""
+    try:
+        return probe()
+    except Exception:  # noqa: BLE001 - see the docstring
+        return {}
 
 
 def _predictor(model: Any, task: str) -> Callable[[Any], Any] | None:

@@ -245,7 +245,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
     same = dict(identical_units(model) or {})
-    tables = embedding_rows(model)
+    try:
+        tables = embedding_rows(model)
+    except Exception:  # noqa: BLE001 - a module that cannot be walked only forgoes the finding
+        tables = []
     if tables:
         same["embeddings"] = tables
     if same:

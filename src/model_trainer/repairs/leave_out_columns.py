@@ -14,8 +14,10 @@ Example:
     ...             "relation_shift": [{"column": "treatments", "train_r": 0.81, "val_r": 0.06}]})
     >>> LeaveOutColumns().propose(Context({}, {}, f, Facts(), set())).description
     'leave out `treatments` (r = 0.81 with the target in training, 0.06 in validation) from both splits'
+    >>> from types import SimpleNamespace
     >>> f.evidence["value_shift"] = ["treatments", "visits"]
-    >>> LeaveOutColumns().propose(Context({}, {}, f, Facts(), set())).data_after["leave_out_columns"]
+    >>> herd = Facts(data=SimpleNamespace(features=["treatments", "visits", "parity"], target="mastitis"))
+    >>> LeaveOutColumns().propose(Context({}, {}, f, herd, set())).data_after["leave_out_columns"]
     ['treatments', 'visits']
 """
 
@@ -51,7 +53,8 @@ class LeaveOutColumns(Repair):
         said = ", ".join(f"`{d['column']}` (r = {d['train_r']:.2f} with the target in training, {d['val_r']:.2f} in "
                          "validation)" for d in shifted)
         moved = [c for c in ev.get("value_shift") or () if c != getattr(ctx.facts.data, "target", None)]
-        if set(cols) <= set(moved) and len(moved) > len(cols):
+        features = getattr(ctx.facts.data, "features", None) or ()
+        if set(cols) <= set(moved) and len(cols) < len(moved) < len(features):
             # every such column's values moved too, with others: a block recorded in another unit or form in one
             # file (a decreasing transform turns a correlation's sign), so the block is what is left out
             more = [c for c in moved if c not in cols]
