@@ -1,11 +1,11 @@
 """The tool on the independently written programs of ``benchmarks/independent/``, scored as ``repair.py`` scores.
 
-A hundred and fifty-three programs in fourteen rounds (a hundred and fourteen faulty, thirty-nine healthy) written against
-the contract alone, with their own ground truth (``truth.json``: expected symptoms and causes, whether a config or
-data repair can fix it, the corrected twin's validation metric). Each program is copied without its ``truth.json``
-and run as a user runs it, ``python -m model_trainer train SPEC --out WS``; only what the tool leaves is read: the
-exit status, ``results/verdict.json``, the diary, and the accepted model, whose validation metric is recomputed here
-from ``load_model(...).predict`` on the raw validation file.
+A hundred and fifty-three programs in fourteen rounds (a hundred and fourteen faulty, thirty-nine healthy) written
+against the contract alone, with their own ground truth (``truth.json``: expected symptoms and causes, whether a
+config or data repair can fix it, the corrected twin's validation metric). Each program is copied without its
+``truth.json`` and run as a user runs it, ``python -m model_trainer train SPEC --out WS``; only what the tool leaves
+is read: the exit status, ``results/verdict.json``, the diary, and the accepted model, whose validation metric is
+recomputed here from ``load_model(...).predict`` on the raw validation file.
 
     python benchmarks/independent.py [--out DIR] [--json FILE] [--md FILE] [--cost] [--round N] [NAME ...]
 
