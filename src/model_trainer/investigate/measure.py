@@ -405,6 +405,12 @@ def _user_line(inv: Investigation, filename: str, lineno: int) -> str | None:
     return f"{rel}:{lineno}"
 
 
+def _located(inv: Investigation, at: Any) -> str | None:
+    """A ``file:line`` the run's child recorded, relative to the spec's folder where it is the user's own code."""
+    path, _, line = at.rpartition(":") if isinstance(at, str) else ("", "", "")
+    return _user_line(inv, path, int(line)) if line.isdigit() else None
+
+
 def _code_finding(inv: Investigation, f: dict[str, Any], hypothesis: str, action: str, weight: float) -> None:
     """A line of the user's code a source reader found: a measurement naming it, the code change the entry names
     (no knob reaches it), and a suspicion of its cause."""
@@ -466,13 +472,12 @@ def _unrepeatable(inv: Investigation) -> None:
     modes = d.get("train_mode_modules")
     if modes:
         inv.measurements["train_mode_at_predict"] = ", ".join(f"`{m}`" for m in modes)
-        at = d.get("train_mode_predict")
-        where = _user_line(inv, at[0], at[1]) if isinstance(at, list) and len(at) == 2 else None
+        where = _located(inv, d.get("train_mode_predict"))
         if where is not None:
             inv.code_findings.append(("training_loop_bug", where, (
                 f"`predict` runs the network {inv.measurements['train_mode_at_predict']} in training mode, so its "
-                "dropout stays active and every prediction is a noisy draw; call `.eval()` on it before predicting "
-                "(and `.train()` again before further training)")))
+                "dropout or batch-norm layers act as in training and every prediction is a noisy draw; call "
+                "`.eval()` on it before predicting (and `.train()` again before further training)")))
     inv.suspect("training_loop_bug", 3.0, n)
 
 
@@ -527,12 +532,12 @@ def _analytic_gradient(inv: Investigation) -> None:
     g = (inv.failing.diagnostics or {}).get("fit_gradient_check")
     if not isinstance(g, dict):
         return
-    call = g.get("call") or ""
-    path, _, line = call.rpartition(":")
-    where = _user_line(inv, path, int(line)) if line.isdigit() else None
+    where = _located(inv, g.get("call"))
+    checked = g.get("checked", g["params"])
     said = (f"component x[{g['index']}] (of {g['params']} parameters) of the code's gradient is {num(g['analytic'])} "
             f"at the starting point where central differences of the objective give {num(g['numeric'])} (off by "
-            f"{g['rel_error']:.0%}" + (f"; {g['wrong']} components are off" if g.get("wrong", 1) > 1 else "") + ")")
+            f"{g['rel_error']:.0%}" + (f"; {g['wrong']} of the {checked} components checked are off"
+                                       if g.get("wrong", 1) > 1 else "") + ")")
     n = inv.add("The code's analytic gradient is wrong", "Compared the gradient the code hands to "
                 "scipy.optimize.minimize with finite differences of its objective", "measurement",
                 inv.failing.run_id, said, None)

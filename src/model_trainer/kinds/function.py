@@ -38,8 +38,8 @@ from model_trainer.preprocess import with_passthrough
 from model_trainer.probes.gradient_check import check as gradient_check
 from model_trainer.probes.gradient_check import value_only as gradient_value_only
 from model_trainer.probes.returned_model import (
+    defined_at,
     embedding_rows,
-    predict_source,
     repeat_check,
     to_eval_mode,
     train_mode_modules,
@@ -437,7 +437,7 @@ class _SolverWatch:
                                                                   kwargs.get("bounds"))
                 self.checked = True
                 if found is not None:
-                    self.gradient = {**found, "call": _defined_at(args[0] if jac is True else jac)
+                    self.gradient = {**found, "call": defined_at(args[0] if jac is True else jac)
                                      or f"{frame.f_code.co_filename}:{frame.f_lineno}"}
                 if self.numeric_gradient:
                     # the diagnostic: the same objective, its gradient taken by finite differences (the Newton
@@ -501,16 +501,6 @@ def _differences(value: Callable[..., float]) -> Callable[..., Any]:
     from scipy.optimize import approx_fprime
 
     return lambda x, *a: approx_fprime(np.asarray(x, dtype=float), value, 1.49e-8, *a)
-
-
-def _defined_at(fn: Any) -> str | None:
-    """``file:line`` where a Python function is defined (the one that computes a gradient), or None."""
-    import inspect
-
-    try:
-        return f"{inspect.getsourcefile(fn)}:{inspect.getsourcelines(fn)[1]}"
-    except (OSError, TypeError):
-        return None
 
 
 def _at_bounds(x: np.ndarray, bounds: Any, name: str) -> list[dict[str, Any]]:
@@ -669,7 +659,8 @@ def _train_mode(model: Any) -> dict[str, Any]:
     modes = train_mode_modules(model)
     if not modes:
         return {}
-    where = predict_source(model)
+    predict = getattr(type(model), "predict", None)
+    where = defined_at(predict) if predict is not None else None
     return {"train_mode_modules": modes, **({"train_mode_predict": where} if where else {})}
 
 

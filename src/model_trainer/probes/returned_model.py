@@ -82,47 +82,42 @@ def _acts_differently(module: Any) -> bool:
     return any(isinstance(m, kinds) for m in module.modules())
 
 
-def train_mode_modules(model: Any) -> list[str]:
+def _in_training_mode(model: Any) -> list[tuple[str, Any]]:
     """The torch modules a returned wrapper holds (two levels down) that are in training mode and hold dropout or
-    batch-norm layers. A bare module is never listed: the tool predicts with it in evaluation mode itself."""
+    batch-norm layers, with their names. A bare module is never listed: the tool predicts with it in evaluation mode
+    itself."""
     if "torch" not in sys.modules:
         return []
     from torch import nn
 
     if isinstance(model, nn.Module):
         return []
-    return [name for name, m in _modules(model, "", 2, set()) if m.training and _acts_differently(m)]
+    return [(name, m) for name, m in _modules(model, "", 2, set()) if m.training and _acts_differently(m)]
+
+
+def train_mode_modules(model: Any) -> list[str]:
+    """The names of the modules ``_in_training_mode`` finds."""
+    return [name for name, _ in _in_training_mode(model)]
 
 
 def to_eval_mode(model: Any) -> list[str]:
     """Switch the modules ``train_mode_modules`` lists to evaluation mode; returns their names."""
-    if "torch" not in sys.modules:
-        return []
-    from torch import nn
-
-    if isinstance(model, nn.Module):
-        return []
-    names = []
-    for name, m in _modules(model, "", 2, set()):
-        if m.training and _acts_differently(m):
-            m.eval()
-            names.append(name)
-    return names
+    found = _in_training_mode(model)
+    for _, m in found:
+        m.eval()
+    return [name for name, _ in found]
 
 
-
-def predict_source(model: Any) -> list[Any] | None:
-    """Where the returned object's class defines ``predict``: ``[file, line]``, or None where that is not known."""
+def defined_at(fn: Any) -> str | None:
+    """``file:line`` where a Python function is defined (a class's ``predict``, the function that computes a
+    gradient), or None where that is not known."""
     import inspect
 
-    fn = getattr(type(model), "predict", None)
-    if fn is None:
-        return None
     try:
-        path, line = inspect.getsourcefile(fn), inspect.getsourcelines(fn)[1]
+        path = inspect.getsourcefile(fn)
+        return f"{path}:{inspect.getsourcelines(fn)[1]}" if path else None
     except (OSError, TypeError):
         return None
-    return [path, line] if path else None
 
 
 def embedding_rows(model: Any) -> list[dict[str, Any]]:

@@ -37,11 +37,17 @@ class LeaveOutColumns(Repair):
     fixed_in = "data"
 
     def next_steps(self, change: Change, evidence: dict[str, Any]) -> list[str]:
-        left = set(change.data_after.get(self.name) or ())
+        left = list(change.data_after.get(self.name) or ())
+        turned = [d for d in evidence.get("relation_shift") or () if d.get("column") in left]
+        if len(left) > len(turned):
+            # a block left out: its values moved between the files (a unit, a form), not a moment of recording
+            shown = ", ".join(f"`{c}`" for c in left[:8]) + (f" and {len(left) - 8} more" if len(left) > 8 else "")
+            return [f"Record {shown} in the same unit and form in both files: their values moved between the files, "
+                    f"and {len(turned)} of them go with the target otherwise in validation than in training; or "
+                    "leave them out of the model"]
         return [f"Build `{d['column']}` the same way in both files (it goes with the target at r = "
                 f"{d['train_r']:.2f} in training and {d['val_r']:.2f} in validation): check when each file records "
-                "it, before or after the outcome, and what it counts; or leave it out of the model"
-                for d in evidence.get("relation_shift") or () if d.get("column") in left]
+                "it, before or after the outcome, and what it counts; or leave it out of the model" for d in turned]
 
     def propose(self, ctx: Context) -> Change | None:
         ev = ctx.finding.evidence
