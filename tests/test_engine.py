@@ -583,3 +583,17 @@ def test_a_loop_that_logs_the_histories_own_epoch_and_time_columns_is_recorded_n
     assert [e.epoch for e in seen] == [1, 2]
     assert seen[0].time_s == 0.25 and seen[0].values == {"train_loss": 1.0, "step_norm": 0.5}
     assert seen[1].time_s >= 0 and "time_s" not in seen[1].values
+
+
+def test_run_ids_sort_in_start_order_across_commands_that_start_within_one_second(tmp_path, monkeypatch):
+    import time as time_module
+
+    from model_trainer.workspace import Workspace
+
+    monkeypatch.setattr(time_module, "strftime", lambda fmt, *a: "20261128-090750")
+    first = Workspace(tmp_path / "ws")
+    earlier = [first.run_dir(first.new_run_id(label)) for label in ("train", "test1-more_epochs")]
+    # a second command in the same workspace, within the same second: it must not number from 01 again
+    later = Workspace(tmp_path / "ws").new_run_id("train")
+    assert later == "20261128-090750-03-train"
+    assert sorted([*(d.name for d in earlier), later])[-1] == later

@@ -108,10 +108,14 @@ class Workspace:
         return self._log
 
     def new_run_id(self, label: str) -> str:
-        """``YYYYmmdd-HHMMSS-NN-label``: sortable, unique within the workspace."""
+        """``YYYYmmdd-HHMMSS-NN-label``: unique within the workspace, and sorted by name in the order the runs
+        started, also across commands: a command that starts within the same second as an earlier one's last
+        run numbers on from it."""
         self.runs.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", label).strip("-")[:40] or "run"
+        same_second = (re.match(rf"{stamp}-(\d+)-", d.name) for d in self.runs.iterdir())
+        self._seq = max([self._seq, *(int(m.group(1)) for m in same_second if m)])
         while True:
             self._seq += 1
             run_id = f"{stamp}-{self._seq:02d}-{safe}"
