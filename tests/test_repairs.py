@@ -139,3 +139,71 @@ def test_a_schedulers_gamma_is_no_kernel_width():
     assert Regularization().propose(torch_cfg) is None
     svr = Context({"C": 1.0, "gamma": 5.0}, {}, over, Facts(kind="sklearn"), {"C", "gamma"})
     assert [c.description for c in Regularization().propose(svr).bracket] == ["gamma 5 -> 0.5", "gamma 5 -> 0.05"]
+
+
+CAPPED_COUNTS = """
+import numpy as np
+
+CAP = 40.0
+
+
+class Rate:
+    def __init__(self, w, b, mu, sd):
+        self.w, self.b, self.mu, self.sd = w, b, mu, sd
+
+    def predict(self, frame):
+        x = (frame[["x1", "x2"]].to_numpy() - self.mu) / self.sd
+        return np.minimum(x @ self.w + self.b, CAP)
+
+
+def train_model(data_train, data_val, config, monitor):
+    x, y = data_train[["x1", "x2"]].to_numpy(), data_train["y"].to_numpy()
+    mu, sd = x.mean(axis=0), x.std(axis=0)
+    x = (x - mu) / sd
+    w, b = np.zeros(2), 0.0
+    model = Rate(w, b, mu, sd)
+    for epoch in range(config["epochs"]):
+        raw = x @ w + b
+        pred = np.minimum(raw, CAP)
+        g = (pred - y) * (raw < CAP)
+        w, b = w - config["lr"] * x.T @ g / len(y), b - config["lr"] * g.mean()
+        model = Rate(w, b, mu, sd)
+        err = model.predict(data_val) - data_val["y"].to_numpy()
+        monitor.log_epoch(train_loss=float(np.mean((pred - y) ** 2)), val_loss=float(np.mean(err ** 2)))
+    return model
+"""
+
+
+def test_predictions_capped_by_the_code_are_tested_with_the_target_scaled_under_the_cap(project):
+    """A clip in the model caps every prediction at 40 while a third of the targets lie above: the rows above the
+    cap all get exactly 40. Scaling the target under the cap lets the same code fit, which confirms the cause; the
+    fix stays the code's, so nothing is accepted."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    frame = pd.DataFrame(x, columns=["x1", "x2"])
+    frame["y"] = np.maximum(0.0, 35 + 15 * x[:, 0] + 5 * x[:, 1] + rng.normal(0, 2, 400)).round()
+    p = project(CAPPED_COUNTS, config="lr = 0.3\nepochs = 60\n", data=frame,
+                extra='[domain]\ntarget_units = "visits/day"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["root_cause"] == "output_range_mismatch", entry["tests"]
+    cap_test = next(t for t in entry["tests"] if "below the predictions' cap, 40" in t["action"])
+    assert cap_test["passed"] is True and "get exactly the largest prediction" in json.dumps(entry["tests"])
+    assert not (p.root / "ws/results/model_final.pkl").exists()
+
+
+def test_a_cap_is_scaled_under_and_comes_back_in_the_targets_units():
+    from model_trainer.preprocess import fit_preprocess
+    from model_trainer.repairs.rescale_target import bounded_range
+
+    frame = pd.DataFrame({"x": np.arange(10.0), "y": np.arange(10.0) * 100})
+    tr, _, pre = fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": "-inf..40"})
+    y = tr["y"].to_numpy()
+    assert y.min() == 0.0 and y.max() == pytest.approx(36.0)  # zeros stay zeros; the largest 0.9 of the cap
+    assert pre.inverse_target(y) == pytest.approx(frame["y"].to_numpy())
+    capped = {"pred_min": 3.0, "pred_max": 40.0, "activation": None, "capped": True}
+    assert bounded_range(capped) == "-inf..40"
+    assert bounded_range({**capped, "capped": False}) is None
+    with pytest.raises(ValueError, match=r"'-inf\.\.-3'"):
+        fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": "-inf..-3"})

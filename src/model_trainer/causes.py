@@ -41,9 +41,10 @@ CAUSES: dict[str, Cause] = {c.name: c for c in (
           ("output_activation", "rescale_target"),
           (("output_activation", "Find what keeps the predictions inside a narrower range than the target's: a "
                                  "bounded output activation on a regression head (remove it, or rescale the target "
-                                 "into its range), or, for a model that predicts averages of training targets (trees, "
-                                 "neighbours), training rows that do not span the target's range (a filter, a sort or "
-                                 "a split by the target in the code)."),)),
+                                 "into its range), a clamp or clip that caps the predictions below the target's "
+                                 "largest values (raise or remove it), or, for a model that predicts averages of "
+                                 "training targets (trees, neighbours), training rows that do not span the target's "
+                                 "range (a filter, a sort or a split by the target in the code)."),)),
     Cause("loss_mismatch", "the loss does not fit the task or target", ("loss",),
           (("loss", "Use a loss that fits the target (mse/mae for regression, cross-entropy for classes)."),)),
     Cause("insufficient_training", "training stopped before convergence", ("epochs",),

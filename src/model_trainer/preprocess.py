@@ -6,6 +6,7 @@ answers in the target's own units whatever repairs were applied during training.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,9 @@ DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non
 # a one-sided range keeps the target's spread (unit std) with its extreme just inside the bound.
 TARGET_RANGES: dict[str, tuple[float | None, float | None]] = {
     "0..1": (0.1, 0.9), "-1..1": (-0.8, 0.8), "0..inf": (0.1, None), "-inf..0": (None, -0.1)}
+# ``'-inf..C'``: predictions capped at C by the model's code; the target is scaled so its largest value lands here,
+# as a share of C, with room left below the cap
+CAP_FILL = 0.9
 # ``permute_target`` is a control, never a repair: the training labels shuffled against their rows (fixed seed), to
 # see whether the real labels fit any better; a model trained on it is never accepted
 # ``leave_out_columns`` is a diagnostic, never a repair: the named feature columns left out of both splits, to see
@@ -183,6 +187,24 @@ def align_label_codes(val: pd.DataFrame, target: str | None, pairs: Any) -> pd.D
     return val
 
 
+def target_cap(into: str) -> float | None:
+    """The cap C of a ``rescale_target`` value ``'-inf..C'`` with C > 0 (a model whose code caps its predictions),
+    else None.
+
+    Example:
+        >>> target_cap("-inf..148.4"), target_cap("-inf..0"), target_cap("0..1")
+        (148.4, None, None)
+    """
+    head, sep, tail = into.partition("..")
+    if head != "-inf" or not sep:
+        return None
+    try:
+        cap = float(tail)
+    except ValueError:
+        return None
+    return cap if math.isfinite(cap) and cap > 0 else None
+
+
 def target_affine(into: str, y_min: float, y_max: float, y_std: float) -> tuple[float, float]:
     """``(m, s)`` such that ``(y - m) / s`` puts the target's training range where ``TARGET_RANGES[into]`` says.
 
@@ -191,8 +213,13 @@ def target_affine(into: str, y_min: float, y_max: float, y_std: float) -> tuple[
         >>> ((-3.0 - m) / s, (5.0 - m) / s)
         (0.1, 0.9)
     """
+    cap = target_cap(into)
+    if cap is not None:
+        # scaled toward zero, never shifted: a count or a positive amount stays positive, as a log-link needs
+        return 0.0, (y_max / (CAP_FILL * cap) if y_max > 0 else 1.0)
     if into not in TARGET_RANGES:
-        raise ValueError(f"rescale_target = {into!r} is not one of {', '.join(map(repr, TARGET_RANGES))}")
+        raise ValueError(f"rescale_target = {into!r} is not one of {', '.join(map(repr, TARGET_RANGES))}, "
+                         "nor '-inf..C' with a cap C > 0")
     lo, hi = TARGET_RANGES[into]
     if lo is not None and hi is not None:
         s = (y_max - y_min) / (hi - lo)

@@ -21,7 +21,7 @@ from model_trainer.probes.gradients import group_gradients, saturation
 from model_trainer.probes.loop_code import loop_findings
 from model_trainer.probes.lr_used import COLLAPSE_SHARE, SHORT_SHARE, lr_collapse, lr_short
 from model_trainer.probes.output_code import excludes, output_findings
-from model_trainer.probes.output_range import output_range
+from model_trainer.probes.output_range import capped, output_range
 from model_trainer.probes.shift import shifted_columns
 from model_trainer.records.fmt import num, short
 
@@ -186,21 +186,27 @@ def _output_range(inv: Investigation) -> None:
         return  # the predictions are on the code's own scale, not the file's: their range says nothing of a bound
     lo, hi, when = last.get("pred_min"), last.get("pred_max"), f"at epoch {last.epoch}"
     d = inv.failing.diagnostics or {}
+    piles: dict[str, Any] = {}
     if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
         # the user's loop does not log them: the tool's own, from the returned model (diagnostics.json)
         lo, hi, when = d["pred_min"], d["pred_max"], "of the returned model"
+        piles = {k: d[k] for k in ("pred_at_max", "pred_distinct") if isinstance(d.get(k), (int, float))}
     if lo is None or hi is None:
         return
     r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]
+    cap = bool(r) and capped({**piles, "pred_max": hi}, rep.target_max)  # type: ignore[arg-type]
     code = [f for f in (_source_findings(inv, output_findings) if r else [])
             if excludes(f["activation"], rep.target_min, rep.target_max)]  # type: ignore[arg-type]
     verdict = (f" -> {r['uncovered']:.0%} of the target's range lies outside what the model produced "
                f"({r['below']:.0%} below its smallest prediction, {r['above']:.0%} above its largest)"
                if r else " -> covered")
+    if cap:
+        verdict += (f"; {piles['pred_at_max']:.0%} of the validation rows get exactly the largest prediction, "
+                    f"{num(hi)}, from a model whose other answers differ row by row: a cap in the model")
     lopsided = bool(r) and max(r["below"], r["above"]) >= max(0.25, 3 * min(r["below"], r["above"]))
     bounded_cfg = str(inv.failing.config.get("output_activation", "none")).lower() in ("relu", "sigmoid", "tanh",
                                                                                        "softmax")
-    if r and not code and not bounded_cfg and not lopsided and _learnt_little(inv):
+    if r and not code and not bounded_cfg and not lopsided and not cap and _learnt_little(inv):
         # a model that learnt next to nothing predicts near the mean whatever its output layer: a shortfall on both
         # sides is shrinkage, not evidence of a bound (a bound shows on one side, or in the code)
         verdict += "; the model is hardly better than the constant predictor, so this says little about a bound"
@@ -214,7 +220,7 @@ def _output_range(inv: Investigation) -> None:
         # target into its range
         named = [f["activation"] for f in code if f.get("activation")]
         act = str(inv.failing.config.get("output_activation", "")).lower() if bounded_cfg else None
-        inv.measurements["output_range"] = {**r, "activation": named[-1] if named else act}
+        inv.measurements["output_range"] = {**r, "activation": named[-1] if named else act, "capped": cap}
         inv.suspect("output_range_mismatch", 3.0, n)
         for f in code:
             _code_finding(inv, f, "The output layer cannot produce the target's range", "Read the model code", 1.0)

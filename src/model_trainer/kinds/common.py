@@ -148,7 +148,32 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
     pred = pred[np.isfinite(pred)]
     if pred.size == 0:
         return None
-    return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std())}
+    return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std()),
+            **extremes(pred)}
+
+
+def extremes(pred: Any) -> dict[str, float]:
+    """How many predictions sit exactly on the largest and on the smallest value, and the share of distinct values.
+
+    A smooth model gives distinct rows distinct answers; a pile of identical answers at the top is a cap (a clamp
+    or clip in the model's code) that the rows above it were pressed against.
+
+    Example:
+        >>> import numpy as np
+        >>> extremes(np.array([1.0, 2.0, 3.0, 5.0, 5.0]))["pred_at_max"]
+        0.4
+    """
+    import numpy as np
+
+    pred = np.asarray(pred, dtype=np.float64).reshape(-1)
+    pred = pred[np.isfinite(pred)]
+    if pred.size == 0:
+        return {}
+    hi, lo = float(pred.max()), float(pred.min())
+    # float32 outputs cast to float64 stay identical; a relative hair covers a cap applied before a last rescale
+    tol = 1e-6 * max(1.0, abs(hi), abs(lo))
+    return {"pred_at_max": float(np.mean(pred >= hi - tol)), "pred_at_min": float(np.mean(pred <= lo + tol)),
+            "pred_distinct": float(len(np.unique(pred))) / pred.size}
 
 
 # estimators whose fit measures distances (or kernels of distances) between rows in the features' own units: a

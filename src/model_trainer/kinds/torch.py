@@ -21,7 +21,7 @@ from model_trainer.bundle import ModelBundle
 from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor, grad_norms
 from model_trainer.events import Diagnostics, Event, Note
-from model_trainer.kinds.common import DEAD_FAMILY, identical_units, prepared_data, user_callable
+from model_trainer.kinds.common import DEAD_FAMILY, extremes, identical_units, prepared_data, user_callable
 from model_trainer.probes.returned_model import embedding_rows
 from model_trainer.safemodel import attach_twin
 
@@ -291,6 +291,7 @@ def _evaluate(torch: Any, model: Any, xv: Any, yv: Any, y_raw: np.ndarray, loss_
         acts["pred_spread"] = spread
         # the range the output layer produced, for the output-range probe
         acts["pred_min"], acts["pred_max"] = float(np.min(pred)), float(np.max(pred))
+        acts.update(extremes(pred))
     else:
         _, counts = np.unique(pred, return_counts=True)
         acts["pred_mode_share"] = float(counts.max()) / max(len(pred), 1)

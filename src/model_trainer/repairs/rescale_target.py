@@ -9,7 +9,8 @@ well than the unbounded one, so its run is never accepted (``Repair.diagnostic``
 
 Proposed only on evidence of a bound: the output-range probe found a third of the target's range out of reach, and
 every prediction lies inside one of the ranges, either touching its bound (outputs pressed against 0 or 1) or with
-the bounded activation named in the code or in ``output_activation``.
+the bounded activation named in the code or in ``output_activation``; or the predictions pile up on their largest
+value, a cap (a clamp or clip in the code), and the target is scaled toward zero until it fits under it.
 
 Example:
     >>> bounded_range({"pred_min": 0.0, "pred_max": 0.9998, "activation": None})
@@ -18,12 +19,16 @@ Example:
     '0..inf'
     >>> bounded_range({"pred_min": 0.2, "pred_max": 0.6, "activation": None}) is None
     True
+    >>> bounded_range({"pred_min": 0.4, "pred_max": 148.4, "activation": None, "capped": True})
+    '-inf..148.4'
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from model_trainer.preprocess import target_cap
+from model_trainer.records.fmt import num
 from model_trainer.repairs.base import Change, Context, Repair
 
 # the output ranges of the bounded activations (``preprocess.TARGET_RANGES`` names), as a code reader names them
@@ -40,6 +45,8 @@ def bounded_range(r: dict[str, Any]) -> str | None:
         into = _OF_ACTIVATION[act]
         inside = {"0..1": lo >= 0 and hi <= 1, "-1..1": lo >= -1 and hi <= 1, "0..inf": lo >= 0}[into]
         return into if inside else None  # the code's output is mapped again before it is returned: no bound seen
+    if r.get("capped") and hi > 0 and not (lo >= 0 and hi <= 1):
+        return f"-inf..{hi:.10g}"  # a clamp or clip in the code: rows above it all get exactly this answer
     if lo >= 0 and hi <= 1 and (lo <= _TOUCH or hi >= 1 - _TOUCH):
         return "0..1"
     if lo >= -1 and hi <= 1 and (lo <= -1 + _TOUCH or hi >= 1 - _TOUCH):
@@ -69,5 +76,10 @@ class RescaleTarget(Repair):
         into = bounded_range(r)
         if into is None:
             return None
+        cap = target_cap(into)
+        if cap is not None:
+            return self.data(ctx, "rescale_target", f"scale the target so that its largest training value falls below "
+                                                    f"the predictions' cap, {num(cap)} (predictions are scaled back to "
+                                                    "its units)", into)
         return self.data(ctx, "rescale_target", f"map the target into the output's range {into} (its training range "
                                                 "mapped linearly; predictions are mapped back to its units)", into)
