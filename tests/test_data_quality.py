@@ -173,3 +173,61 @@ def test_a_heavy_tailed_target_and_a_sparse_column_are_no_finding():
     frame["y"] = rng.pareto(1.5, 500) + 1  # claims: a long tail, no gap
     rep = data_report(frame[:400], frame[400:], ["pixel", "x"], "y")
     assert rep.missing_codes == {} and rep.target_outliers is None
+
+
+WEEKDAY_LINEAR = """
+import numpy as np
+
+
+def _design(frame):
+    dow = np.eye(7)[frame["dow"].to_numpy().astype(int).clip(0, 6)]
+    return np.c_[dow, frame[["temp"]].to_numpy()]
+
+
+class Linear:
+    def __init__(self, w):
+        self.w = w
+
+    def predict(self, frame):
+        return _design(frame) @ self.w
+
+
+def train_model(data_train, data_val, config, monitor):
+    x, y = _design(data_train), data_train["y"].to_numpy()
+    w = np.linalg.lstsq(x, y, rcond=None)[0]
+    for epoch in range(3):
+        err = Linear(w).predict(data_val) - data_val["y"].to_numpy()
+        monitor.log_epoch(train_loss=float(np.mean((x @ w - y) ** 2)), val_loss=float(np.mean(err ** 2)))
+    return Linear(w)
+"""
+
+
+def test_a_weekday_coded_from_one_in_one_file_and_from_zero_in_the_other_is_found_and_only_tested(project):
+    rng = np.random.default_rng(0)
+    n = 700
+    dow, temp = np.arange(n) % 7, rng.normal(15, 5, n)
+    frame = pd.DataFrame({"dow": dow, "temp": temp,
+                          "y": 100 + 40 * np.sin(dow) + 2 * temp + rng.normal(0, 3, n)})
+    frame.loc[525:, "dow"] += 1  # the validation quarter (make_project's cut) coded Monday = 1
+    p = project(WEEKDAY_LINEAR, data=frame, extra='[domain]\ntarget_units = "parcels/day"\n')
+    r = cli("train", str(p.spec), "--out", str(p.root / "ws"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    entry = json.loads((p.root / "ws/dev_diary.json").read_text())[0]
+    assert entry["symptom"] == "invalid_data" and "`dow` holds 7" in entry["what_happened"], entry["what_happened"]
+    assert entry["root_cause"] == "train_val_mismatch"
+    test = next(t for t in entry["tests"] if "recode `dow`" in t["action"])
+    assert test["passed"] is True
+    assert not (p.root / "ws/results/model_final.pkl").exists()
+
+
+def test_a_split_by_time_or_by_group_is_no_coding_difference():
+    from model_trainer.probes.data_report import feature_codes
+
+    years = pd.DataFrame({"year": np.repeat(np.arange(2010, 2019), 10)})
+    later = pd.DataFrame({"year": np.repeat([2019, 2020], 10)})
+    assert feature_codes(years, later, ["year"]) is None  # fewer levels in validation: a split by time
+    months = pd.DataFrame({"month": np.tile(np.arange(1, 13), 5)})
+    assert feature_codes(months, months.iloc[:30], ["month"]) is None  # a subset of training's levels
+    rooms = pd.DataFrame({"rooms": np.r_[np.ones(200), np.arange(1, 7).repeat(30)]})
+    one_more = pd.DataFrame({"rooms": np.r_[np.arange(2, 7).repeat(30), [7.0] * 3]})
+    assert feature_codes(rooms, one_more, ["rooms"]) is None  # a rare new level is under the share

@@ -207,3 +207,30 @@ def test_a_cap_is_scaled_under_and_comes_back_in_the_targets_units():
     assert bounded_range({**capped, "capped": False}) is None
     with pytest.raises(ValueError, match=r"'-inf\.\.-3'"):
         fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": "-inf..-3"})
+
+
+def test_standardize_leaves_zero_one_columns_as_they_are():
+    """A censoring flag or a one-hot level is already on a unit scale, and code that tests ``failed == 1`` must
+    still find its ones after the features are standardised."""
+    from model_trainer.preprocess import fit_preprocess
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"pressure_pa": rng.normal(5e5, 1e5, 60), "failed": rng.integers(0, 2, 60),
+                          "y": rng.normal(size=60)})
+    tr, va, pre = fit_preprocess(frame, frame, "y", ["pressure_pa", "failed"], {"standardize": True})
+    assert tr["failed"].tolist() == frame["failed"].tolist() and va["failed"].tolist() == frame["failed"].tolist()
+    assert abs(tr["pressure_pa"].mean()) < 1e-9 and "failed" not in pre.x_mean
+    rep = data_report(frame, frame, ["pressure_pa", "failed"], "y").with_repairs({"standardize": True})
+    assert rep.feature_std["pressure_pa"] == 1.0
+    assert rep.feature_std["failed"] == pytest.approx(frame["failed"].std(ddof=0))
+
+
+def test_a_gradient_that_fell_to_float_precision_is_convergence_not_a_vanishing_one():
+    from model_trainer.detect.vanishing_gradients import detect
+    from model_trainer.events import EpochLogged
+
+    converged = [EpochLogged(i, {"train_loss": 26.5 + 1.7 / i ** 3, "grad_norm": 7.5 * 10.0 ** (-i)}, 0.1)
+                 for i in range(1, 17)]
+    assert detect(converged, Facts(baseline_metric=None)) is None
+    stuck = [EpochLogged(i, {"train_loss": 26.5, "grad_norm": 3e-8}, 0.1) for i in range(1, 17)]
+    assert detect(stuck, Facts(baseline_metric=None)).symptom == "vanishing_gradients"

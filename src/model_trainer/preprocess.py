@@ -17,7 +17,7 @@ DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
                 "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers", "drop_row_block",
                 "loss_shapes_aligned", "log_softmax_to_nll", "leave_out_columns", "eval_before_predict",
-                "align_label_codes", "numeric_gradient")
+                "align_label_codes", "align_feature_codes", "numeric_gradient")
 # ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss``, ``loss_shapes_aligned``,
 # ``log_softmax_to_nll``, ``eval_before_predict`` and ``numeric_gradient`` change
 # no data: diagnostics the run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel
@@ -135,6 +135,7 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         train, val = pre.transform(train), pre.transform(val)
     val = align_validation(train, val, [c for c in repairs.get("align_validation") or () if c in features])
     val = align_label_codes(val, target, repairs.get("align_label_codes"))
+    val = align_feature_codes(val, repairs.get("align_feature_codes"))
     if repairs.get("permute_target") and target:
         train = train.copy()
         train[target] = np.random.default_rng(0).permutation(train[target].to_numpy())
@@ -147,6 +148,8 @@ def fit_preprocess(train: pd.DataFrame, val: pd.DataFrame, target: str | None, f
         pre.features = [c for c in pre.features if c not in left]
     if repairs.get("standardize"):
         for c in pre.features:
+            if is_indicator(train[c]):
+                continue  # already on a unit scale, and code that tests ``== 1`` must still find its ones
             col = train[c].astype(float)
             sd = float(col.std(ddof=0))
             pre.x_mean[c] = float(col.mean())
@@ -184,6 +187,30 @@ def align_label_codes(val: pd.DataFrame, target: str | None, pairs: Any) -> pd.D
     val = val.copy()
     mapping = {a: b for a, b in pairs}
     val[target] = val[target].map(lambda v: mapping.get(v, v))
+    return val
+
+
+def is_indicator(col: pd.Series) -> bool:
+    """A 0/1 column (an event flag, a censoring indicator, a one-hot level): ``standardize`` leaves it as it is.
+
+    Example:
+        >>> is_indicator(pd.Series([0, 1, 1, 0])), is_indicator(pd.Series([0.0, 0.5, 1.0]))
+        (True, False)
+    """
+    values = pd.unique(col.dropna())
+    return 0 < len(values) <= 2 and bool(np.isin(values, (0, 1)).all())
+
+
+def align_feature_codes(val: pd.DataFrame, pairs_by_column: Any) -> pd.DataFrame:
+    """``val`` with feature columns recoded by ``pairs_by_column`` (``{column: [[validation level, training level],
+    ...]}``, the ``align_feature_codes`` diagnostic: the validation file put in training's coding, never a repair)."""
+    if not pairs_by_column:
+        return val
+    val = val.copy()
+    for column, pairs in dict(pairs_by_column).items():
+        if column in val:
+            mapping = {float(a): b for a, b in pairs}
+            val[column] = val[column].map(lambda v, m=mapping: m.get(float(v), v) if pd.notna(v) else v)
     return val
 
 

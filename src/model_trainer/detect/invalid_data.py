@@ -34,7 +34,7 @@ DESCRIPTOR = Descriptor("invalid_data", "DATA", online=False, horizon=False,
     # the repairs to test, in order (a measurement may move others to the front)
     repairs=(
         "drop_non_finite_rows", "drop_constant_columns", "drop_target_outliers", "drop_row_block", "align_validation",
-        "leave_out_columns", "leave_out_row_block", "align_label_codes",
+        "leave_out_columns", "leave_out_row_block", "align_label_codes", "align_feature_codes",
     ),
 )
 
@@ -76,6 +76,16 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                                                  "appears in validation" if missing else "")
                        + ": the classes are coded differently in the two files, and no model trained on these rows "
                        "can predict those labels", {"label_codes": dict(lab), "cause": "train_val_mismatch"})
+    fc = getattr(rep, "feature_codes", None)
+    if fc:
+        unseen = [v for v in fc["val"] if v not in fc["train"]]
+        missing = [v for v in fc["train"] if v not in fc["val"]]
+        return Finding("invalid_data", None,
+                       f"`{fc['column']}` holds {', '.join(map(str, unseen))} on {fc['unseen_share']:.0%} of the "
+                       f"validation rows, which no training row holds, while training's "
+                       f"{', '.join(map(str, missing))} ({fc['missing_share']:.0%} of its rows) never appears in "
+                       f"validation, with {len(fc['train'])} levels in each file: the column is coded differently in "
+                       "the two files", {"feature_codes": dict(fc), "cause": "train_val_mismatch"})
     err = _model_error(history, facts)
     # a column whose correlation with the target changed has changed its meaning, which no unit conversion
     # restores: it is read before a shift of its values (whose diagnostic aligns units)

@@ -42,6 +42,11 @@ VANISH_LAYER_RATIO = 1e-4
 # ... or a total gradient norm below this while the loss has not converged (DeepDiagnosis uses a
 # near-zero gradient bound of this order).
 VANISH_ABS = 1e-7
+# ...unless it fell to that from at least 1/VANISH_CONVERGED_DROP times more at the first epoch, and is not exactly
+# zero: a gradient a hundred-million-fold smaller than where it started has reached a stationary point of the
+# objective (an optimiser converged to float precision, whatever the optimum is worth), not lost its way through
+# the layers, where it starts small and stays so. Exact zeros are dead units, which stay a finding
+VANISH_CONVERGED_DROP = 1e-8
 
 # dying_relu: fraction of ReLU-family units never active on the validation set (AutoTrainer: 0.7).
 DEAD_FRACTION = 0.7
@@ -238,6 +243,9 @@ INITIAL_LOSS_RATIO = 1000.0
 # validation rows whose class label no training row carries: no model trained on those rows can ever predict them.
 # One row in twenty is far more than a rare class that sampling left out of training explains on a usual split
 UNSEEN_LABEL_SHARE = 0.05
+# ...and the same share, both ways, for an integer-coded feature column of at most this many levels: weekdays,
+# months, grades, site codes. More levels than this are an identifier or a count, whose levels a split moves anyway
+FEATURE_CODE_LEVELS = 30
 # labels the code trains on that are not the file's: the code's own training loss ended at most 1/CODE_FIT_GAP of
 # its validation loss (it fits its training targets far better than new rows), while the returned model's error on
 # the file's training rows, scored by the tool, is at least TRAIN_ROWS_SHARE of its validation error. A network

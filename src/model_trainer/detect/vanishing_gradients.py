@@ -68,6 +68,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                             "first": first, "last": final,
                             "ratio": first / final})
     grads = finite(series(history, "grad_norm"))
+    if grads and 0 < grads[-1] <= T.VANISH_CONVERGED_DROP * grads[0]:
+        return None  # converged to a stationary point: how good the model is there is the underfitting rules' call
     if grads and max(grads[-q:]) < T.VANISH_ABS:
         return Finding("vanishing_gradients", last.epoch,
                        f"gradient norm {num(grads[-1])}, below the {T.VANISH_ABS:g} that counts as none, while "

@@ -358,7 +358,8 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                 or systematic_residuals(rec, facts)
                 or _mildly_behind_and_misconfigured(rec, value, facts)
                 or _mildly_behind_and_memorised(rec, value, facts)
-                or _mildly_behind_and_unrepeatable(rec, value, facts))
+                or _mildly_behind_and_unrepeatable(rec, value, facts)
+                or _mildly_behind_with_residual_trend(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
         refs += (f"; the model is linear in its inputs (R² {num(facts.diagnostics['linear_r2'])} of its outputs on "
@@ -396,15 +397,21 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
 REGRESSION_METRICS = ("rmse", "mae", "mse")
 
 
-def residual_trend(diagnostics: dict[str, Any] | None, metric: str) -> tuple[str, dict[str, float]] | None:
+def residual_trend(diagnostics: dict[str, Any] | None, metric: str,
+                   codes_only: bool = False) -> tuple[str, dict[str, float]] | None:
     """The column a statistical fit's validation residuals trend with, beyond chance and noise
     (``MLE_RESIDUAL_STRUCTURE``, ``MLE_RESIDUAL_P``), and its numbers; None when there is none. Regression
-    metrics only: a class label's residual trends near any decision boundary."""
+    metrics only: a class label's residual trends near any decision boundary. ``codes_only``: among integer-coded
+    columns of 3 to ``FEATURE_CODE_LEVELS`` levels only (sites, units, weekdays)."""
     rs = (diagnostics or {}).get("residual_structure")
-    if not isinstance(rs, dict) or metric not in REGRESSION_METRICS or rs.get("worst") not in rs.get("columns", {}):
+    if not isinstance(rs, dict) or metric not in REGRESSION_METRICS or not isinstance(rs.get("columns"), dict):
         return None
-    col = rs["worst"]
-    c = rs["columns"][col]
+    cols = {k: c for k, c in rs["columns"].items()
+            if not codes_only or (c.get("integer") and 3 <= c.get("levels", 0) <= T.FEATURE_CODE_LEVELS)}
+    if not cols:
+        return None
+    col = max(cols, key=lambda k: cols[k]["excess"])
+    c = cols[col]
     if c["excess"] < T.MLE_RESIDUAL_STRUCTURE or c["p_value"] >= T.MLE_RESIDUAL_P:
         return None
     return col, c
@@ -490,6 +497,30 @@ def _mildly_behind_and_unrepeatable(rec: RunRecord, value: float, facts: Facts) 
                    f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while {said}",
                    {"vs_references": True, "reference": best, "reference_value": ref, "ratio": ratio,
                     "mild": True, "unrepeatable": True, "cause": "training_loop_bug"})
+
+
+def _mildly_behind_with_residual_trend(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+    """A model behind the best reference by more than ``REF_MILD_RATIO`` whose validation residuals trend with an
+    integer-coded column of a few levels (``residual_trend``): a category read as one number, whose levels' effects
+    the references pick up and the model cannot. Along a continuous column a model behind boosted trees always
+    leaves some trend (a smoother's bias on a curve), so only codes count. A statistical fit is held to its trend
+    alone (``systematic_residuals``)."""
+    if facts.kind == "mle":
+        return None
+    trend = residual_trend(rec.diagnostics, facts.metric, codes_only=True)
+    behind = _behind_mildly(value, facts) if trend else None
+    if trend is None or behind is None:
+        return None
+    best, ref, ratio = behind
+    col, c = trend
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(ref)} "
+                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while its residuals trend with `{col}`: their "
+                   f"means over {c['bins']:g} bins of it explain {c['share']:.0%} of their variance (bins explain "
+                   f"{c['chance']:.0%} by chance; F test p = {c['p_value']:.2g}), so the model misses how the target "
+                   f"depends on `{col}`",
+                   {"vs_references": True, "reference": best, "reference_value": ref, "ratio": ratio, "mild": True,
+                    "residual_trend": col, "residual_share": c["share"], "cause": None})
 
 
 def at_the_constant(value: float, facts: Facts) -> bool:

@@ -1075,12 +1075,12 @@ def _non_finite_in_code(inv: Investigation) -> None:
 
 
 def _residual_trend(inv: Investigation) -> None:
-    """A statistical fit's validation residuals against each column: the one they trend with most, beyond chance
+    """A fit's validation residuals against each column: the one they trend with most, beyond chance
     and noise, is where to look first (what the diary's next steps point the user to, with the first line of the
     model's file that reads that column). A pointer, not a defect: the line is not named as a code change."""
     from model_trainer.investigate.judge import REGRESSION_METRICS, residual_trend
 
-    if (inv.facts.kind != "mle" or inv.finding.symptom not in ("underfitting", "surprising_optimum")
+    if (inv.finding.symptom not in ("underfitting", "surprising_optimum")
             or inv.facts.metric not in REGRESSION_METRICS):
         return
     d = inv.failing.diagnostics or {}
@@ -1092,10 +1092,12 @@ def _residual_trend(inv: Investigation) -> None:
     listing = "; ".join(f"`{k}` {cols[k]['share']:.0%} (chance {cols[k]['chance']:.0%}, p = {cols[k]['p_value']:.2g})"
                         for k in ranked)
     trend = residual_trend(d, inv.facts.metric)
-    verdict = (f" -> the residuals trend with `{trend[0]}`: the mean function misses how the target depends on it, "
+    fn = "mean function" if inv.facts.kind == "mle" else "model"
+    verdict = (f" -> the residuals trend with `{trend[0]}`: the {fn} misses how the target depends on it, "
                "or the validation targets are not what the model predicts (censored values, a drift between the splits)"
                if trend else f" -> no column's trend reaches {T.MLE_RESIDUAL_STRUCTURE:.0%} beyond chance")
-    n = inv.add("The likelihood's mean function misses how the target depends on a column", "Binned the validation "
+    what = "The likelihood's mean function" if inv.facts.kind == "mle" else "The model"
+    n = inv.add(f"{what} misses how the target depends on a column", "Binned the validation "
                 "residuals by each column and measured the share of their variance the bins' means explain",
                 "measurement", inv.failing.run_id, f"{rs['rows']} rows: {listing}{verdict}", None)
     if trend:

@@ -10,7 +10,13 @@ import pandas as pd
 
 from model_trainer.data import feature_columns
 from model_trainer.engine.job import Job
-from model_trainer.preprocess import Preprocess, align_label_codes, align_validation, fit_preprocess
+from model_trainer.preprocess import (
+    Preprocess,
+    align_feature_codes,
+    align_label_codes,
+    align_validation,
+    fit_preprocess,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,6 +156,29 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
         return None
     return {"pred_min": float(pred.min()), "pred_max": float(pred.max()), "pred_std": float(pred.std()),
             **extremes(pred)}
+
+
+def residual_check(predict: Any, x: Any, frame: Any, target: str | None, y_raw: Any, pre: Preprocess,
+                   metric: str) -> dict[str, Any] | None:
+    """The returned model's validation residuals (in the target's units, against ``y_raw``) binned by each column of
+    ``frame`` but the target (``mle/residuals.residual_structure``): a column they trend with is one whose effect the
+    model misses (a category read as a number, a term left out). Regression metrics only."""
+    import numpy as np
+
+    if metric not in ("rmse", "mae", "mse") or target is None or y_raw is None:
+        return None
+    from model_trainer.mle.residuals import residual_structure
+
+    try:
+        pred = pre.inverse_target(np.asarray(predict(x), dtype=np.float64).reshape(-1))
+        y = np.asarray(y_raw, dtype=np.float64).reshape(-1)
+        if pred.shape != y.shape:
+            return None
+        with np.errstate(all="ignore"):
+            structure = residual_structure(y - pred, frame, target)
+    except Exception:  # noqa: BLE001 - a check of the fit, never a reason for the run to fail
+        return None
+    return {"residual_structure": structure} if structure else None
 
 
 def extremes(pred: Any) -> dict[str, float]:
@@ -390,9 +419,10 @@ def _separable(x: np.ndarray, positive: np.ndarray) -> bool:
 
 
 def val_raw_frame(job: Job) -> pd.DataFrame:
-    """The validation split as given (before any data repair), except under the ``align_validation`` and
-    ``align_label_codes`` diagnostics, whose premise is a validation split in the training split's units or coding:
-    the model is scored on that."""
+    """The validation split as given (before any data repair), except under the ``align_validation``,
+    ``align_label_codes`` and ``align_feature_codes`` diagnostics, whose premise is a validation split in the
+    training split's units or coding: the model is scored on that."""
     val = align_label_codes(pd.read_csv(job.val_path), job.target, job.data_repairs.get("align_label_codes"))
+    val = align_feature_codes(val, job.data_repairs.get("align_feature_codes"))
     cols = [c for c in job.data_repairs.get("align_validation") or () if c in val]
     return align_validation(pd.read_csv(job.train_path), val, cols) if cols else val

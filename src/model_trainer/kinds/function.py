@@ -28,6 +28,7 @@ from model_trainer.kinds.common import (
     prediction_stats,
     prepared_data,
     relu_units,
+    residual_check,
     scale_sensitive,
     train_rows_metric,
     units_diagnostics,
@@ -634,6 +635,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         data.update(repeat_check(predict, x_model) or {})
         data.update(_guarded(lambda: _train_mode(model)))
         data.update(relu_units(model, predict, x_model) or {})
+        if job.target is not None and job.target in val_raw:
+            data.update(residual_check(predict, x_model, val_raw, job.target, val_raw[job.target].to_numpy(), pre,
+                                       job.metric) or {})
         if job.target is not None and job.target in val_raw:
             own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:

@@ -21,6 +21,7 @@ from model_trainer.kinds.common import (
     metric_in_units,
     prediction_stats,
     prepared_data,
+    residual_check,
     scale_sensitive,
     user_callable,
 )
@@ -76,6 +77,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     r2 = None if has_hidden_layers(est, xv.shape[1]) else linearity(est, xv)
     data = {"linear_r2": r2} if r2 is not None else {}
     data.update(prediction_stats(est.predict, xv, pre, job.metric) or {})
+    data.update(residual_check(est.predict, xv, val, job.target, raw_val, pre, job.metric) or {})
     data.update(scale_sensitive(est) or {})
     if data:
         emit(Diagnostics(kind="sklearn", data=data))

@@ -83,7 +83,8 @@ def residual_structure(residuals: np.ndarray, frame: pd.DataFrame, target: str |
         share = float(np.var(means) / total)
         chance = (bins - 1) / (n - 1)
         p = float(fdtrc(bins - 1, n - bins, (share / (bins - 1)) / max((1 - share) / (n - bins), 1e-300)))
-        cols[str(c)] = {"share": share, "chance": chance, "excess": share - chance, "p_value": p, "bins": bins}
+        cols[str(c)] = {"share": share, "chance": chance, "excess": share - chance, "p_value": p, "bins": bins,
+                        "levels": len(values), "integer": bool(np.all(values == np.round(values)))}
     if not cols:
         return None
     worst = max(cols, key=lambda k: cols[k]["excess"])

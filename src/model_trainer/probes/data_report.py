@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from model_trainer.detect import thresholds as T
+from model_trainer.preprocess import is_indicator
 from model_trainer.probes.data_quality import missing_codes, target_outliers
 from model_trainer.probes.shift import relation_shifts, shifted_columns
 
@@ -60,6 +61,11 @@ class DataReport:
     # class labels (accuracy, f1, auc) that validation holds and training never does, and the other way round:
     # {"train", "val", "unseen_rows", "unseen_share"}; None where every validation label is a training one
     label_codes: dict[str, Any] | None = None
+    # an integer-coded feature whose levels differ between the files, in both directions, with as many levels in each
+    # (``feature_codes``): {"column", "train", "val", "unseen_share", "missing_share", ...}; None where none does
+    feature_codes: dict[str, Any] | None = None
+    # 0/1 columns, which ``standardize`` leaves as they are
+    indicators: list[str] = field(default_factory=list)
 
     def __getattribute__(self, name: str) -> Any:
         # The references may still be fitting (``investigate.judge.references_in_background``): whatever reads them,
@@ -121,6 +127,8 @@ class DataReport:
             rep.row_block = None
         if repairs.get("align_label_codes"):
             rep.label_codes = None
+        if repairs.get("align_feature_codes"):
+            rep.feature_codes = None
         if repairs.get("align_validation"):
             rep.split_shift = [d for d in self.split_shift if d["column"] not in repairs["align_validation"]]
         if repairs.get("leave_out_columns"):
@@ -128,7 +136,8 @@ class DataReport:
             rep.relation_shift = [d for d in self.relation_shift if d["column"] not in left]
             rep.split_shift = [d for d in rep.split_shift if d["column"] not in left]
         if repairs.get("standardize"):
-            rep.feature_std = {c: (1.0 if s > 0 else 0.0) for c, s in self.feature_std.items()}
+            rep.feature_std = {c: (s if c in self.indicators else 1.0 if s > 0 else 0.0)
+                               for c, s in self.feature_std.items()}
         if repairs.get("standardize_target") and self.target_std:
             rep.target_mean, rep.target_std = 0.0, 1.0
         if repairs.get("rescale_target") and None not in (self.target_min, self.target_max, self.target_std,
@@ -193,7 +202,8 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
                      feature_std={c: _finite_std(train[c]) for c in features},
                      feature_absmax={c: float(np.nanmax(np.abs(train[c].to_numpy(dtype=float)))) if len(train) else 0.0
                                      for c in features},
-                     non_finite=non_finite, constant_columns=constant, duplicate_rows=dup, leakage=[], target=target)
+                     non_finite=non_finite, constant_columns=constant, duplicate_rows=dup, leakage=[], target=target,
+                     indicators=[c for c in features if is_indicator(train[c])])
     if target:
         y = train[target].to_numpy(dtype=float)
         yv = val[target].to_numpy(dtype=float)
@@ -226,7 +236,43 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
         rep.target_outliers = target_outliers(train[target].to_numpy(dtype=float))
     if target and metric in ("accuracy", "f1", "auc"):
         rep.label_codes = label_codes(train[target], val[target])
+    rep.feature_codes = feature_codes(train, val, features)
     return rep
+
+
+def feature_codes(train: pd.DataFrame, val: pd.DataFrame, features: list[str]) -> dict[str, Any] | None:
+    """The integer-coded feature (at most ``FEATURE_CODE_LEVELS`` levels) whose levels differ most between the files
+    where each file holds as many levels as the other and each holds levels the other never does, on at least
+    ``UNSEEN_LABEL_SHARE`` of its rows: weekdays coded 0-6 in one file and 1-7 in the other. A split by time or by
+    group leaves the other file with fewer or other levels, not as many shifted ones.
+
+    Example:
+        >>> t = pd.DataFrame({"dow": [0, 1, 2, 3, 4, 5, 6] * 3})
+        >>> feature_codes(t, t + 1, ["dow"])["val"]
+        [1, 2, 3, 4, 5, 6, 7]
+        >>> feature_codes(t, t, ["dow"]) is None
+        True
+    """
+    best: dict[str, Any] | None = None
+    for c in features:
+        if c not in val or not pd.api.types.is_numeric_dtype(train[c]) or not pd.api.types.is_numeric_dtype(val[c]):
+            continue
+        a, b = train[c].dropna(), val[c].dropna()
+        if not len(a) or not len(b):
+            continue
+        levels_a, levels_b = np.unique(a.to_numpy(dtype=float)), np.unique(b.to_numpy(dtype=float))
+        if (len(levels_a) != len(levels_b) or not 3 <= len(levels_a) <= T.FEATURE_CODE_LEVELS
+                or not np.all(levels_a == np.round(levels_a)) or not np.all(levels_b == np.round(levels_b))
+                or np.array_equal(levels_a, levels_b)):
+            continue
+        unseen, missing = float((~b.isin(levels_a)).mean()), float((~a.isin(levels_b)).mean())
+        if min(unseen, missing) < T.UNSEEN_LABEL_SHARE:
+            continue
+        found = {"column": c, "train": [int(v) for v in levels_a], "val": [int(v) for v in levels_b],
+                 "unseen_share": unseen, "missing_share": missing}
+        if best is None or unseen > best["unseen_share"]:
+            best = found
+    return best
 
 
 def label_codes(train: pd.Series, val: pd.Series) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ To add one: write ``repairs/NAME.py`` with a ``Repair`` subclass and add it to `
 
 from __future__ import annotations
 
+from model_trainer.repairs.align_feature_codes import AlignFeatureCodes
 from model_trainer.repairs.align_label_codes import AlignLabelCodes
 from model_trainer.repairs.align_validation import AlignValidation
 from model_trainer.repairs.base import Change, Context, Repair
@@ -62,7 +63,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
     TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock(), EvalBeforePredict(),
-    MoreEmbeddingRows(), AlignLabelCodes(), NumericGradient())}
+    MoreEmbeddingRows(), AlignLabelCodes(), AlignFeatureCodes(), NumericGradient())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
