@@ -172,3 +172,8 @@ fi
 if [ "$ROUND" = "14" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round14_$part.sh; done
 fi
+
+# ---- round 15 ----
+if [ "$ROUND" = "15" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round15_$part.sh; done
+fi

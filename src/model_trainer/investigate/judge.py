@@ -188,13 +188,17 @@ def record_facts(session: Any, wait: bool = True) -> None:
     them is then in a recorded file (the traceability gate reads these). ``wait=False`` writes the references
     as they are now, without waiting for a fit in progress."""
     from model_trainer.mle import identify
+    from model_trainer.preprocess import CAP_FILL
+    from model_trainer.probes import output_range
     from model_trainer.records.atomic import atomic_write_text
 
     rep = session.report
     data = rep.as_record(wait=wait)
     atomic_write_text(session.ws.results / "data_report.json", json.dumps(data, indent=2, default=str))
     consts = {k: v for k, v in vars(T).items() if k.isupper()}
-    consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99}
+    consts |= {"COND_LIMIT": identify.COND_LIMIT, "LOADING": identify.LOADING, "SATURATION_LEVEL": 0.99,
+               "UNCOVERED_SHARE": output_range.UNCOVERED_SHARE, "CAP_SHARE": output_range.CAP_SHARE,
+               "CAP_DISTINCT": output_range.CAP_DISTINCT, "CAP_FILL": CAP_FILL}
     atomic_write_text(session.ws.results / "thresholds.json", json.dumps(consts, indent=2))
     # the budget in force (defaults included): an escalation quotes it
     atomic_write_text(session.ws.results / "budget.json", json.dumps(session.spec.budget.model_dump(), indent=2,
