@@ -231,3 +231,7 @@ def test_a_split_by_time_or_by_group_is_no_coding_difference():
     rooms = pd.DataFrame({"rooms": np.r_[np.ones(200), np.arange(1, 7).repeat(30)]})
     one_more = pd.DataFrame({"rooms": np.r_[np.arange(2, 7).repeat(30), [7.0] * 3]})
     assert feature_codes(rooms, one_more, ["rooms"]) is None  # a rare new level is under the share
+    five = pd.DataFrame({"year": np.repeat(np.arange(2015, 2020), 10)})
+    assert feature_codes(five, five + 5, ["year"]) is None  # as many levels, none shared: a split by time
+    inf = pd.DataFrame({"dow": [0.0, 1.0, 2.0, np.inf] * 5})
+    assert feature_codes(inf, pd.DataFrame({"dow": [1.0, 2.0, 3.0] * 5}), ["dow"])["val"] == [1, 2, 3]

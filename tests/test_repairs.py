@@ -205,6 +205,17 @@ def test_a_cap_is_scaled_under_and_comes_back_in_the_targets_units():
     capped = {"pred_min": 3.0, "pred_max": 40.0, "activation": None, "capped": True}
     assert bounded_range(capped) == "-inf..40"
     assert bounded_range({**capped, "capped": False}) is None
+    from model_trainer.probes.output_range import capped as is_capped
+
+    top = {"pred_at_max": 0.2, "pred_distinct": 0.7, "pred_max": 40.0}
+    assert is_capped(top, 100.0) and is_capped({**top, "pred_at_min": 0.01}, 100.0)
+    # piles at both ends: an averaging model's rows beyond its data on either side, not a clamp
+    assert not is_capped({**top, "pred_at_min": 0.2}, 100.0)
+    from model_trainer.kinds.common import extremes
+
+    # a model that answers 2.1183 to every row, a hair apart, is constant, not capped
+    flat = 2.1183 + np.random.default_rng(0).normal(0, 1e-9, 200)
+    assert not is_capped({**extremes(flat), "pred_max": float(flat.max())}, 200.0)
     with pytest.raises(ValueError, match=r"'-inf\.\.-3'"):
         fit_preprocess(frame, frame, "y", ["x"], {"rescale_target": "-inf..-3"})
 

@@ -42,10 +42,11 @@ VANISH_LAYER_RATIO = 1e-4
 # ... or a total gradient norm below this while the loss has not converged (DeepDiagnosis uses a
 # near-zero gradient bound of this order).
 VANISH_ABS = 1e-7
-# ...unless it fell to that from at least 1/VANISH_CONVERGED_DROP times more at the first epoch, and is not exactly
-# zero: a gradient a hundred-million-fold smaller than where it started has reached a stationary point of the
-# objective (an optimiser converged to float precision, whatever the optimum is worth), not lost its way through
-# the layers, where it starts small and stays so. Exact zeros are dead units, which stay a finding
+# ...unless the tail's largest fell to that from at least 1/VANISH_CONVERGED_DROP times more at the first epoch, is
+# not exactly zero, and the loss fell (PLATEAU_IMPROVEMENT) on the way: a gradient a hundred-million-fold smaller
+# than where it started has reached a stationary point of the objective (an optimiser converged to float precision,
+# whatever the optimum is worth), not lost its way through the layers, where it starts small and stays so. Exact
+# zeros are dead units, which stay a finding
 VANISH_CONVERGED_DROP = 1e-8
 
 # dying_relu: fraction of ReLU-family units never active on the validation set (AutoTrainer: 0.7).

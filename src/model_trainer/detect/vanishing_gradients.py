@@ -68,7 +68,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
                             "first": first, "last": final,
                             "ratio": first / final})
     grads = finite(series(history, "grad_norm"))
-    if grads and 0 < grads[-1] <= T.VANISH_CONVERGED_DROP * grads[0]:
+    if (grads and 0 < max(grads[-q:]) <= T.VANISH_CONVERGED_DROP * grads[0]
+            and rel_improvement(losses, 0) > T.PLATEAU_IMPROVEMENT):
         return None  # converged to a stationary point: how good the model is there is the underfitting rules' call
     if grads and max(grads[-q:]) < T.VANISH_ABS:
         return Finding("vanishing_gradients", last.epoch,

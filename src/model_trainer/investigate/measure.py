@@ -186,11 +186,12 @@ def _output_range(inv: Investigation) -> None:
         return  # the predictions are on the code's own scale, not the file's: their range says nothing of a bound
     lo, hi, when = last.get("pred_min"), last.get("pred_max"), f"at epoch {last.epoch}"
     d = inv.failing.diagnostics or {}
-    piles: dict[str, Any] = {}
+    source: Any = last
     if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
         # the user's loop does not log them: the tool's own, from the returned model (diagnostics.json)
-        lo, hi, when = d["pred_min"], d["pred_max"], "of the returned model"
-        piles = {k: d[k] for k in ("pred_at_max", "pred_distinct") if isinstance(d.get(k), (int, float))}
+        lo, hi, when, source = d["pred_min"], d["pred_max"], "of the returned model", d
+    piles = {k: source.get(k) for k in ("pred_at_max", "pred_at_min", "pred_distinct")
+             if isinstance(source.get(k), (int, float))}
     if lo is None or hi is None:
         return
     r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]
@@ -1091,7 +1092,8 @@ def _residual_trend(inv: Investigation) -> None:
     ranked = sorted(cols, key=lambda k: -cols[k]["excess"])[:3]
     listing = "; ".join(f"`{k}` {cols[k]['share']:.0%} (chance {cols[k]['chance']:.0%}, p = {cols[k]['p_value']:.2g})"
                         for k in ranked)
-    trend = residual_trend(d, inv.facts.metric)
+    # a model behind boosted trees leaves some trend along any continuous column: only a code's is evidence there
+    trend = residual_trend(d, inv.facts.metric, codes_only=inv.facts.kind != "mle")
     fn = "mean function" if inv.facts.kind == "mle" else "model"
     verdict = (f" -> the residuals trend with `{trend[0]}`: the {fn} misses how the target depends on it, "
                "or the validation targets are not what the model predicts (censored values, a drift between the splits)"

@@ -636,7 +636,9 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         data.update(_guarded(lambda: _train_mode(model)))
         data.update(relu_units(model, predict, x_model) or {})
         if job.target is not None and job.target in val_raw:
-            data.update(residual_check(predict, x_model, val_raw, job.target, val_raw[job.target].to_numpy(), pre,
+            # binned by the columns the model is given, never by those the spec leaves out
+            given = val_raw[[c for c in pre.features if c in val_raw]]
+            data.update(residual_check(predict, x_model, given, job.target, val_raw[job.target].to_numpy(), pre,
                                        job.metric) or {})
         if job.target is not None and job.target in val_raw:
             own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)

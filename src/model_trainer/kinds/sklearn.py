@@ -8,6 +8,7 @@ in the investigator.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from model_trainer.kinds.common import (
     residual_check,
     scale_sensitive,
     user_callable,
+    val_raw_frame,
 )
 from model_trainer.safemodel import attach_twin
 
@@ -44,6 +46,16 @@ def _score(est: object, x: np.ndarray, y: np.ndarray, metric: str) -> tuple[floa
         return 1 - acc, acc
     mse = float(np.mean((pred - y) ** 2))
     return mse, (float(np.mean(np.abs(pred - y))) if metric == "mae" else float(np.sqrt(mse)))
+
+
+def _raw_columns(job: Job, val: Any, features: list[str]) -> Any:
+    """The validation file's own values of the model's columns, on the rows the model saw: residuals are binned by
+    codes as the file holds them (``standardize`` turns a code's levels into fractions)."""
+    try:
+        raw = val_raw_frame(job)
+        return raw.loc[val.index, [c for c in features if c in raw]]
+    except (KeyError, ValueError, OSError):
+        return val[[c for c in features if c in val]]
 
 
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
@@ -77,7 +89,8 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     r2 = None if has_hidden_layers(est, xv.shape[1]) else linearity(est, xv)
     data = {"linear_r2": r2} if r2 is not None else {}
     data.update(prediction_stats(est.predict, xv, pre, job.metric) or {})
-    data.update(residual_check(est.predict, xv, val, job.target, raw_val, pre, job.metric) or {})
+    data.update(residual_check(est.predict, xv, _raw_columns(job, val, pre.features), job.target, raw_val, pre,
+                               job.metric) or {})
     data.update(scale_sensitive(est) or {})
     if data:
         emit(Diagnostics(kind="sklearn", data=data))

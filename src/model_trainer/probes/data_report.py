@@ -243,8 +243,9 @@ def data_report(train: pd.DataFrame, val: pd.DataFrame, features: list[str], tar
 def feature_codes(train: pd.DataFrame, val: pd.DataFrame, features: list[str]) -> dict[str, Any] | None:
     """The integer-coded feature (at most ``FEATURE_CODE_LEVELS`` levels) whose levels differ most between the files
     where each file holds as many levels as the other and each holds levels the other never does, on at least
-    ``UNSEEN_LABEL_SHARE`` of its rows: weekdays coded 0-6 in one file and 1-7 in the other. A split by time or by
-    group leaves the other file with fewer or other levels, not as many shifted ones.
+    ``UNSEEN_LABEL_SHARE`` of its rows, the levels of one file those of the other moved by one step and mostly
+    shared: weekdays coded 0-6 in one file and 1-7 in the other. A split by time or by group leaves the other file
+    fewer levels, some of the same, or other ones altogether.
 
     Example:
         >>> t = pd.DataFrame({"dow": [0, 1, 2, 3, 4, 5, 6] * 3})
@@ -257,13 +258,19 @@ def feature_codes(train: pd.DataFrame, val: pd.DataFrame, features: list[str]) -
     for c in features:
         if c not in val or not pd.api.types.is_numeric_dtype(train[c]) or not pd.api.types.is_numeric_dtype(val[c]):
             continue
-        a, b = train[c].dropna(), val[c].dropna()
+        a, b = train[c].astype(float), val[c].astype(float)
+        a, b = a[np.isfinite(a)], b[np.isfinite(b)]
         if not len(a) or not len(b):
             continue
-        levels_a, levels_b = np.unique(a.to_numpy(dtype=float)), np.unique(b.to_numpy(dtype=float))
+        levels_a, levels_b = np.unique(a.to_numpy()), np.unique(b.to_numpy())
         if (len(levels_a) != len(levels_b) or not 3 <= len(levels_a) <= T.FEATURE_CODE_LEVELS
                 or not np.all(levels_a == np.round(levels_a)) or not np.all(levels_b == np.round(levels_b))
                 or np.array_equal(levels_a, levels_b)):
+            continue
+        # one coding moved against the other: every level by the same step, most levels still shared (a split by
+        # time or by group, years 2015-19 against 2020-24, moves them all and shares none)
+        step = levels_b - levels_a
+        if np.any(step != step[0]) or len(np.intersect1d(levels_a, levels_b)) < len(levels_a) - 2:
             continue
         unseen, missing = float((~b.isin(levels_a)).mean()), float((~a.isin(levels_b)).mean())
         if min(unseen, missing) < T.UNSEEN_LABEL_SHARE:

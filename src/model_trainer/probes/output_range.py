@@ -46,4 +46,8 @@ def capped(stats: dict[str, Any], target_max: float) -> bool:
     at_max, distinct, hi = stats.get("pred_at_max"), stats.get("pred_distinct"), stats.get("pred_max")
     if not all(isinstance(v, (int, float)) for v in (at_max, distinct, hi)):
         return False
-    return bool(at_max >= CAP_SHARE and distinct >= CAP_DISTINCT and hi < target_max)  # type: ignore[operator]
+    # a pile at both ends is what averaging models (trees, neighbours) give rows beyond their data on either side
+    at_min = stats.get("pred_at_min")
+    one_sided = not isinstance(at_min, (int, float)) or at_min < CAP_SHARE
+    return bool(at_max >= CAP_SHARE and distinct >= CAP_DISTINCT and hi < target_max  # type: ignore[operator]
+                and one_sided)
