@@ -1099,8 +1099,9 @@ def _residual_trend(inv: Investigation) -> None:
                "or the validation targets are not what the model predicts (censored values, a drift between the splits)"
                if trend else f" -> no column's trend reaches {T.MLE_RESIDUAL_STRUCTURE:.0%} beyond chance")
     what = "The likelihood's mean function" if inv.facts.kind == "mle" else "The model"
+    cols_read = "column" if inv.facts.kind == "mle" else "integer-coded column of a few levels"
     n = inv.add(f"{what} misses how the target depends on a column", "Binned the validation "
-                "residuals by each column and measured the share of their variance the bins' means explain",
+                f"residuals by each {cols_read} and measured the share of their variance the bins' means explain",
                 "measurement", inv.failing.run_id, f"{rs['rows']} rows: {listing}{verdict}", None)
     if trend:
         inv.measurements["residual_trend"] = trend[0]

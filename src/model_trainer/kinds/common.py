@@ -160,13 +160,28 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
 
 def residual_check(predict: Any, x: Any, frame: Any, target: str | None, y_raw: Any, pre: Preprocess,
                    metric: str) -> dict[str, Any] | None:
-    """The returned model's validation residuals (in the target's units, against ``y_raw``) binned by each column of
-    ``frame`` but the target (``mle/residuals.residual_structure``): a column they trend with is one whose effect the
-    model misses (a category read as a number, a term left out). Regression metrics only."""
+    """The returned model's validation residuals (in the target's units, against ``y_raw``) binned by each
+    integer-coded column of ``frame`` with 3 to ``FEATURE_CODE_LEVELS`` levels (``mle/residuals.residual_structure``):
+    a code they trend with is a category whose levels' effects the model misses (read as one number). Only codes: a
+    model behind boosted trees leaves some trend along any continuous column (``judge.residual_trend``), and each
+    column binned is a cost paid in every run. Regression metrics only."""
     import numpy as np
+
+    from model_trainer.detect.thresholds import FEATURE_CODE_LEVELS
 
     if metric not in ("rmse", "mae", "mse") or target is None or y_raw is None:
         return None
+    codes = []
+    for c in frame.columns:
+        if c == target or not pd.api.types.is_numeric_dtype(frame[c]):
+            continue
+        v = frame[c].to_numpy(dtype=np.float64)
+        levels = np.unique(v[np.isfinite(v)])
+        if 3 <= len(levels) <= FEATURE_CODE_LEVELS and np.all(levels == np.round(levels)):
+            codes.append(c)
+    if not codes:
+        return None
+    frame = frame[codes]
     from model_trainer.mle.residuals import residual_structure
 
     try:
