@@ -432,11 +432,16 @@ def systematic_residuals(rec: RunRecord, facts: Facts) -> Finding | None:
         return None
     col, c = trend
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
-                   f"the validation residuals trend with `{col}`: their means over {c['bins']:g} bins of it explain "
-                   f"{c['share']:.0%} of their variance (bins explain {c['chance']:.0%} by chance; F test p = "
-                   f"{c['p_value']:.2g}), so the likelihood's mean function misses how the target depends on "
-                   f"`{col}`, or the validation targets are not what it predicts (censored values, a drift between "
-                   "the splits)", {"residual_trend": col, "residual_share": c["share"], "cause": None})
+                   f"the validation residuals trend with `{col}`: {_trend_words(c)}, so the likelihood's mean "
+                   f"function misses how the target depends on `{col}`, or the validation targets are not what it "
+                   "predicts (censored values, a drift between the splits)",
+                   {"residual_trend": col, "residual_share": c["share"], "cause": None})
+
+
+def _trend_words(c: dict[str, float]) -> str:
+    """How much of the residuals' variance a column's bins explain, against chance, with the F test's p-value."""
+    return (f"their means over {c['bins']:g} bins of it explain {c['share']:.0%} of their variance (bins explain "
+            f"{c['chance']:.0%} by chance; F test p = {c['p_value']:.2g})")
 
 
 def _mildly_behind_and_misconfigured(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
@@ -519,10 +524,8 @@ def _mildly_behind_with_residual_trend(rec: RunRecord, value: float, facts: Fact
     col, c = trend
     return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
                    f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(ref)} "
-                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while its residuals trend with `{col}`: their "
-                   f"means over {c['bins']:g} bins of it explain {c['share']:.0%} of their variance (bins explain "
-                   f"{c['chance']:.0%} by chance; F test p = {c['p_value']:.2g}), so the model misses how the target "
-                   f"depends on `{col}`",
+                   f"(error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x) while its residuals trend with `{col}`: "
+                   f"{_trend_words(c)}, so the model misses how the target depends on `{col}`",
                    {"vs_references": True, "reference": best, "reference_value": ref, "ratio": ratio, "mild": True,
                     "residual_trend": col, "residual_share": c["share"], "cause": None})
 

@@ -171,20 +171,20 @@ def residual_check(predict: Any, x: Any, frame: Any, target: str | None, y_raw: 
 
     if metric not in ("rmse", "mae", "mse") or target is None or y_raw is None:
         return None
-    codes = []
-    for c in frame.columns:
-        if c == target or not pd.api.types.is_numeric_dtype(frame[c]):
-            continue
-        v = frame[c].to_numpy(dtype=np.float64)
-        levels = np.unique(v[np.isfinite(v)])
-        if 3 <= len(levels) <= FEATURE_CODE_LEVELS and np.all(levels == np.round(levels)):
-            codes.append(c)
-    if not codes:
-        return None
-    frame = frame[codes]
-    from model_trainer.mle.residuals import residual_structure
-
     try:
+        codes = []
+        for c in frame.columns:
+            if c == target or not pd.api.types.is_numeric_dtype(frame[c]):
+                continue
+            v = frame[c].to_numpy(dtype=np.float64, na_value=np.nan)
+            levels = np.unique(v[np.isfinite(v)])
+            if 3 <= len(levels) <= FEATURE_CODE_LEVELS and np.all(levels == np.round(levels)):
+                codes.append(c)
+        if not codes:
+            return None
+        from model_trainer.mle.residuals import residual_structure
+
+        frame = frame[codes]
         pred = pre.inverse_target(np.asarray(predict(x), dtype=np.float64).reshape(-1))
         y = np.asarray(y_raw, dtype=np.float64).reshape(-1)
         if pred.shape != y.shape:
