@@ -190,8 +190,9 @@ def _output_range(inv: Investigation) -> None:
     if (lo is None or hi is None) and isinstance(d.get("pred_min"), (int, float)):
         # the user's loop does not log them: the tool's own, from the returned model (diagnostics.json)
         lo, hi, when, source = d["pred_min"], d["pred_max"], "of the returned model", d
-    piles = {k: source.get(k) for k in ("pred_at_max", "pred_at_min", "pred_distinct")
-             if isinstance(source.get(k), (int, float))}
+    # the built-in loop logs the range each epoch and its last evaluation's piles in the diagnostics
+    piles = {k: v for k in ("pred_at_max", "pred_at_min", "pred_distinct")
+             if isinstance(v := (source.get(k) if source.get(k) is not None else d.get(k)), (int, float))}
     if lo is None or hi is None:
         return
     r = output_range(lo, hi, rep.target_min, rep.target_max)  # type: ignore[arg-type]

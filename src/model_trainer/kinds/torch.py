@@ -190,6 +190,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     probe = _ActivationProbe(model)
     params = [p for p in model.parameters() if p.requires_grad]
     best: tuple[float, dict[str, Any], int] | None = None
+    piles: dict[str, float] = {}  # the last evaluation's, for the diagnostics: never history columns
     since_best = 0
     monitor.start_clock()
 
@@ -226,6 +227,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if not nonfinite and math.isfinite(train_loss):
             val_loss, metric, acts = _evaluate(torch, model, xv, yv, y_raw_val, loss_fn, job.metric, task, pre,
                                                probe)
+            piles = {k: acts.pop(k) for k in ("pred_at_max", "pred_at_min", "pred_distinct") if k in acts}
             values.update(val_loss=val_loss, metric=metric, **acts)
             if sched is not None:
                 sched.step(val_loss) if cfg["lr_schedule"] == "plateau" else sched.step()
@@ -244,7 +246,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         model.load_state_dict(best[1])
         emit(Note(text=f"restored the weights of epoch {best[2]} (best val_loss {best[0]:.6g})"))
     model.to("cpu").eval()
-    same = dict(identical_units(model) or {})
+    same = {**(identical_units(model) or {}), **piles}
     try:
         tables = embedding_rows(model)
     except Exception:  # noqa: BLE001 - a module that cannot be walked only forgoes the finding
