@@ -177,3 +177,8 @@ fi
 if [ "$ROUND" = "15" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round15_$part.sh; done
 fi
+
+# ---- round 16 ----
+if [ "$ROUND" = "16" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round16_$part.sh; done
+fi
