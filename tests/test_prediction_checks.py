@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from conftest import cli, make_project
 
@@ -319,3 +320,37 @@ def test_a_model_mildly_behind_whose_residuals_trend_with_a_column_is_not_accept
     assert entry["symptom"] == "underfitting", entry["what_happened"]
     assert "residuals trend with `site`" in entry["what_happened"], entry["what_happened"]
     assert entry["root_cause"] == "unknown"
+
+
+def _trend(excess: float, p_value: float = 3.6e-4) -> dict:
+    return {"residual_structure": {"columns": {"hour": {"share": excess + 0.057, "chance": 0.057, "excess": excess,
+                                                        "p_value": p_value, "bins": 10, "levels": 10,
+                                                        "integer": True}},
+                                   "worst": "hour", "rows": 160}}
+
+
+@pytest.mark.parametrize(("value", "excess", "p_value", "flagged"), [
+    (0.3018, 0.124, 3.6e-4, True),    # 1.49x behind boosting, a tenth of the residuals along the hour: two signs
+    (0.2300, 0.124, 3.6e-4, False),   # 1.14x behind: within seed-to-seed spread, the trend alone does not condemn
+    (0.3018, 0.062, 3.6e-4, False),   # a trend as small as well-specified fits leave
+    (0.3018, 0.124, 0.02, False),     # a trend the F test does not put beyond noise
+])
+def test_a_mild_gap_with_a_moderate_trend_along_a_code_is_two_signs(value, excess, p_value, flagged):
+    """An ODE stepped too coarsely: 1.49x the boosting reference's error, under the 1.5x that condemns a model
+    alone, with its residuals' means by hour explaining 12% of their variance beyond chance: below the line that
+    condemns a statistical fit by its residuals alone (30%), above what well-specified fits leave (6%)."""
+    from types import SimpleNamespace
+
+    from model_trainer.detect.base import Facts
+    from model_trainer.investigate.judge import _mildly_behind_with_residual_trend, residual_trend
+
+    diag = _trend(excess, p_value)
+    facts = Facts(metric="rmse", kind="function", diagnostics=diag,
+                  data=SimpleNamespace(references={"constant": 2.434, "linear": 0.8061, "boosting": 0.2024}))
+    found = _mildly_behind_with_residual_trend(SimpleNamespace(diagnostics=diag, history=[]), value, facts)
+    assert (found is not None) == flagged
+    if flagged:
+        assert found.symptom == "underfitting" and found.evidence["residual_trend"] == "hour"
+        assert "residuals trend with `hour`" in found.message
+    # a statistical fit's own rule, which holds even a fit that beats every reference, keeps its higher line
+    assert residual_trend(diag, "rmse") is None

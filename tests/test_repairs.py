@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import cli
+from conftest import cli, make_project
 from model_trainer.detect.base import Facts, Finding
 from model_trainer.probes.data_report import data_report
 from model_trainer.repairs import REPAIRS, Context, plan
@@ -245,3 +245,61 @@ def test_a_gradient_that_fell_to_float_precision_is_convergence_not_a_vanishing_
     assert detect(converged, Facts(baseline_metric=None)) is None
     stuck = [EpochLogged(i, {"train_loss": 26.5, "grad_norm": 3e-8}, 0.1) for i in range(1, 17)]
     assert detect(stuck, Facts(baseline_metric=None)).symptom == "vanishing_gradients"
+
+
+KEEPS_BEST = """
+import copy
+import numpy as np
+import torch
+from torch import nn
+
+
+def train_model(data_train, data_val, config, monitor):
+    torch.manual_seed(0)
+    xt = torch.tensor(data_train[["x1", "x2", "x3"]].to_numpy(np.float32))
+    yt = torch.tensor(data_train[["y"]].to_numpy(np.float32))
+    xv = torch.tensor(data_val[["x1", "x2", "x3"]].to_numpy(np.float32))
+    yv = torch.tensor(data_val[["y"]].to_numpy(np.float32))
+    net = nn.Sequential(nn.Linear(3, 128), nn.ReLU(), nn.Linear(128, 128), nn.ReLU(), nn.Linear(128, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=config["lr"], weight_decay=config["weight_decay"])
+    best, best_loss = None, float("inf")
+    for epoch in range(config["epochs"]):
+        opt.zero_grad()
+        loss = ((net(xt) - yt) ** 2).mean()
+        loss.backward()
+        opt.step()
+        with torch.no_grad():
+            val = float(((net(xv) - yv) ** 2).mean())
+        if val < best_loss:
+            best_loss, best = val, KEEP
+        monitor.log_epoch(train_loss=float(loss), val_loss=val, metric=val ** 0.5)
+    net.load_state_dict(best)
+    return net
+"""
+
+
+def _noisy_few(n: int = 80) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(n, 3))
+    return pd.DataFrame({"x1": x[:, 0], "x2": x[:, 1], "x3": x[:, 2],
+                         "y": x[:, 0] - 0.5 * x[:, 1] + rng.normal(0, 1.0, n)})
+
+
+@pytest.mark.parametrize("keep", ["net.state_dict()", "copy.deepcopy(net.state_dict())"])
+def test_best_weights_kept_by_reference_are_confirmed_by_a_copying_hook_and_a_copy_is_accepted(tmp_path, keep):
+    """``best = net.state_dict()`` holds the live tensors, so the reload at the end restores the last epoch: the
+    network overfits 60 noisy rows and returns its worst weights. The tool's hook makes every state_dict() a copy;
+    the run then returns the best epoch, which confirms the missing copy. With the copy written in the code, the
+    rising curve is not in the returned model, which is judged by its own score and accepted."""
+    p = make_project(tmp_path, KEEPS_BEST.replace("KEEP", keep), data=_noisy_few(),
+                     config="lr = 0.01\nepochs = 300\nweight_decay = 0.0\n")
+    r = cli("train", str(p.spec), "--out", str(tmp_path / "ws"))
+    verdict = json.loads((tmp_path / "ws/results/verdict.json").read_text())
+    if keep == "net.state_dict()":
+        assert verdict["symptom"] == "overfitting", r.stdout + r.stderr
+        assert (verdict["cause"], verdict["cause_status"]) == ("training_loop_bug", "confirmed"), verdict
+        assert "code/model.py:25" in verdict["note"]
+        md = (tmp_path / "ws/dev_diary.md").read_text()
+        assert "make every state_dict() a copy" in md and "the cause is confirmed" in md
+    else:
+        assert (r.returncode, verdict["status"], verdict["symptom"]) == (0, "accepted", None), verdict["line"]

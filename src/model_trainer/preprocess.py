@@ -17,9 +17,9 @@ DATA_REPAIRS = ("standardize", "standardize_target", "rescale_target", "drop_non
                 "drop_constant_columns", "permute_target", "zero_grad_after_step", "scheduler_per_epoch",
                 "align_validation", "softmax_scores_to_loss", "missing_codes", "drop_target_outliers", "drop_row_block",
                 "loss_shapes_aligned", "log_softmax_to_nll", "leave_out_columns", "eval_before_predict",
-                "align_label_codes", "align_feature_codes", "numeric_gradient")
+                "align_label_codes", "align_feature_codes", "numeric_gradient", "state_dict_copies")
 # ``zero_grad_after_step``, ``scheduler_per_epoch``, ``softmax_scores_to_loss``, ``loss_shapes_aligned``,
-# ``log_softmax_to_nll``, ``eval_before_predict`` and ``numeric_gradient`` change
+# ``log_softmax_to_nll``, ``eval_before_predict``, ``numeric_gradient`` and ``state_dict_copies`` change
 # no data: diagnostics the run's child applies to the user's loop (torch hooks, ``kinds/function.py``); they travel
 # with the data repairs because, like them, they are the tool's changes and not the user's config
 # ``rescale_target``'s values: the range a bounded output layer can produce, and where the target's training range

@@ -79,6 +79,38 @@ def rel_improvement(values: list[float], start: int, end: int | None = None) -> 
     return (chunk[0] - chunk[-1]) / abs(chunk[0])
 
 
+def returned_epoch(history: list[EpochLogged], diagnostics: dict[str, Any] | None) -> int | None:
+    """The earlier epoch whose weights the code returned, or None: the returned model's own validation score
+    (``metric_own``) lies within ``RESTORED_SHARE`` of the distance between the code's logged metric at the epoch of
+    the lowest validation loss (or of the best logged metric) and at the last epoch, from the former. Code that keeps
+    and reloads its best weights (its own early stopping) returns that epoch's model, whatever the curve did after.
+
+    Example:
+        >>> h = [EpochLogged(e, {"val_loss": v, "metric": m}, 0.0) for e, v, m in
+        ...      [(1, 0.5, 0.90), (2, 0.4, 0.84), (3, 0.6, 1.00), (4, 0.7, 1.06)]]
+        >>> returned_epoch(h, {"metric_own": 0.8433}), returned_epoch(h, {"metric_own": 1.06})
+        (2, None)
+    """
+    from model_trainer.detect import thresholds as T
+
+    own = (diagnostics or {}).get("metric_own")
+    if not history or not isinstance(own, (int, float)) or not math.isfinite(own):
+        return None
+    logged = [(e.epoch, e.get("metric"), e.get("val_loss")) for e in history]
+    last = logged[-1][1]
+    if last is None or not math.isfinite(last):
+        return None
+    finite_rows = [(ep, m, v) for ep, m, v in logged[:-1] if m is not None and math.isfinite(m)]
+    by_loss = [r for r in finite_rows if r[2] is not None and math.isfinite(r[2])]
+    candidates = [min(by_loss, key=lambda r: r[2])] if by_loss else []
+    candidates += [min(finite_rows, key=lambda r: r[1]), max(finite_rows, key=lambda r: r[1])] if finite_rows else []
+    for ep, m, _ in candidates:
+        gap = abs(last - m)
+        if gap > 0 and abs(own - m) <= T.RESTORED_SHARE * gap:
+            return ep
+    return None
+
+
 def is_linear(facts: Facts) -> bool:
     """The run's model is linear in its inputs (``linear_r2`` of its outputs on validation, ``T.LINEAR_R2``)."""
     from model_trainer.detect.thresholds import LINEAR_R2

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import Descriptor, Facts, Finding
+from model_trainer.detect.base import Descriptor, Facts, Finding, returned_epoch
 from model_trainer.events import EpochLogged
 from model_trainer.records.fmt import num
 
@@ -64,6 +64,8 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     if rise >= T.OVERFIT_RISE and falling >= T.TRAIN_STILL_FALLING:
         # the decision uses moving averages; the message quotes recorded values only
         raw_min = min(range(len(pairs)), key=lambda i: pairs[i][2])
+        if facts.finished and returned_epoch(history, facts.diagnostics) is not None:
+            return None  # the code kept an earlier epoch's weights and returned them: the rise is not in the model
         ep_min, t_min_raw, v_min_raw = pairs[raw_min]
         ep_end, t_end_raw, v_end_raw = pairs[-1]
         return Finding("overfitting", pairs[i_min][0],

@@ -233,6 +233,11 @@ END_SPIKE_WINDOW = 4
 # beats the constant either, nothing is there to learn and nothing is repaired)
 REPAIR_MIN_GAIN = 0.05
 OVERFIT_MILD_RISE = 0.05
+# the returned model's own validation score lies within this share of the distance between the logged metric at an
+# earlier epoch (the lowest validation loss's, the best or worst logged metric's) and at the last epoch, from the
+# former: the code reloaded that epoch's weights (``base.returned_epoch``). A tenth leaves room for float32 against
+# float64 scoring and batches of another size, and none for a model of an epoch between the two
+RESTORED_SHARE = 0.1
 # ...or together with predictions that differ between two calls on the same validation rows
 # (``probes/returned_model.py``) in at least this share of them: a network predicting with its dropout still
 # active. One row in twenty is far above what float arithmetic changes (none) and far below what dropout does (all)
@@ -349,6 +354,11 @@ MLE_RESIDUAL_BIAS = 0.10
 RESIDUAL_BINS = 10
 MLE_RESIDUAL_STRUCTURE = 0.3
 MLE_RESIDUAL_P = 1e-3
+# ...a line for one sign of two: a model already REF_MILD_RATIO behind the best reference whose residuals trend with
+# an integer-coded column by a tenth of their variance beyond chance (p under MLE_RESIDUAL_P) has two signs against
+# it. A tenth is above the 0.06 the well-specified fits reach; alone it would not do (censored validation times
+# leave 0.19), beside a model that far behind it is the effect the references pick up and the model misses
+RESIDUAL_TREND_MILD = 0.1
 # A repair whose NLL, AIC and condition number all move by less than this (relative) changed nothing.
 MLE_NO_EFFECT_REL = 1e-9
 # Information criteria: differences read on Burnham & Anderson's (2002) scale: under 2 no real support for

@@ -256,6 +256,19 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
             if c in inv.hypotheses and inv.hypotheses[c].status == "confirmed":
                 inv.hypotheses[c].status = "open"
         code_cause, where, what = masked[0]
+    if masked and inv.diagnosed is not None and inv.diagnosed[0].root_cause == code_cause:
+        # the defect's own test confirmed it before a knob made the run acceptable: the cause is the code's, and
+        # the kept change a workaround for it
+        dchange, _, dn = inv.diagnosed
+        why = Why(root_cause=f"{inv.finding.message}. The code at {where} shows a defect ({what}); Test {dn} "
+                             f"({dchange.description}) confirmed it. {ev.fix_description[0].upper()}"
+                             f"{ev.fix_description[1:]} made the run acceptable without changing that code: it "
+                             "compensates for the defect, which only the change of code removes."
+                             + (f" {ev.improved_by}" if ev.improved_by else ""),
+                  domain_insight=_perf_only(inv, final), implication="")
+        root = code_cause
+        note = f"the change compensates for a confirmed defect in the code: code change needed: {where}"
+    elif masked:
         why = Why(root_cause=f"Not established: {inv.finding.message}. The code at {where} shows a defect ({what}); "
                              f"{ev.fix_description} made the run acceptable without changing that code, so it "
                              f"compensates for the defect rather than confirming `{root}`. Open: `{code_cause}` "

@@ -17,7 +17,14 @@ from typing import Any
 from model_trainer import config_keys
 from model_trainer.detect import DETECTORS, ONLINE, Facts, Finding, first_finding
 from model_trainer.detect import thresholds as T
-from model_trainer.detect.base import applicable_references, finite, fits_training_rows_only, is_linear, series
+from model_trainer.detect.base import (
+    applicable_references,
+    finite,
+    fits_training_rows_only,
+    is_linear,
+    returned_epoch,
+    series,
+)
 from model_trainer.engine import early
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
@@ -66,6 +73,9 @@ def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int
         metric_like = key in ("metric", "metric_units")
         if restored and fin:
             v = max(fin) if metric_like and higher_is_better else min(fin)
+        if key == "metric" and upto_epoch is None and not restored and returned_epoch(rec.history, rec.diagnostics):
+            # the code reloaded an earlier epoch's weights: the model is judged by what it returned
+            v = float(rec.diagnostics["metric_own"])
         key = "metric" if key == "metric_units" else key
         return key, (v if math.isfinite(v) else (-math.inf if metric_like and higher_is_better else math.inf))
     return "metric", math.inf
@@ -401,12 +411,13 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
 REGRESSION_METRICS = ("rmse", "mae", "mse")
 
 
-def residual_trend(diagnostics: dict[str, Any] | None, metric: str,
-                   codes_only: bool = False) -> tuple[str, dict[str, float]] | None:
+def residual_trend(diagnostics: dict[str, Any] | None, metric: str, codes_only: bool = False,
+                   line: float | None = None) -> tuple[str, dict[str, float]] | None:
     """The column a statistical fit's validation residuals trend with, beyond chance and noise
-    (``MLE_RESIDUAL_STRUCTURE``, ``MLE_RESIDUAL_P``), and its numbers; None when there is none. Regression
-    metrics only: a class label's residual trends near any decision boundary. ``codes_only``: among integer-coded
-    columns of 3 to ``FEATURE_CODE_LEVELS`` levels only (sites, units, weekdays)."""
+    (``MLE_RESIDUAL_STRUCTURE``, or ``line``, of their variance beyond chance; ``MLE_RESIDUAL_P``), and its numbers;
+    None when there is none. Regression metrics only: a class label's residual trends near any decision boundary.
+    ``codes_only``: among integer-coded columns of 3 to ``FEATURE_CODE_LEVELS`` levels only (sites, units,
+    weekdays)."""
     rs = (diagnostics or {}).get("residual_structure")
     if not isinstance(rs, dict) or metric not in REGRESSION_METRICS or not isinstance(rs.get("columns"), dict):
         return None
@@ -416,7 +427,7 @@ def residual_trend(diagnostics: dict[str, Any] | None, metric: str,
         return None
     col = max(cols, key=lambda k: cols[k]["excess"])
     c = cols[col]
-    if c["excess"] < T.MLE_RESIDUAL_STRUCTURE or c["p_value"] >= T.MLE_RESIDUAL_P:
+    if c["excess"] < (T.MLE_RESIDUAL_STRUCTURE if line is None else line) or c["p_value"] >= T.MLE_RESIDUAL_P:
         return None
     return col, c
 
@@ -510,13 +521,14 @@ def _mildly_behind_and_unrepeatable(rec: RunRecord, value: float, facts: Facts) 
 
 def _mildly_behind_with_residual_trend(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
     """A model behind the best reference by more than ``REF_MILD_RATIO`` whose validation residuals trend with an
-    integer-coded column of a few levels (``residual_trend``): a category read as one number, whose levels' effects
-    the references pick up and the model cannot. Along a continuous column a model behind boosted trees always
-    leaves some trend (a smoother's bias on a curve), so only codes count. A statistical fit is held to its trend
-    alone (``systematic_residuals``)."""
+    integer-coded column of a few levels (``residual_trend`` at ``RESIDUAL_TREND_MILD``, the line for one sign of
+    two): a category read as one number, or a time step whose course the model misses, where the references pick up
+    its levels' effects. Along a continuous column a model behind boosted trees always leaves some trend (a
+    smoother's bias on a curve), so only codes count. A statistical fit is held to its trend alone
+    (``systematic_residuals``)."""
     if facts.kind == "mle":
         return None
-    trend = residual_trend(rec.diagnostics, facts.metric, codes_only=True)
+    trend = residual_trend(rec.diagnostics, facts.metric, codes_only=True, line=T.RESIDUAL_TREND_MILD)
     behind = _behind_mildly(value, facts) if trend else None
     if trend is None or behind is None:
         return None

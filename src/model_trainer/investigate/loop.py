@@ -342,7 +342,7 @@ def repair(inv: Investigation) -> Verdict:
         if trec is None:
             continue
         if getattr(REPAIRS.get(change.repair), "diagnostic", False):
-            if _diagnosed(inv, change, trec):
+            if _diagnosed(inv, change, trec) and not getattr(REPAIRS.get(change.repair), "compensable", False):
                 break  # the cause is confirmed and only a change to the code fixes it: no budget on knobs
             continue
         final = trec

@@ -534,6 +534,26 @@ def _at_bounds(x: np.ndarray, bounds: Any, name: str) -> list[dict[str, Any]]:
     return out
 
 
+def _state_dicts_copied() -> None:
+    """torch's ``Module.state_dict()`` returns copies of its tensors (``repairs/copy_state_dicts.py``): a dict kept to
+    be reloaded then holds the weights of the moment it was taken. Only the outer call copies: a submodule's part of
+    it (``destination`` given) is filled in place, and ``keep_vars=True`` asks for the parameters themselves."""
+    import torch
+
+    original = torch.nn.Module.state_dict
+
+    def state_dict(self: Any, *args: Any, **kwargs: Any) -> Any:
+        out = original(self, *args, **kwargs)
+        if args or kwargs.get("destination") is not None or kwargs.get("keep_vars"):
+            return out
+        copied = type(out)((k, v.detach().clone() if isinstance(v, torch.Tensor) else v) for k, v in out.items())
+        if hasattr(out, "_metadata"):
+            copied._metadata = out._metadata  # type: ignore[attr-defined]
+        return copied
+
+    torch.nn.Module.state_dict = state_dict  # type: ignore[method-assign]
+
+
 def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundle:
     fn = user_callable(job)
     solver = _SolverWatch.start(job.entry_file, numeric_gradient=bool(job.data_repairs.get("numeric_gradient")))
@@ -549,6 +569,10 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         _zero_grads_after_each_step(monitor)
         emit(Note(text="diagnostic: every torch optimiser step is followed by zero_grad(), by a hook of the tool's; "
                        "the code is unchanged"))
+    if job.data_repairs.get("state_dict_copies"):
+        _state_dicts_copied()
+        emit(Note(text="diagnostic: every torch state_dict() is a copy of the weights at that moment, by a hook of "
+                       "the tool's; the code is unchanged"))
     if job.data_repairs.get("loss_shapes_aligned"):
         _align_loss_shapes()
         emit(Note(text="diagnostic: torch's regression losses take the network's output in the target's shape, by a "
@@ -648,6 +672,11 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                     # the code's logged metric was taken in training mode: the model is judged by this score
                     data.update(metric_units=own, metric_name=job.metric, metric_units_source=(
                         "the returned model's predict on the validation data, its torch modules in evaluation mode"))
+                if job.data_repairs.get("state_dict_copies") and "metric_units" not in data:
+                    # the code logs each epoch's metric; the model it returns is the one it reloaded, judged by this
+                    data.update(metric_units=own, metric_name=job.metric, metric_units_source=(
+                        "the returned model's predict on the validation data, after the code's reload of the weights "
+                        "it kept"))
                 own_train = train_rows_metric(predict, job, pre)
                 if own_train is not None:
                     data["metric_own_train"] = own_train

@@ -111,8 +111,44 @@ def loop_findings(source: str, filename: str) -> list[dict[str, Any]]:
                                     "advances once per batch instead of once per epoch",
                             "fix": f"move `{name}.step()` out of the batch loop, after the epoch"})
     out.extend(_softmax_before_cross_entropy(tree, filename))
+    out.extend(_state_dict_by_reference(tree, filename))
     return out
 
+
+def _state_dict_by_reference(tree: ast.AST, filename: str) -> list[dict[str, Any]]:
+    """A module's ``state_dict()`` kept as it is returned and later handed to ``load_state_dict``: the dict holds the
+    live tensors, which every later optimiser step changes in place, so the reload restores the weights as they are
+    then, not as they were when kept (the usual "keep the best epoch" written without a copy).
+
+    >>> src = ("def fit(model, epochs):\\n    best = None\\n    for e in range(epochs):\\n"
+    ...        "        best = model.state_dict()\\n    model.load_state_dict(best)\\n")
+    >>> [(f["bug"], f["line"]) for f in loop_findings(src, "train.py")]
+    [('state_dict_by_reference', 4)]
+    >>> loop_findings(src.replace("model.state_dict()", "copy.deepcopy(model.state_dict())"), "train.py")
+    []
+    """
+    loads = {ast.unparse(c.args[0]) for c in _calls(tree, "load_state_dict") if c.args}
+    if not loads:
+        return []
+    for node in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
+        pairs = [(t, node.value) for t in node.targets]
+        for group in node.targets:
+            # ``best_loss, best = val, model.state_dict()``: each name with its own value
+            if isinstance(group, ast.Tuple) and isinstance(node.value, ast.Tuple) \
+                    and len(group.elts) == len(node.value.elts):
+                pairs += list(zip(group.elts, node.value.elts, strict=True))
+        for target, v in pairs:
+            name = ast.unparse(target)
+            if isinstance(v, ast.Call) and _called(v) == "state_dict" and not v.args and not v.keywords \
+                    and name in loads:
+                call = ast.unparse(v)
+                return [{"cause": "training_loop_bug", "bug": "state_dict_by_reference", "file": filename,
+                         "line": node.lineno,
+                         "what": f"`{name} = {call}` keeps references to the live weights, and "
+                                 f"`load_state_dict({name})` later restores them as they are by then: the weights "
+                                 "kept are never the ones of the epoch they were kept at",
+                         "fix": f"keep a copy: `{name} = copy.deepcopy({call})`"}]
+    return []
 
 def _called(node: ast.Call) -> str:
     f = node.func

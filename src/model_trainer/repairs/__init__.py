@@ -12,6 +12,7 @@ from model_trainer.repairs.align_validation import AlignValidation
 from model_trainer.repairs.base import Change, Context, Repair
 from model_trainer.repairs.batch_size import BatchSize
 from model_trainer.repairs.clip_gradients import ClipGradients
+from model_trainer.repairs.copy_state_dicts import CopyStateDicts
 from model_trainer.repairs.drop_constant_columns import DropConstantColumns
 from model_trainer.repairs.drop_non_finite import DropNonFinite
 from model_trainer.repairs.drop_row_block import DropRowBlock
@@ -63,7 +64,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
     TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock(), EvalBeforePredict(),
-    MoreEmbeddingRows(), AlignLabelCodes(), AlignFeatureCodes(), NumericGradient())}
+    MoreEmbeddingRows(), AlignLabelCodes(), AlignFeatureCodes(), NumericGradient(), CopyStateDicts())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)

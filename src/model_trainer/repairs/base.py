@@ -105,6 +105,9 @@ class LoopHook(Repair):
     (``name``, read by ``kinds/function.py``) and what it does (``action``)."""
     root_cause = "training_loop_bug"
     diagnostic = True
+    # a defect a knob can make harmless (the epoch a model is returned from), where the knobs are still searched
+    # once it is confirmed: a model they make acceptable is kept, and the entry names the code change still due
+    compensable = False
     measurement = ""
     action = ""
 
