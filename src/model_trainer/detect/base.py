@@ -79,17 +79,20 @@ def rel_improvement(values: list[float], start: int, end: int | None = None) -> 
     return (chunk[0] - chunk[-1]) / abs(chunk[0])
 
 
-def returned_epoch(history: list[EpochLogged], diagnostics: dict[str, Any] | None) -> int | None:
-    """The earlier epoch whose weights the code returned, or None: the returned model's own validation score
+def returned_epoch(history: list[EpochLogged], diagnostics: dict[str, Any] | None,
+                   higher_is_better: bool = False) -> int | None:
+    """The earlier best epoch whose weights the code returned, or None: the returned model's own validation score
     (``metric_own``) lies within ``RESTORED_SHARE`` of the distance between the code's logged metric at the epoch of
     the lowest validation loss (or of the best logged metric) and at the last epoch, from the former. Code that keeps
     and reloads its best weights (its own early stopping) returns that epoch's model, whatever the curve did after.
+    A model that scores as a worse epoch did is no best epoch kept: the code's metric and its model disagree, which
+    the judge reads as such.
 
     Example:
         >>> h = [EpochLogged(e, {"val_loss": v, "metric": m}, 0.0) for e, v, m in
-        ...      [(1, 0.5, 0.90), (2, 0.4, 0.84), (3, 0.6, 1.00), (4, 0.7, 1.06)]]
-        >>> returned_epoch(h, {"metric_own": 0.8433}), returned_epoch(h, {"metric_own": 1.06})
-        (2, None)
+        ...      [(1, 0.5, 1.10), (2, 0.4, 0.84), (3, 0.6, 1.00), (4, 0.7, 1.06)]]
+        >>> [returned_epoch(h, {"metric_own": own}) for own in (0.8433, 1.06, 1.10)]
+        [2, None, None]
     """
     from model_trainer.detect import thresholds as T
 
@@ -103,9 +106,10 @@ def returned_epoch(history: list[EpochLogged], diagnostics: dict[str, Any] | Non
     finite_rows = [(ep, m, v) for ep, m, v in logged[:-1] if m is not None and math.isfinite(m)]
     by_loss = [r for r in finite_rows if r[2] is not None and math.isfinite(r[2])]
     candidates = [min(by_loss, key=lambda r: r[2])] if by_loss else []
-    candidates += [min(finite_rows, key=lambda r: r[1]), max(finite_rows, key=lambda r: r[1])] if finite_rows else []
+    if finite_rows:
+        candidates.append((max if higher_is_better else min)(finite_rows, key=lambda r: r[1]))
     for ep, m, _ in candidates:
-        gap = abs(last - m)
+        gap = (m - last) if higher_is_better else (last - m)
         if gap > 0 and abs(own - m) <= T.RESTORED_SHARE * gap:
             return ep
     return None

@@ -64,7 +64,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     if rise >= T.OVERFIT_RISE and falling >= T.TRAIN_STILL_FALLING:
         # the decision uses moving averages; the message quotes recorded values only
         raw_min = min(range(len(pairs)), key=lambda i: pairs[i][2])
-        if facts.finished and returned_epoch(history, facts.diagnostics) is not None:
+        if facts.finished and returned_epoch(history, facts.diagnostics, facts.higher_is_better) is not None:
             return None  # the code kept an earlier epoch's weights and returned them: the rise is not in the model
         ep_min, t_min_raw, v_min_raw = pairs[raw_min]
         ep_end, t_end_raw, v_end_raw = pairs[-1]

@@ -234,7 +234,7 @@ END_SPIKE_WINDOW = 4
 REPAIR_MIN_GAIN = 0.05
 OVERFIT_MILD_RISE = 0.05
 # the returned model's own validation score lies within this share of the distance between the logged metric at an
-# earlier epoch (the lowest validation loss's, the best or worst logged metric's) and at the last epoch, from the
+# earlier, better epoch (the lowest validation loss's, the best logged metric's) and at the last epoch, from the
 # former: the code reloaded that epoch's weights (``base.returned_epoch``). A tenth leaves room for float32 against
 # float64 scoring and batches of another size, and none for a model of an epoch between the two
 RESTORED_SHARE = 0.1

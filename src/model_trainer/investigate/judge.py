@@ -73,7 +73,8 @@ def model_metric(rec: RunRecord, higher_is_better: bool = False, upto_epoch: int
         metric_like = key in ("metric", "metric_units")
         if restored and fin:
             v = max(fin) if metric_like and higher_is_better else min(fin)
-        if key == "metric" and upto_epoch is None and not restored and returned_epoch(rec.history, rec.diagnostics):
+        if key == "metric" and upto_epoch is None and not restored and returned_epoch(rec.history, rec.diagnostics,
+                                                                                   higher_is_better):
             # the code reloaded an earlier epoch's weights: the model is judged by what it returned
             v = float(rec.diagnostics["metric_own"])
         key = "metric" if key == "metric_units" else key
