@@ -288,8 +288,8 @@ def _noisy_few(n: int = 80) -> pd.DataFrame:
 @pytest.mark.parametrize("keep", ["net.state_dict()", "copy.deepcopy(net.state_dict())"])
 def test_best_weights_kept_by_reference_are_confirmed_by_a_copying_hook_and_a_copy_is_accepted(tmp_path, keep):
     """``best = net.state_dict()`` holds the live tensors, so the reload at the end restores the last epoch: the
-    network overfits 60 noisy rows and returns its worst weights. The tool's hook makes every state_dict() a copy;
-    the run then returns the best epoch, which confirms the missing copy. With the copy written in the code, the
+    network overfits 60 noisy rows and returns its last epoch's weights. The tool's hook makes every state_dict() a
+    copy; the run then returns the best epoch, which confirms the missing copy. With the copy written in the code, the
     rising curve is not in the returned model, which is judged by its own score and accepted."""
     p = make_project(tmp_path, KEEPS_BEST.replace("KEEP", keep), data=_noisy_few(),
                      config="lr = 0.01\nepochs = 300\nweight_decay = 0.0\n")
