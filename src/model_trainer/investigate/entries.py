@@ -225,7 +225,8 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     # validations the final fit already ran are done too: a next step never asks for what the entry reports
     changed |= set((d or {}).get("validation") or {})
     # the tool's own preparation of both splits answers the code's one-split preparation in the model it ships
-    steps = [*code_change_note(inv, {c.root_cause for c in kept if c.repair == "prepare_splits_alike"})]
+    steps = [*code_change_note(inv, {c.root_cause for c in kept if c.repair == "prepare_splits_alike"},
+                               worked_around=True)]
     for c in kept:
         steps += [x for x in cause_steps(c.root_cause, done=changed) if x not in steps]
     note, cause_status = "", "confirmed"

@@ -1095,8 +1095,8 @@ def _residual_trend(inv: Investigation) -> None:
     ranked = sorted(cols, key=lambda k: -cols[k]["excess"])[:3]
     listing = "; ".join(f"`{k}` {cols[k]['share']:.0%} (chance {cols[k]['chance']:.0%}, p = {cols[k]['p_value']:.2g})"
                         for k in ranked)
-    # a model behind boosted trees leaves some trend along any continuous column: only a code's is evidence there
-    # the line the finding was judged by: a model mildly behind the references is held to the line for one sign of two
+    # a model behind boosted trees leaves some trend along any continuous column: only a code's is evidence there,
+    # read at the line its finding was judged by (a model mildly behind the references: the line for one sign of two)
     line = T.RESIDUAL_TREND_MILD if inv.finding.evidence.get("residual_trend") else T.MLE_RESIDUAL_STRUCTURE
     trend = residual_trend(d, inv.facts.metric, codes_only=inv.facts.kind != "mle", line=line)
     fn = "mean function" if inv.facts.kind == "mle" else "model"
@@ -1151,12 +1151,16 @@ def _target_unread(inv: Investigation) -> None:
     inv.measurements["target_unread"] = target
 
 
-def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def code_change_note(inv: Investigation, answered: set[str] | frozenset[str] = frozenset(),
+                     worked_around: bool = False) -> list[str]:
     """The code changes the findings name; ``answered``: causes a kept data repair made acceptable in the model the
-    tool ships (both splits prepared alike), whose line the code still has to change for its own use."""
+    tool ships (both splits prepared alike), whose line the code still has to change for its own use;
+    ``worked_around``: a kept change made the run acceptable with the defect still in the code."""
+    rest = (" (the accepted change works around it; only this change removes it)" if worked_around
+            else " (no knob reaches this; not repaired by the tool)")
     return [f"Change the code at {where}: {what}" + (
             " (the model bundle applies the tool's preparation to new rows; the code itself still needs this change)"
-            if cause in answered else " (no knob reaches this; not repaired by the tool)")
+            if cause in answered else rest)
             for cause, where, what in inv.code_findings]
 
 

@@ -74,9 +74,9 @@ class RescaleTarget(Repair):
         if str(ctx.config.get("output_activation", "none")).lower() not in ("none", "linear", "identity"):
             return None  # a knob sets the bound: ``output_activation`` removes it instead
         into = bounded_range(r)
-        if into is None or (target_cap(into) is not None and ctx.data_repairs.get("standardize_target")):
+        cap = target_cap(into) if into is not None else None
+        if into is None or (cap is not None and ctx.data_repairs.get("standardize_target")):
             return None  # a cap read in the target's units says nothing of the scale the code saw it on
-        cap = target_cap(into)
         if cap is not None:
             return self.data(ctx, "rescale_target", f"scale the target so that its largest training value falls below "
                                                     f"the predictions' cap, {num(cap)} (predictions are scaled back to "
