@@ -182,3 +182,8 @@ fi
 if [ "$ROUND" = "16" ] || [ "$ROUND" = "all" ]; then
 for part in a b c; do PY=$PY bash run_round16_$part.sh; done
 fi
+
+# ---- round 17 ----
+if [ "$ROUND" = "17" ] || [ "$ROUND" = "all" ]; then
+for part in a b c; do PY=$PY bash run_round17_$part.sh; done
+fi

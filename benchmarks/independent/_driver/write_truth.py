@@ -264,7 +264,7 @@ fmt3 = dict(bs_ep=load_extra("bakery_sales", "extra_cfg"), bs_h=load_extra("bake
             wd_lin=round(ref["water_demand"]["linear"], 4))
 rows = []
 import round4  # noqa: E402 - round 4 keeps its entries beside its run scripts
-from parts import joined  # noqa: E402 - rounds 5 to 16 keep theirs in three parts each
+from parts import joined  # noqa: E402 - rounds 5 to 17 keep theirs in three parts each
 round4.check_extra()
 P5, check5 = joined(5)
 P6, check6 = joined(6)
@@ -278,6 +278,7 @@ P13, check13 = joined(13)
 P14, check14 = joined(14)
 P15, check15 = joined(15)
 P16, check16 = joined(16)
+P17, check17 = joined(17)
 check5()
 check6()
 check7()
@@ -290,7 +291,8 @@ check13()
 check14()
 check15()
 check16()
-for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3), (4, round4.P4, {}), (5, P5, {}), (6, P6, {}), (7, P7, {}), (8, P8, {}), (9, P9, {}), (10, P10, {}), (11, P11, {}), (12, P12, {}), (13, P13, {}), (14, P14, {}), (15, P15, {}), (16, P16, {})):
+check17()
+for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3), (4, round4.P4, {}), (5, P5, {}), (6, P6, {}), (7, P7, {}), (8, P8, {}), (9, P9, {}), (10, P10, {}), (11, P11, {}), (12, P12, {}), (13, P13, {}), (14, P14, {}), (15, P15, {}), (16, P16, {}), (17, P17, {})):
     for p in PP:
         name = p["name"]; healthy = p["status"] == "healthy"
         if rnd == 1 and not REWRITE_R1:
@@ -306,7 +308,7 @@ for rnd, PP, F in ((1, P, fmt), (2, P2, fmt2), (3, P3, fmt3), (4, round4.P4, {})
         t["references"] = {k: round(v, 4) for k, v in ref[name].items()}
         t["shape"] = p["shape"]
         if p["units"]: t["target_units"] = p["units"]
-        if rnd in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
+        if rnd in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
             t["round"] = rnd
         json.dump(t, open(f"{ROOT}/{name}/truth.json", "w"), indent=1)
         rows.append((p, t))
