@@ -1,6 +1,6 @@
 """The tool on the independently written programs of ``benchmarks/independent/``, scored as ``repair.py`` scores.
 
-A hundred and seventy-one programs in sixteen rounds (a hundred and twenty-six faulty, forty-five healthy) written
+A hundred and eighty programs in seventeen rounds (a hundred and thirty-two faulty, forty-eight healthy) written
 against the contract alone, with their own ground truth (``truth.json``: expected symptoms and causes, whether a
 config or data repair can fix it, the corrected twin's validation metric). Each program is copied without its
 ``truth.json`` and run as a user runs it, ``python -m model_trainer train SPEC --out WS``; only what the tool leaves

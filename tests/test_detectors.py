@@ -421,3 +421,18 @@ def test_a_gradient_that_falls_to_nothing_at_the_references_accuracy_is_converge
     # a gradient that starts small and stays so, with the loss stuck short of a fit, is a vanishing one
     stuck = [EpochLogged(e.epoch, {**e.values, "grad_norm": 5e-8, "train_loss": 0.355}, 0.01) for e in behind]
     assert DETECTORS["vanishing_gradients"](stuck, facts).symptom == "vanishing_gradients"
+
+
+def test_missing_feature_values_the_code_handles_are_no_red_flag():
+    import pandas as pd
+
+    train = pd.DataFrame({"a": [1.0, np.nan, 5.0, 4.0, 2.0], "y": [1.0, 2.0, 3.0, 4.0, 2.5]})
+    val = pd.DataFrame({"a": [1.5, np.nan], "y": [1.0, 5.0]})
+    rep = data_report(train, val, ["a"], "y")
+    finite = [EpochLogged(1, {"train_loss": 0.4, "val_loss": 0.5}, 0.1)]
+    assert DETECTORS["invalid_data"](finite, Facts(data=rep, diagnostics={"metric_own": 0.7})) is None
+    # not handled: the losses went NaN, the model's own score is NaN, or the run never logged an epoch
+    nan = [EpochLogged(1, {"train_loss": float("nan"), "val_loss": 0.5}, 0.1)]
+    assert DETECTORS["invalid_data"](nan, Facts(data=rep)).symptom == "invalid_data"
+    assert DETECTORS["invalid_data"](finite, Facts(data=rep, diagnostics={"metric_own": float("nan")})) is not None
+    assert DETECTORS["invalid_data"]([], Facts(data=rep)) is not None

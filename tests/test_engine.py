@@ -597,3 +597,16 @@ def test_run_ids_sort_in_start_order_across_commands_that_start_within_one_secon
     later = Workspace(tmp_path / "ws").new_run_id("train")
     assert later == "20261128-090750-03-train"
     assert sorted([*(d.name for d in earlier), later])[-1] == later
+
+
+def test_two_workspaces_on_one_folder_never_take_the_same_run_id(tmp_path, monkeypatch):
+    import time as time_module
+
+    from model_trainer.workspace import Workspace
+
+    monkeypatch.setattr(time_module, "strftime", lambda fmt, *a: "20261128-090750")
+    a, b = Workspace(tmp_path / "ws"), Workspace(tmp_path / "ws")
+    # neither has created its run's folder yet when the other asks: library callers without the workspace lock
+    ids = [a.new_run_id("train"), b.new_run_id("train"), a.new_run_id("train")]
+    assert len(set(ids)) == 3
+    assert all((a.runs / i).is_dir() for i in ids)

@@ -354,3 +354,28 @@ def test_a_mild_gap_with_a_moderate_trend_along_a_code_is_two_signs(value, exces
         assert "residuals trend with `hour`" in found.message
     # a statistical fit's own rule, which holds even a fit that beats every reference, keeps its higher line
     assert residual_trend(diag, "rmse") is None
+
+
+@pytest.mark.parametrize(("iterations", "value", "flagged"), [
+    (1, 28.57, True),     # a Poisson fit stopped after one step, 1.28x behind the linear reference: two signs
+    (9, 28.57, False),    # as many steps as parameters and more: the optimiser's word stands
+    (1, 23.00, False),    # one step, yet as good as the linear reference: nothing to find
+])
+def test_a_mild_gap_with_a_fit_that_stopped_near_its_start_is_two_signs(iterations, value, flagged):
+    """A count model whose unscaled covariate overflows the first trial step: L-BFGS-B reports convergence after one
+    iteration for five parameters with every slope at zero, 1.28x behind the linear reference (held to it: the
+    model is linear in its inputs)."""
+    from types import SimpleNamespace
+
+    from model_trainer.detect.base import Facts
+    from model_trainer.investigate.judge import _mildly_behind_and_stalled
+
+    diag = {"fit_success": True, "fit_iterations": iterations, "fit_params": 5, "linear_r2": 1.0,
+            "fit_message": "CONVERGENCE: RELATIVE REDUCTION OF F <= FACTR*EPSMCH"}
+    facts = Facts(metric="rmse", kind="function", diagnostics=diag,
+                  data=SimpleNamespace(references={"constant": 81.65, "linear": 22.24, "boosting": 8.977}))
+    found = _mildly_behind_and_stalled(SimpleNamespace(diagnostics=diag, history=[]), value, facts)
+    assert (found is not None) == flagged
+    if flagged:
+        assert found.symptom == "underfitting" and found.evidence["reference"] == "linear"
+        assert "after 1 iteration for 5 parameters" in found.message and "CONVERGENCE" in found.message

@@ -916,3 +916,48 @@ def test_a_scheduler_stepped_per_batch_is_a_suspect_only_where_the_logged_rate_s
     assert not _schedule_as_configured(inv([0.05, 1e-5, 1e-9, 1e-12]))  # a schedule in epochs run per batch
     assert not _schedule_as_configured(inv([1e-4, 2e-4, 3e-4, 4e-4]))  # never reaches it
     assert not _schedule_as_configured(inv([None, None, None]))  # nothing logged: the code reader decides
+
+
+IMPUTING_PIPELINE = """
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import Ridge
+from sklearn.pipeline import make_pipeline
+
+
+def build_estimator(config):
+    return make_pipeline(SimpleImputer(strategy="median"), Ridge(alpha=float(config["alpha"])))
+"""
+
+
+def test_a_pipeline_that_imputes_missing_values_runs_untouched(project):
+    """Missing values in both files, filled by the user's own imputer: the tool's look at the returned model must not
+    fail the run (a least-squares fit on rows with NaN once raised), and values the code handles are no red flag."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(400, 3))
+    frame = pd.DataFrame(x, columns=["a", "b", "c"])
+    frame["y"] = 2.0 * x[:, 0] - x[:, 1] + 0.5 * x[:, 2] + 0.1 * rng.normal(size=len(x))
+    frame.loc[rng.random(len(frame)) < 0.15, "b"] = np.nan
+    p = project(IMPUTING_PIPELINE, kind="sklearn", entry="code/model.py:build_estimator", config="alpha = 0.1\n",
+                data=frame)
+    res = cli("train", str(p.spec), "--quiet")
+    assert res.returncode == 0, res.stdout + res.stderr
+    v = json.loads((p.root / "results/verdict.json").read_text())
+    assert v["status"] == "accepted"
+    assert not (p.root / "dev_diary.json").exists() or json.loads((p.root / "dev_diary.json").read_text()) == []
+    log = (p.root / "training_full.log").read_text()
+    assert "non-finite values (NaN/inf) in `b`" in log and "raised" not in log
+
+
+def test_linearity_reads_the_complete_rows_and_never_raises():
+    from model_trainer.kinds.common import linearity
+
+    class Imputing:
+        def predict(self, x):
+            a = np.nan_to_num(np.asarray(x, dtype=float))
+            return a @ np.array([1.0, -2.0, 0.5])
+
+    x = np.random.default_rng(1).normal(size=(200, 3))
+    x[::7, 1] = np.nan
+    assert linearity(Imputing(), x) == pytest.approx(1.0)
+    x[:, :] = np.nan  # no complete row: no claim
+    assert linearity(Imputing(), x) is None

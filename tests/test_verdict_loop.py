@@ -819,3 +819,22 @@ def test_a_jump_of_the_loss_and_swings_over_the_second_half_are_not_the_same_fla
     assert _same_problem(swing, Finding("oscillating_loss", 25, "swings", {}))
     behind = Finding("underfitting", None, "behind", {"vs_references": "linear"})
     assert not _same_problem(behind, Finding("underfitting", 3, "flat loss", {}))
+
+
+def test_a_knob_taken_further_that_does_no_better_leaves_the_run_before_it_accepted(tmp_path):
+    # weight decay 30 holds the model at the constant's error; 3 gets it to 1.27x the linear reference's error (still
+    # "beyond its usual range", so held back and worked on); every weaker value does worse (4.5): the run at 3 stands
+    def level(cfg: dict[str, Any], data: dict[str, Any]) -> float:
+        wd = cfg["weight_decay"]
+        return 9.8 if wd >= 10 else 3.8 if wd >= 1 else 4.5
+    s = FakeSession(tmp_path, "lr = 1e-2\nweight_decay = 30.0\nepochs = 20\n", None, budget=8, cfg_levels=level)
+    v = investigate(s)
+    assert (v.status, v.exit_code, v.cause, v.cause_status) == ("resolved", 0, "excessive_regularization",
+                                                                "confirmed")
+    e = s.entries[0]
+    assert e.fix.config_after["weight_decay"] == 3.0
+    assert v.metric == pytest.approx(3.8, rel=0.01)
+    published = next(r for r in s.runs if r.run_id == s.published[-1])
+    assert published.config["weight_decay"] == 3.0
+    further = [t for t in e.tests if "taking it further does not help" in t.result]
+    assert len(further) == 1 and further[0].passed is False

@@ -110,7 +110,8 @@ class Workspace:
     def new_run_id(self, label: str) -> str:
         """``YYYYmmdd-HHMMSS-NN-label``: unique within the workspace, and sorted by name in the order the runs
         started, also across commands: a command that starts within the same second as an earlier one's last
-        run numbers on from it."""
+        run numbers on from it. The run's folder is created here, so two callers that share a workspace without
+        its lock (library use) never take the same id."""
         self.runs.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", label).strip("-")[:40] or "run"
@@ -119,8 +120,11 @@ class Workspace:
         while True:
             self._seq += 1
             run_id = f"{stamp}-{self._seq:02d}-{safe}"
-            if not (self.runs / run_id).exists():
-                return run_id
+            try:
+                (self.runs / run_id).mkdir()
+            except FileExistsError:
+                continue
+            return run_id
 
     def run_dir(self, run_id: str) -> Path:
         d = self.runs / run_id

@@ -43,7 +43,7 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
     rep = facts.data
     if rep is None:
         return None
-    if rep.non_finite:
+    if rep.non_finite and not handled_missing(history, facts):
         cells = ", ".join(f"`{c}` ({n})" for c, n in rep.non_finite.items())
         return Finding("invalid_data", None, f"non-finite values (NaN/inf) in {cells}",
                        {"non_finite": dict(rep.non_finite)})
@@ -94,6 +94,33 @@ def detect(history: list[EpochLogged], facts: Facts) -> Finding | None:
 
 
 _HIGHER = ("accuracy", "auc", "f1", "r2")
+
+
+def handled_missing(history: list[EpochLogged], facts: Facts) -> bool:
+    """The run's code took the features' missing values in its stride: the target holds none, and the finished run
+    logged only finite losses and metrics and its returned model scores a finite value of its own. A pipeline that
+    imputes is then as the user meant it, and the values are no red flag (the log says they are there). A run that
+    failed, or one whose losses or predictions went non-finite, is still read as hurt by them.
+
+    Example:
+        >>> from model_trainer.probes.data_report import DataReport
+        >>> rep = DataReport(n_train=10, n_val=5, features=["x"], feature_std={}, feature_absmax={},
+        ...                  non_finite={"x": 3}, constant_columns=[], duplicate_rows=0, leakage=[], target="y")
+        >>> ok = [EpochLogged(1, {"train_loss": 0.5, "val_loss": 0.6}, 0.1)]
+        >>> handled_missing(ok, Facts(data=rep, diagnostics={"metric_own": 0.6}))
+        True
+        >>> handled_missing([], Facts(data=rep))      # a run that failed before its first epoch
+        False
+        >>> rep.non_finite = {"y": 2}
+        >>> handled_missing(ok, Facts(data=rep))      # a target with missing values is never the code's to handle
+        False
+    """
+    rep = facts.data
+    if not history or rep is None or rep.target in (rep.non_finite or {}):
+        return False
+    logged = [v for e in history for k in ("train_loss", "val_loss", "metric") if (v := e.get(k)) is not None]
+    own = (facts.diagnostics or {}).get("metric_own")
+    return all(math.isfinite(v) for v in logged) and (own is None or math.isfinite(float(own)))
 
 
 def _label(v: Any) -> str:

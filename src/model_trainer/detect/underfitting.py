@@ -36,6 +36,7 @@ DESCRIPTOR = Descriptor("underfitting", "PERFORMANCE", online=False, horizon=Tru
     repairs=(
         "rescale_parameters", "output_activation", "standardize", "standardize_target", "switch_activation",
         "raise_lr", "adam", "more_capacity", "lower_regularization", "switch_loss", "tighter_tolerance",
+        "switch_method",
     ),
     # a likelihood behind boosted trees on its own columns has the wrong form (a covariate on the wrong scale, the
     # wrong link, a missing term), or data that differ between the splits

@@ -174,6 +174,10 @@ def _against_constant(facts: Facts) -> str:
 
 def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
     s = inv.session
+    # the references the accepted run was judged by: on the complete rows where its data repair dropped the others
+    rep = inv.facts.data
+    judged = replace(inv.facts, data=rep.with_repairs(final.data_repairs or {})) if hasattr(rep, "with_repairs") \
+        else inv.facts
     kept = [*inv.stack, change]
     # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
     root = kept[0].root_cause
@@ -200,7 +204,7 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     units = metric_in_units(ev, s.spec.domain, final)
     if units:
         result.append(units[0].upper() + units[1:])
-    refs = _references_line(inv.facts)
+    refs = _references_line(judged)
     if refs:
         result.append(refs)
     before_key, before_val = model_metric(inv.failing, inv.facts.higher_is_better)
@@ -287,9 +291,9 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
                           what_happened=what_happened(inv), error_message=error_message(inv),
                           initial_hypothesis=initial, tests=inv.tests, fix=fix, why=why, next_steps=steps,
                           status="resolved", result=result, run_ids=[r.run_id for r in inv.runs],
-                          hypotheses=hyps, references=_refs(inv.facts))
+                          hypotheses=hyps, references=_refs(judged))
     e = s.write_entry(build, [("before", inv.failing), ("after", final)])
-    return verdict(s, inv.facts, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
+    return verdict(s, judged, "resolved", EXIT_OK, final, entry=e, symptom=inv.finding.symptom,
                    cause=root, cause_status=cause_status, note=note)
 
 

@@ -164,6 +164,7 @@ def _attach_references(session: Any) -> None:
         rep.references = old["references"]
         rep.references_skipped = old.get("references_skipped") or {}
         rep.references_held_out = old.get("references_held_out") or {}
+        rep.references_complete = old.get("references_complete")
         rep.row_block = old.get("row_block")
         return
     seed = int(spec.config.get("seed", 0) or 0)
@@ -179,12 +180,17 @@ def _attach_references(session: Any) -> None:
             refs = None
     if refs is None:
         refs = references(train, val, features, ds.target, spec.model.metric, seed=seed, held_out=held_out)
-    rep.references, rep.references_skipped = refs.values, refs.skipped
+    missing = getattr(refs, "with_missing", None)
+    rep.references, rep.references_skipped = (dict(missing) if missing else refs.values), refs.skipped
+    rep.references_complete = refs.values if missing else None
     rep.references_held_out = dict(getattr(refs, "held_out", {}) or {})
     rep.row_block = getattr(refs, "row_block", None)
-    fitted = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None)
+    fitted = ", ".join(f"{k} {num(v)}" for k, v in rep.references.items() if v is not None)
+    complete = ", ".join(f"{k} {num(v)}" for k, v in refs.values.items() if v is not None) if missing else ""
     session.ws.log.line(f"references on validation ({spec.model.metric}): {fitted or 'none'}"
                         + (f" ({refs.seconds:.1f}s, {refs.rows_used} training rows)" if fitted else "")
+                        + (f"; rows missing a feature value included (the linear reference fills training medians "
+                           f"in), on the complete rows only: {complete}" if complete else "")
                         + "".join(f"; {k} skipped: {why}" for k, why in refs.skipped.items()))
     b = getattr(refs, "row_block", None)
     if b:
@@ -374,6 +380,7 @@ def reason_to_reject(rec: RunRecord, facts: Facts) -> Finding | None:
                 or _mildly_behind_and_misconfigured(rec, value, facts)
                 or _mildly_behind_and_memorised(rec, value, facts)
                 or _mildly_behind_and_unrepeatable(rec, value, facts)
+                or _mildly_behind_and_stalled(rec, value, facts)
                 or _mildly_behind_with_residual_trend(rec, value, facts))
     refs = ", ".join(f"{k} {num(v)}" for k, v in refs_of(facts).items() if v is not None)
     if is_linear(facts):
@@ -654,6 +661,35 @@ def one_fit_memorised(rec: RunRecord) -> tuple[int, float, float] | None:
         return None
     ep, t, v = pairs[0]
     return None if t * T.MEMORISED_GAP > v else (ep, t, v)
+
+
+def _mildly_behind_and_stalled(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
+    """A model behind the best reference of its class (``mildly_behind``) whose scipy fit reported convergence after
+    fewer iterations than it has parameters: a quasi-Newton fit has not moved along every direction of its
+    parameters by then, so its "convergence" is a stop near where it started (a first step that overflowed, a
+    gradient on scales orders apart). Two independent signs; the fit's own message is quoted, not contradicted.
+
+    >>> f = Facts(metric="rmse", kind="function", diagnostics={"fit_success": True, "fit_iterations": 1,
+    ...           "fit_params": 5, "fit_message": "CONVERGENCE"})
+    >>> _mildly_behind_and_stalled(RunRecord("r", {}, {}), 28.6, f) is None   # no references: no claim
+    True
+    """
+    d = facts.diagnostics or {}
+    nit, k = d.get("fit_iterations"), d.get("fit_params")
+    if d.get("fit_success") is not True or not isinstance(nit, int) or not isinstance(k, int) or nit >= k:
+        return None
+    ratio = mildly_behind(value, facts)
+    if ratio is None:
+        return None
+    refs = {r: v for r, v in applicable_references(facts).items() if r != "constant"}
+    best = min(refs, key=lambda r: _error(facts.metric, refs[r]))
+    return Finding("underfitting", rec.history[-1].epoch if rec.history else None,
+                   f"validation {facts.metric} {num(value)} is behind the {best} reference's {num(refs[best])}"
+                   + (f" (error {ratio:.2f}x, above {T.REF_MILD_RATIO:g}x)" if math.isfinite(ratio) else "")
+                   + f" while the optimiser reported convergence (\"{d.get('fit_message', '')}\") after {nit} "
+                   f"iteration{'s' if nit != 1 else ''} for {k} parameters: the fit stopped near where it started",
+                   {"vs_references": True, "reference": best, "reference_value": refs[best], "ratio": ratio,
+                    "mild": True, "stalled_fit": {"iterations": nit, "parameters": k}, "cause": None})
 
 
 def _mildly_behind_and_memorised(rec: RunRecord, value: float, facts: Facts) -> Finding | None:

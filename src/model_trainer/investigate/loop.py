@@ -132,6 +132,10 @@ def _log_data_warnings(session: Any, rep: Any) -> None:
                     "numbers: passed to the code as they are (as `data.ignore_columns` would) and left out of the "
                     "data checks; one with at most " + f"{MAX_LEVELS} values enters the references as an indicator per "
                     "value")
+    if rep.non_finite:
+        cells = ", ".join(f"`{c}` ({n})" for c, n in rep.non_finite.items())
+        log.warning(f"data: non-finite values (NaN/inf) in {cells}: a red flag unless the code handles them (an "
+                    "imputer) and its run stays finite")
     if rep.constant_columns:
         log.warning(f"data: constant column(s) {', '.join(rep.constant_columns)} carry no information")
     if rep.duplicate_rows:
@@ -209,8 +213,11 @@ def proposals(inv: Investigation, config: dict[str, Any], data: dict[str, Any],
             continue  # its change removed the flag it was about and is kept: its repairs do not answer what remains
         repairs += [r for r in for_cause(cause) if r not in repairs and inv.suspicion[cause] > 0]
     kept = {c.repair for c in inv.stack}
+    # a kept change whose knob the finding still reads as beyond its usual range (a weight decay lowered from 30 to
+    # 3) is taken further in the same direction
+    further = cur.evidence.get("cause") if cur.evidence.get("config_suspects") else None
     for r in repairs:
-        if (r.name in kept and r.name not in _REPEATS) or _UNDOES.get(r.name) in kept:
+        if (r.name in kept and r.name not in _REPEATS and r.root_cause != further) or _UNDOES.get(r.name) in kept:
             continue  # a kept change is neither repeated on top of itself nor undone (the lr lowered, then raised)
         change = r.propose(ctx)
         if change is None:
@@ -260,6 +267,24 @@ def _same_problem(a: Finding, b: Finding) -> bool:
     # a jump of the loss (the watch's) and swings over the second half are one name for two observations
     jumped = ("diverged_to" in a.evidence) == ("diverged_to" in b.evidence)
     return a.symptom == b.symptom and jumped and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
+
+
+def _held_run_stands(inv: Investigation, held: tuple[Change, RunRecord, list[Change], str, int]
+                     ) -> tuple[Change, RunRecord, list[Change]]:
+    """The knob a run was held back for (still beyond its usual range), taken further in the same direction, made
+    the model no better: its value is not what holds that run back, and the run stands, its changes confirmed by the
+    test that removed the flag (the gap alone, without a second sign, is acceptable). Said on the last test."""
+    change, run, under, _, n = held
+    v = judged_value(run, inv.facts.higher_is_better)
+    inv.tests[-1].result += (f"; no better than run `{run.run_id}`" + (f" ({inv.facts.metric} {num(v)})" if v is not
+                                                                      None else "")
+                             + f": taking it further does not help, so the value left by {change.description} is "
+                             "not what holds that run back; it is accepted")
+    inv.tests[-1].passed = False
+    for kept in [*under, change]:
+        for cause in _causes_of(kept):
+            inv.settle(cause, "confirmed", n)
+    return change, run, under
 
 
 def _held_back(inv: Investigation, candidate: tuple[Change, RunRecord, list[Change]]) -> str | None:
@@ -324,6 +349,9 @@ def repair(inv: Investigation) -> Verdict:
     candidate: tuple[Change, RunRecord, list[Change]] | None = None
     misses = 0  # changes tried on top of the candidate in a row and not kept
     best_suppressed: tuple[Change, RunRecord] | None = None
+    # a run that removed the flag under test and was held back only because the knob its change moved is still
+    # beyond its usual range: (its change, its run, the changes under it, that change's cause, its test)
+    range_held: tuple[Change, RunRecord, list[Change], str, int] | None = None
     escalated = False
     done: set[str] = set()
     while queue:
@@ -339,6 +367,10 @@ def repair(inv: Investigation) -> Verdict:
         # a search's winner is run in full: its short run was the search's evidence, and another short one adds
         # nothing but a run before the full one
         trec = run_test(inv, change, ran, full=len(inv.runs) > n_runs)
+        if (trec is None and range_held is not None and candidate is None and change.root_cause == range_held[3]
+                and inv.tests and inv.tests[-1].action == change.description and inv.tests[-1].passed is False):
+            candidate = _held_run_stands(inv, range_held)  # the further step did worse
+            break
         if trec is None:
             continue
         if getattr(REPAIRS.get(change.repair), "diagnostic", False):
@@ -359,6 +391,10 @@ def repair(inv: Investigation) -> Verdict:
             verdict_flag = learnt_nothing(final, facts_for(inv, change, final))
             if verdict_flag is not None and verdict_flag.evidence.get("cause"):
                 inv.suspect(verdict_flag.evidence["cause"], 1.0, inv.tests[-1].n)
+        if (range_held is not None and candidate is None and change.root_cause == range_held[3] and final.ok
+                and not _better_run(inv, final, range_held[1])):
+            candidate = _held_run_stands(inv, range_held)
+            break
         if candidate is not None and not (final.ok and verdict_flag is None and _better_run(inv, final, candidate[1])):
             # a change tried on top of an accepted run that does no better (or is not acceptable): not kept, and it
             # confirms nothing
@@ -485,6 +521,9 @@ def repair(inv: Investigation) -> Verdict:
         inv.remaining = what
         best_suppressed = (change, final)
         base_cfg, base_data = dict(change.config_after), dict(change.data_after)
+        if (verdict_flag is not None and verdict_flag.evidence.get("config_suspects") and final.ok
+                and verdict_flag.evidence.get("cause") == change.root_cause):
+            range_held = (change, final, list(inv.stack), change.root_cause, n)
         # keep the improvement and work on what remains: the next change is stacked on this one
         inv.stack.append(change)
         if verdict_flag is not None:

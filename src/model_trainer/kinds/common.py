@@ -376,6 +376,15 @@ def has_hidden_layers(model: Any, n_features: int) -> bool:
     return False
 
 
+def guarded(probe: Callable[[], dict[str, Any] | None]) -> dict[str, Any]:
+    """A probe of the returned model, whose failure (an attribute that raises when read, inputs it cannot take) only
+    forgoes its finding: the tool's own look at a model never fails the user's run."""
+    try:
+        return probe() or {}
+    except Exception:  # noqa: BLE001 - see the docstring
+        return {}
+
+
 def linearity(model: Any, x: Any, labels: bool = False) -> float | None:
     """R² of the model's outputs regressed linearly on its inputs (validation rows): 1 for a model linear in them.
 
@@ -400,6 +409,12 @@ def linearity(model: Any, x: Any, labels: bool = False) -> float | None:
         return None
     if out.shape[0] != x.shape[0] or not np.all(np.isfinite(out)):
         return None
+    # rows with a missing input are the model's own to fill (an imputer): the linear fit reads the complete rows
+    complete = np.all(np.isfinite(x), axis=1)
+    if not complete.all():
+        x, out = x[complete], out[complete]
+        if x.shape[0] < x.shape[1] + 5:
+            return None
     if labels and not hasattr(model, "predict_proba") and len(np.unique(out)) == 2:
         # a binary classifier's labels only: linear when a hyperplane separates them (1), else no claim. Too few rows
         # per dimension are separable by chance (Cover), too many make the linear program slow: no claim either
@@ -410,7 +425,10 @@ def linearity(model: Any, x: Any, labels: bool = False) -> float | None:
     if ss_tot <= 1e-12 * max(1.0, float(np.mean(out ** 2))) * len(out):
         return None
     a = np.column_stack([x, np.ones(len(x))])
-    coef, *_ = np.linalg.lstsq(a, out, rcond=None)
+    try:
+        coef, *_ = np.linalg.lstsq(a, out, rcond=None)
+    except np.linalg.LinAlgError:  # a probe that cannot answer makes no claim; it never fails the run
+        return None
     ss_res = float(np.sum((out - a @ coef) ** 2))
     return max(0.0, 1.0 - ss_res / ss_tot)
 

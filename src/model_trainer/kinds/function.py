@@ -21,6 +21,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import (
+    guarded,
     has_hidden_layers,
     identical_units,
     linearity,
@@ -647,23 +648,22 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     x_val = val_prepared[pre.features]
     x_model = val_prepared[pre.model_columns(val_prepared)]
     if not has_hidden_layers(model, len(pre.features)):
-        r2 = linearity(model, x_val, labels=job.metric in ("accuracy", "f1"))
-        if r2 is not None:
-            data["linear_r2"] = r2
-    data.update(identical_units(model) or {})
-    data.update(scale_sensitive(model) or {})
+        data.update(guarded(lambda: None if (r2 := linearity(model, x_val, labels=job.metric in ("accuracy", "f1")))
+                            is None else {"linear_r2": r2}))
+    data.update(guarded(lambda: identical_units(model)))
+    data.update(guarded(lambda: scale_sensitive(model)))
     if solver is not None:
         data.update(solver.facts())
     if predict is not None:
-        data.update(prediction_stats(predict, x_model, pre, job.metric) or {})
-        data.update(repeat_check(predict, x_model) or {})
-        data.update(_guarded(lambda: _train_mode(model)))
-        data.update(relu_units(model, predict, x_model) or {})
+        data.update(guarded(lambda: prediction_stats(predict, x_model, pre, job.metric)))
+        data.update(guarded(lambda: repeat_check(predict, x_model)))
+        data.update(guarded(lambda: _train_mode(model)))
+        data.update(guarded(lambda: relu_units(model, predict, x_model)))
         if job.target is not None and job.target in val_raw:
             # binned by the columns the model is given, never by those the spec leaves out
             given = val_raw[[c for c in pre.features if c in val_raw]]
-            data.update(residual_check(predict, x_model, given, job.target, val_raw[job.target].to_numpy(), pre,
-                                       job.metric) or {})
+            data.update(guarded(lambda: residual_check(predict, x_model, given, job.target,
+                                                       val_raw[job.target].to_numpy(), pre, job.metric)))
         if job.target is not None and job.target in val_raw:
             own = own_metric(predict, x_model, val_raw[job.target].to_numpy(), pre, job.metric)
             if own is not None:
@@ -680,7 +680,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
                 own_train = train_rows_metric(predict, job, pre)
                 if own_train is not None:
                     data["metric_own_train"] = own_train
-    data.update(_guarded(lambda: {"embeddings": tables} if (tables := embedding_rows(model)) else {}))
+    data.update(guarded(lambda: {"embeddings": tables} if (tables := embedding_rows(model)) else {}))
     if reach is not None:
         data.update(reach.report(model) or {})
     if watch is not None and getattr(watch, "found", None):
@@ -697,14 +697,6 @@ def _train_mode(model: Any) -> dict[str, Any]:
     predict = getattr(type(model), "predict", None)
     where = defined_at(predict) if predict is not None else None
     return {"train_mode_modules": modes, **({"train_mode_predict": where} if where else {})}
-
-
-def _guarded(probe: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """A probe of the returned object, whose failure (an attribute that raises when read) only forgoes its finding."""
-    try:
-        return probe()
-    except Exception:  # noqa: BLE001 - see the docstring
-        return {}
 
 
 def _predictor(model: Any, task: str) -> Callable[[Any], Any] | None:

@@ -17,6 +17,7 @@ from model_trainer.engine.job import Job
 from model_trainer.engine.monitor import Monitor
 from model_trainer.events import Diagnostics, Event, Note
 from model_trainer.kinds.common import (
+    guarded,
     has_hidden_layers,
     linearity,
     metric_in_units,
@@ -86,12 +87,12 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         if monitor.should_stop:
             break
     task = "regression" if job.metric != "accuracy" else "multiclass"
-    r2 = None if has_hidden_layers(est, xv.shape[1]) else linearity(est, xv)
-    data = {"linear_r2": r2} if r2 is not None else {}
-    data.update(prediction_stats(est.predict, xv, pre, job.metric) or {})
-    data.update(residual_check(est.predict, xv, _raw_columns(job, val, pre.features), job.target, raw_val, pre,
-                               job.metric) or {})
-    data.update(scale_sensitive(est) or {})
+    data = guarded(lambda: None if has_hidden_layers(est, xv.shape[1]) or (r2 := linearity(est, xv)) is None
+                   else {"linear_r2": r2})
+    data.update(guarded(lambda: prediction_stats(est.predict, xv, pre, job.metric)))
+    data.update(guarded(lambda: residual_check(est.predict, xv, _raw_columns(job, val, pre.features), job.target,
+                                               raw_val, pre, job.metric)))
+    data.update(guarded(lambda: scale_sensitive(est)))
     if data:
         emit(Diagnostics(kind="sklearn", data=data))
     return attach_twin(ModelBundle(kind="sklearn", model=est, preprocess=pre, task=task), job.entry_file)

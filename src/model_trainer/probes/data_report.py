@@ -15,7 +15,7 @@ from model_trainer.probes.data_quality import missing_codes, target_outliers
 from model_trainer.probes.shift import relation_shifts, shifted_columns
 
 # what a report's reader waits for while the references fit
-_AWAITED = frozenset({"references", "references_skipped", "references_held_out", "row_block"})
+_AWAITED = frozenset({"references", "references_skipped", "references_held_out", "row_block", "references_complete"})
 
 
 @dataclass
@@ -41,6 +41,9 @@ class DataReport:
     references_skipped: dict[str, str] = field(default_factory=dict)
     # the same references fitted on 4/5 of the training rows and scored on the other 1/5 (probes/references.py)
     references_held_out: dict[str, float | None] = field(default_factory=dict)
+    # where rows miss a feature value, ``references`` are scored on every row (the gaps filled as a model that
+    # handles them would) and these on the complete rows only: what a run that drops those rows is judged by
+    references_complete: dict[str, float | None] | None = None
     # a stretch of consecutive training rows off the relationship the other rows follow (``probes/row_blocks.py``),
     # found with the references: {"first_line", "last_line", "rows", "excess", "boosting_val_without_block", ...}
     row_block: dict[str, Any] | None = None
@@ -117,6 +120,8 @@ class DataReport:
         rep = replace(self, feature_std=dict(self.feature_std), non_finite=dict(self.non_finite))
         if repairs.get("drop_non_finite_rows"):
             rep.non_finite = {}
+            if self.references_complete:
+                rep.references = dict(self.references_complete)
         if repairs.get("drop_constant_columns"):
             rep.constant_columns = []
         if repairs.get("missing_codes"):

@@ -57,6 +57,10 @@ class References:
     held_out: dict[str, float | None] = field(default_factory=dict)
     # a block of training rows off the relationship the others follow (``probes/row_blocks.py``), or None
     row_block: dict[str, Any] | None = None
+    # where some rows miss a feature value: the references on every row with a target, the linear one filling
+    # training medians in and boosting taking the gaps as they are (what a model that handles them is judged by;
+    # ``values`` holds those on the complete rows, what a run that drops them is judged by); None where none is missing
+    with_missing: dict[str, float | None] | None = None
 
     def best(self, higher_is_better: bool) -> tuple[str, float] | None:
         """The best fitted reference, as (name, value)."""
@@ -64,6 +68,47 @@ class References:
         if not vals:
             return None
         return max(vals, key=lambda kv: kv[1]) if higher_is_better else min(vals, key=lambda kv: kv[1])
+
+
+def _with_missing(train: pd.DataFrame, val: pd.DataFrame, numeric: list[str], target: str, metric: str,
+                  models: dict[str, Any], seed: int, complete: dict[str, float | None]) -> dict[str, float | None]:
+    """The references on every row whose target is known, rows missing a feature value included (``References
+    .with_missing``); a reference not fitted on the complete rows is not fitted here either."""
+    from sklearn.base import clone
+    from sklearn.impute import SimpleImputer
+    from sklearn.pipeline import make_pipeline
+
+    def rows(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        x = frame[numeric].to_numpy(dtype=np.float64)
+        y = frame[target].to_numpy(dtype=np.float64)
+        keep = np.isfinite(y)
+        x = np.where(np.isfinite(x), x, np.nan)[keep]
+        return x, y[keep]
+    x, y = rows(train.sample(SAMPLE_ROWS, random_state=seed) if len(train) > SAMPLE_ROWS else train)
+    xv, yv = rows(val)
+    out: dict[str, float | None] = dict.fromkeys(complete)
+    if metric in _CLASSIFICATION:
+        values, counts = np.unique(y, return_counts=True)
+        if metric != "auc":
+            out["constant"] = score(metric, yv, np.full(len(yv), values[counts.argmax()]))
+        else:
+            out["constant"] = complete.get("constant")
+    else:
+        out["constant"] = score(metric, yv, np.full(len(yv), float(np.median(y) if metric == "mae" else np.mean(y))))
+    for name, model in models.items():
+        if complete.get(name) is None:
+            continue
+        # the linear reference cannot take a gap: it fills the training median in, as the simplest imputer would
+        m = make_pipeline(SimpleImputer(strategy="median"), clone(model)) if name == "linear" else clone(model)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m.fit(x, y)
+                v = score(metric, yv, m.predict(xv), m.predict_proba(xv) if metric == "auc" else None)
+            out[name] = v if math.isfinite(v) else None
+        except Exception:  # noqa: BLE001 - one not fitted here is left out, as on the complete rows
+            out[name] = None
+    return out
 
 
 def data_hash(paths: list[Path], *extra: Any) -> str:
@@ -223,6 +268,10 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
         except Exception as exc:  # noqa: BLE001 - a reference that cannot be fitted is skipped and said so
             out.values[name] = None
             out.skipped[name] = f"{type(exc).__name__}: {exc}"[:200]
+    rows_with_target = (np.isfinite(train[target].to_numpy(dtype=np.float64)).sum(),
+                        np.isfinite(val[target].to_numpy(dtype=np.float64)).sum())
+    if rows_with_target[0] > len(in_order) or rows_with_target[1] > len(va):
+        out.with_missing = _with_missing(train, val, numeric, target, metric, models, seed, out.values)
     if held_out and len(y) >= HELD_OUT_MIN_ROWS:
         from sklearn.base import clone
 

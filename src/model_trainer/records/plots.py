@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from model_trainer.events import RunRecord
 from model_trainer.records.atomic import atomic_write_bytes
 
+# matplotlib is imported by one thread at a time: two threads importing its submodules in different orders can each
+# be handed the other's half-initialised module (the import system's way out of a deadlock), and a figure drawn
+# later finds names missing from it
+_IMPORTING = threading.RLock()
+
 
 def preload() -> None:
     """Import matplotlib in a background thread: an investigation ends in a diary entry with a figure, and the
     import (about half a second) is then done while the runs train instead of after them."""
     import sys
-    import threading
 
     if "matplotlib.backends.backend_agg" in sys.modules or any(t.name == "preload-matplotlib"
                                                                for t in threading.enumerate()):
         return
 
     def work() -> None:
-        try:
-            import matplotlib.backends.backend_agg
-            import matplotlib.figure  # noqa: F401
-        except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
-            pass
+        with _IMPORTING:
+            try:
+                import matplotlib.backends.backend_agg
+                import matplotlib.figure  # noqa: F401
+            except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
+                pass
     threading.Thread(target=work, name="preload-matplotlib", daemon=True).start()
 
 
@@ -50,15 +56,20 @@ def preload_while(busy: Callable[[], bool]) -> int:
     import sys
 
     done = 0
-    for name in _STEPS:
-        if not busy():
-            break
-        if name not in sys.modules:
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
+    if not _IMPORTING.acquire(blocking=False):
+        return done  # another thread imports it already (``preload``)
+    try:
+        for name in _STEPS:
+            if not busy():
                 break
-        done += 1
+            if name not in sys.modules:
+                try:
+                    importlib.import_module(name)
+                except Exception:  # noqa: BLE001 - the figure's own import reports any problem later
+                    break
+            done += 1
+    finally:
+        _IMPORTING.release()
     return done
 
 
@@ -67,8 +78,9 @@ def loss_curves(path: Path, runs: list[tuple[str, RunRecord]], title: str) -> Pa
     import io
 
     # the figure and its Agg canvas without pyplot: no global figure manager, and a fifth of a second less to import
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    with _IMPORTING:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
 
     fig = Figure(figsize=(7, 4), dpi=100)
     FigureCanvasAgg(fig)

@@ -50,6 +50,7 @@ from model_trainer.repairs.standardize import Standardize
 from model_trainer.repairs.standardize_target import StandardizeTarget
 from model_trainer.repairs.switch_activation import SwitchActivation
 from model_trainer.repairs.switch_loss import SwitchLoss
+from model_trainer.repairs.switch_method import SwitchMethod
 from model_trainer.repairs.switch_optimizer import SwitchOptimizer
 from model_trainer.repairs.tie_tiers import TieTiers
 from model_trainer.repairs.tighter_tolerance import TighterTolerance
@@ -64,7 +65,7 @@ REPAIRS: dict[str, Repair] = {r.name: r for r in (
     ZeroGradAfterStep(), SchedulerPerEpoch(), LessCapacity(), AlignValidation(), PrepareSplitsAlike(),
     SoftmaxScoresToLoss(), MissingCodes(), DropTargetOutliers(), LossShapesAligned(), SwitchLoss(),
     TighterTolerance(), LogSoftmaxToNLL(), DropRowBlock(), LeaveOutColumns(), LeaveOutRowBlock(), EvalBeforePredict(),
-    MoreEmbeddingRows(), AlignLabelCodes(), AlignFeatureCodes(), NumericGradient(), CopyStateDicts())}
+    MoreEmbeddingRows(), AlignLabelCodes(), AlignFeatureCodes(), NumericGradient(), CopyStateDicts(), SwitchMethod())}
 
 # causes only a change to the code reaches
 CODE_ONLY = ("label_corruption",)
