@@ -436,3 +436,18 @@ def test_missing_feature_values_the_code_handles_are_no_red_flag():
     assert DETECTORS["invalid_data"](nan, Facts(data=rep)).symptom == "invalid_data"
     assert DETECTORS["invalid_data"](finite, Facts(data=rep, diagnostics={"metric_own": float("nan")})) is not None
     assert DETECTORS["invalid_data"]([], Facts(data=rep)) is not None
+
+
+def test_a_split_gap_is_read_on_the_rows_the_held_out_scores_were_read_on():
+    """Rows missing a value are kept in the references (the linear one imputes them, and scores worse for it); the
+    held-out scores are the complete rows': the gap between them is the imputation's, not the split's."""
+    from types import SimpleNamespace
+
+    from model_trainer.detect.invalid_data import _split_gap
+
+    rep = SimpleNamespace(references={"constant": 2.1, "linear": 0.44, "boosting": 0.45},
+                          references_complete={"constant": 2.1, "linear": 0.104, "boosting": 0.2},
+                          references_held_out={"linear": 0.1, "boosting": 0.19})
+    assert _split_gap(rep, "rmse", 0.44) is None
+    rep.references_complete = None  # without the complete rows' scores the same numbers read as a gap
+    assert _split_gap(rep, "rmse", 0.44) is not None

@@ -838,3 +838,5 @@ def test_a_knob_taken_further_that_does_no_better_leaves_the_run_before_it_accep
     assert published.config["weight_decay"] == 3.0
     further = [t for t in e.tests if "taking it further does not help" in t.result]
     assert len(further) == 1 and further[0].passed is False
+    # the entry does not say the run had no red flag: it says why it was accepted after all
+    assert "no red flag" not in e.result[0] and "taking weight_decay further did no better" in e.result[0]

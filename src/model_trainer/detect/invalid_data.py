@@ -98,9 +98,10 @@ _HIGHER = ("accuracy", "auc", "f1", "r2")
 
 def handled_missing(history: list[EpochLogged], facts: Facts) -> bool:
     """The run's code took the features' missing values in its stride: the target holds none, and the finished run
-    logged only finite losses and metrics and its returned model scores a finite value of its own. A pipeline that
-    imputes is then as the user meant it, and the values are no red flag (the log says they are there). A run that
-    failed, or one whose losses or predictions went non-finite, is still read as hurt by them.
+    logged only finite losses and metrics, and its returned model answers every validation row with a finite value
+    (``pred_nonfinite``, ``pred_failed``) and scores a finite value of its own. A pipeline that imputes is then as the
+    user meant it, and the values are no red flag (the log says they are there). A run that failed, or one whose
+    losses or predictions went non-finite, is still read as hurt by them.
 
     Example:
         >>> from model_trainer.probes.data_report import DataReport
@@ -111,6 +112,8 @@ def handled_missing(history: list[EpochLogged], facts: Facts) -> bool:
         True
         >>> handled_missing([], Facts(data=rep))      # a run that failed before its first epoch
         False
+        >>> handled_missing(ok, Facts(data=rep, diagnostics={"metric_own": 0.6, "pred_nonfinite": 0.3}))
+        False
         >>> rep.non_finite = {"y": 2}
         >>> handled_missing(ok, Facts(data=rep))      # a target with missing values is never the code's to handle
         False
@@ -119,8 +122,11 @@ def handled_missing(history: list[EpochLogged], facts: Facts) -> bool:
     if not history or rep is None or rep.target in (rep.non_finite or {}):
         return False
     logged = [v for e in history for k in ("train_loss", "val_loss", "metric") if (v := e.get(k)) is not None]
-    own = (facts.diagnostics or {}).get("metric_own")
-    return all(math.isfinite(v) for v in logged) and (own is None or math.isfinite(float(own)))
+    d = facts.diagnostics or {}
+    own = d.get("metric_own")
+    # a model that answers NaN on the rows missing a value still scores the others: its answers are read too
+    answered = not d.get("pred_failed") and not d.get("pred_nonfinite")
+    return all(math.isfinite(v) for v in logged) and (own is None or math.isfinite(float(own))) and answered
 
 
 def _label(v: Any) -> str:
@@ -148,7 +154,10 @@ def _model_error(history: list[EpochLogged], facts: Facts) -> float | None:
 def _split_gap(rep: Any, metric: str, model_error: float | None) -> tuple[str, float, float] | None:
     """The reference that suffers most on validation against its held-out training rows, with both scores, where it
     scores at least ``SPLIT_GAP_RATIO`` times worse there and the model does not do far better; else None."""
-    held, val = getattr(rep, "references_held_out", None) or {}, getattr(rep, "references", None) or {}
+    # the held-out scores are the complete rows' (``probes/references.py``): read beside those, not beside the
+    # references that keep the rows missing a value
+    held = getattr(rep, "references_held_out", None) or {}
+    val = getattr(rep, "references_complete", None) or getattr(rep, "references", None) or {}
 
     def err(v: Any) -> float | None:
         if not isinstance(v, (int, float)) or not math.isfinite(v):
@@ -220,8 +229,8 @@ def _mismatch(rep: Any, metric: str | None, model_error: float | None, key: str,
 
 def _row_block(rep: Any, metric: str | None, model_error: float | None) -> Finding | None:
     b = getattr(rep, "row_block", None)
-    if not b or not metric:
-        return None
+    if not b or not metric or getattr(rep, "references_complete", None):
+        return None  # a block found on the complete rows says nothing of a model scored on every row
     without = b.get("boosting_val_without_block")
     if model_error is not None and isinstance(without, (int, float)):
         reach = 1.0 - without if metric in _HIGHER else without

@@ -199,8 +199,10 @@ def document_success(inv: Investigation, initial: str, change: Any, final: RunRe
     label = inv.facts.metric if key == "metric" else key
     restored = next((n for n in final.notes if n.startswith("restored the weights of epoch")), None)
     result = [f"{label} {num(val)} after {len(final.history)} {_unit(inv)}"
-              + (f" ({restored.split(' (')[0]})" if restored else "") + f" (run `{final.run_id}`), no red flag, "
-              "converged and not clearly worse than the references: accepted"]
+              + (f" ({restored.split(' (')[0]})" if restored else "") + f" (run `{final.run_id}`), "
+              + (f"converged and not clearly worse than the references, {inv.accepted_despite}: accepted"
+                 if inv.accepted_despite else "no red flag, converged and not clearly worse than the references: "
+                 "accepted")]
     units = metric_in_units(ev, s.spec.domain, final)
     if units:
         result.append(units[0].upper() + units[1:])
@@ -429,7 +431,11 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
         kept = " and then ".join(c.description for c in inv.stack) or suppressed[0].description
         result.append(f"With {kept}: {skey} {num(sval)} (run `{suppressed[1].run_id}`), not accepted: "
                       f"{inv.remaining or 'see The Why'}; symptom suppressed, cause not found")
-    refs = _references_line(inv.facts)
+    # the references the kept run was judged by (on the complete rows where its data repair dropped the others)
+    rep = inv.facts.data
+    judged = (replace(inv.facts, data=rep.with_repairs(suppressed[1].data_repairs or {}))
+              if suppressed is not None and hasattr(rep, "with_repairs") else inv.facts)
+    refs = _references_line(judged)
     if refs:
         result.append(refs)
     root = inv.diagnosed[0].root_cause if inv.diagnosed else "budget_exhausted" if escalated else "unknown"
@@ -451,7 +457,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
                           what_happened=what_happened(inv), error_message=error_message(inv),
                           initial_hypothesis=initial, tests=inv.tests, fix=None, why=why, next_steps=steps,
                           status=status, result=result, run_ids=[r.run_id for r in inv.runs],  # type: ignore[arg-type]
-                          hypotheses=hyps, references=_refs(inv.facts))
+                          hypotheses=hyps, references=_refs(judged))
     e = s.write_entry(build, [(r.purpose + " " + r.run_id[-12:], r) for r in inv.runs[:4]])
     if math.isfinite(val) and (inv.finding.symptom in HORIZON or inv.finding.symptom == "surprising_optimum"):
         s.publish(inv.failing)  # a usable if flawed model; the diary says what is wrong with it

@@ -28,7 +28,7 @@ from model_trainer.detect.base import (
 from model_trainer.engine import early
 from model_trainer.events import RunRecord
 from model_trainer.probes.data_report import data_report
-from model_trainer.probes.references import References, data_hash, references, with_indicators
+from model_trainer.probes.references import REFERENCES_VERSION, References, data_hash, references, with_indicators
 from model_trainer.records.fmt import num
 from model_trainer.records.plots import preload_while
 
@@ -149,8 +149,9 @@ def _attach_references(session: Any) -> None:
         # a function's columns of words: a region's name is as much the references' to use as the model's
         train, val, extra = with_indicators(train, val, list(ds.passthrough))
         features += extra
+    # REFERENCES_VERSION: a report cached by a tool that fitted the references otherwise is fitted again
     key = data_hash([spec.resolve(spec.data.train), spec.resolve(spec.data.val)], ds.target, features,
-                    spec.model.metric)
+                    spec.model.metric, REFERENCES_VERSION)
     rep.data_hash = key
     cached = session.ws.results / "data_report.json"
     try:
@@ -663,11 +664,17 @@ def one_fit_memorised(rec: RunRecord) -> tuple[int, float, float] | None:
     return None if t * T.MEMORISED_GAP > v else (ep, t, v)
 
 
+# minimize's methods whose iterations are single line-search steps of a quasi-Newton model (no method given: BFGS,
+# or L-BFGS-B with bounds)
+_QUASI_NEWTON = ("bfgs", "l-bfgs-b", "cg")
+
+
 def _mildly_behind_and_stalled(rec: RunRecord, value: float, facts: Facts) -> Finding | None:
     """A model behind the best reference of its class (``mildly_behind``) whose scipy fit reported convergence after
     fewer iterations than it has parameters: a quasi-Newton fit has not moved along every direction of its
     parameters by then, so its "convergence" is a stop near where it started (a first step that overflowed, a
-    gradient on scales orders apart). Two independent signs; the fit's own message is quoted, not contradicted.
+    gradient on scales orders apart). Quasi-Newton and conjugate-gradient methods only (``_QUASI_NEWTON``). Two
+    independent signs; the fit's own message is quoted, not contradicted.
 
     >>> f = Facts(metric="rmse", kind="function", diagnostics={"fit_success": True, "fit_iterations": 1,
     ...           "fit_params": 5, "fit_message": "CONVERGENCE"})
@@ -678,6 +685,8 @@ def _mildly_behind_and_stalled(rec: RunRecord, value: float, facts: Facts) -> Fi
     nit, k = d.get("fit_iterations"), d.get("fit_params")
     if d.get("fit_success") is not True or not isinstance(nit, int) or not isinstance(k, int) or nit >= k:
         return None
+    if str(d.get("fit_method") or "bfgs").lower() not in _QUASI_NEWTON:
+        return None  # Newton steps, trust regions and Powell's sweeps converge in fewer iterations than parameters
     ratio = mildly_behind(value, facts)
     if ratio is None:
         return None

@@ -269,18 +269,21 @@ def _same_problem(a: Finding, b: Finding) -> bool:
     return a.symptom == b.symptom and jumped and all(a.evidence.get(k) == b.evidence.get(k) for k in keys)
 
 
-def _held_run_stands(inv: Investigation, held: tuple[Change, RunRecord, list[Change], str, int]
+def _held_run_stands(inv: Investigation, held: tuple[Change, RunRecord, list[Change], int]
                      ) -> tuple[Change, RunRecord, list[Change]]:
     """The knob a run was held back for (still beyond its usual range), taken further in the same direction, made
     the model no better: its value is not what holds that run back, and the run stands, its changes confirmed by the
     test that removed the flag (the gap alone, without a second sign, is acceptable). Said on the last test."""
-    change, run, under, _, n = held
+    change, run, under, n = held
     v = judged_value(run, inv.facts.higher_is_better)
     inv.tests[-1].result += (f"; no better than run `{run.run_id}`" + (f" ({inv.facts.metric} {num(v)})" if v is not
                                                                       None else "")
                              + f": taking it further does not help, so the value left by {change.description} is "
                              "not what holds that run back; it is accepted")
     inv.tests[-1].passed = False
+    knob = change.description.split(" ")[0]
+    inv.accepted_despite = (f"held back at first for its {knob} beyond the usual range (test {n}); taking {knob} "
+                            f"further did no better (test {inv.tests[-1].n})")
     for kept in [*under, change]:
         for cause in _causes_of(kept):
             inv.settle(cause, "confirmed", n)
@@ -350,8 +353,8 @@ def repair(inv: Investigation) -> Verdict:
     misses = 0  # changes tried on top of the candidate in a row and not kept
     best_suppressed: tuple[Change, RunRecord] | None = None
     # a run that removed the flag under test and was held back only because the knob its change moved is still
-    # beyond its usual range: (its change, its run, the changes under it, that change's cause, its test)
-    range_held: tuple[Change, RunRecord, list[Change], str, int] | None = None
+    # beyond its usual range: (its change, its run, the changes under it, its test)
+    range_held: tuple[Change, RunRecord, list[Change], int] | None = None
     escalated = False
     done: set[str] = set()
     while queue:
@@ -367,7 +370,7 @@ def repair(inv: Investigation) -> Verdict:
         # a search's winner is run in full: its short run was the search's evidence, and another short one adds
         # nothing but a run before the full one
         trec = run_test(inv, change, ran, full=len(inv.runs) > n_runs)
-        if (trec is None and range_held is not None and candidate is None and change.root_cause == range_held[3]
+        if (trec is None and range_held is not None and candidate is None and change.repair == range_held[0].repair
                 and inv.tests and inv.tests[-1].action == change.description and inv.tests[-1].passed is False):
             candidate = _held_run_stands(inv, range_held)  # the further step did worse
             break
@@ -391,8 +394,9 @@ def repair(inv: Investigation) -> Verdict:
             verdict_flag = learnt_nothing(final, facts_for(inv, change, final))
             if verdict_flag is not None and verdict_flag.evidence.get("cause"):
                 inv.suspect(verdict_flag.evidence["cause"], 1.0, inv.tests[-1].n)
-        if (range_held is not None and candidate is None and change.root_cause == range_held[3] and final.ok
-                and not _better_run(inv, final, range_held[1])):
+        if (range_held is not None and candidate is None and change.repair == range_held[0].repair and final.ok
+                and (_better_run(inv, range_held[1], final) if verdict_flag is None
+                     else not _better_run(inv, final, range_held[1]))):
             candidate = _held_run_stands(inv, range_held)
             break
         if candidate is not None and not (final.ok and verdict_flag is None and _better_run(inv, final, candidate[1])):
@@ -521,9 +525,11 @@ def repair(inv: Investigation) -> Verdict:
         inv.remaining = what
         best_suppressed = (change, final)
         base_cfg, base_data = dict(change.config_after), dict(change.data_after)
-        if (verdict_flag is not None and verdict_flag.evidence.get("config_suspects") and final.ok
-                and verdict_flag.evidence.get("cause") == change.root_cause):
-            range_held = (change, final, list(inv.stack), change.root_cause, n)
+        # held back only for the knob this change moved: kept as the run to return to; any other kept change
+        # builds on something else
+        range_held = ((change, final, list(inv.stack), n)
+                      if verdict_flag is not None and verdict_flag.evidence.get("config_suspects") and final.ok
+                      and verdict_flag.evidence.get("cause") == change.root_cause else None)
         # keep the improvement and work on what remains: the next change is stacked on this one
         inv.stack.append(change)
         if verdict_flag is not None:

@@ -63,6 +63,8 @@ class Investigation:
     # the first accepted run and how many kept changes it carried: the changes after those were tried on top of a run
     # already without a red flag, so the entry says they improved it rather than that they removed the flag
     first_accepted: tuple[int, RunRecord] | None = None
+    # why a run held back for a knob still beyond its usual range was accepted after all (``loop._held_run_stands``)
+    accepted_despite: str = ""
 
     def __post_init__(self) -> None:
         self.current = self.current or self.finding

@@ -158,6 +158,24 @@ def prediction_stats(predict: Any, x: Any, pre: Preprocess, metric: str) -> dict
             **extremes(pred)}
 
 
+def nonfinite_predictions(predict: Any, x: Any) -> dict[str, Any]:
+    """The share of validation rows the returned model answers with NaN or inf (``pred_nonfinite``), or
+    ``pred_failed`` where it cannot predict them at all: what says whether the code handled missing feature values
+    (``detect/invalid_data.handled_missing``) beyond a score the finite rows alone make."""
+    import numpy as np
+
+    try:
+        out = predict(x)
+    except Exception:  # noqa: BLE001 - recorded as a finding, never raised
+        return {"pred_failed": True}
+    try:
+        pred = np.asarray(out, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):
+        return {}  # answers that are not numbers (labels as words): no claim
+    share = float(np.mean(~np.isfinite(pred))) if pred.size else 0.0
+    return {"pred_nonfinite": share} if share > 0 else {}
+
+
 def residual_check(predict: Any, x: Any, frame: Any, target: str | None, y_raw: Any, pre: Preprocess,
                    metric: str) -> dict[str, Any] | None:
     """The returned model's validation residuals (in the target's units, against ``y_raw``) binned by each

@@ -25,6 +25,7 @@ from model_trainer.kinds.common import (
     has_hidden_layers,
     identical_units,
     linearity,
+    nonfinite_predictions,
     own_metric,
     prediction_stats,
     prepared_data,
@@ -467,6 +468,8 @@ class _SolverWatch:
         out: dict[str, Any] = {"fit_gradient_check": self.gradient} if self.gradient else {}
         out |= {"fit_success": bool(getattr(result, "success", False)),
                                "fit_message": str(getattr(result, "message", "") or "")[:200]}
+        if self.last[1] is not None:
+            out["fit_method"] = str(self.last[1])
         nit, x = getattr(result, "nit", None), getattr(result, "x", None)
         if isinstance(nit, (int, np.integer)):
             out["fit_iterations"] = int(nit)
@@ -656,6 +659,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
         data.update(solver.facts())
     if predict is not None:
         data.update(guarded(lambda: prediction_stats(predict, x_model, pre, job.metric)))
+        data.update(nonfinite_predictions(predict, x_model))
         data.update(guarded(lambda: repeat_check(predict, x_model)))
         data.update(guarded(lambda: _train_mode(model)))
         data.update(guarded(lambda: relu_units(model, predict, x_model)))

@@ -21,6 +21,7 @@ from model_trainer.kinds.common import (
     has_hidden_layers,
     linearity,
     metric_in_units,
+    nonfinite_predictions,
     prediction_stats,
     prepared_data,
     residual_check,
@@ -90,6 +91,7 @@ def run(job: Job, monitor: Monitor, emit: Callable[[Event], None]) -> ModelBundl
     data = guarded(lambda: None if has_hidden_layers(est, xv.shape[1]) or (r2 := linearity(est, xv)) is None
                    else {"linear_r2": r2})
     data.update(guarded(lambda: prediction_stats(est.predict, xv, pre, job.metric)))
+    data.update(nonfinite_predictions(est.predict, xv))
     data.update(guarded(lambda: residual_check(est.predict, xv, _raw_columns(job, val, pre.features), job.target,
                                                raw_val, pre, job.metric)))
     data.update(guarded(lambda: scale_sensitive(est)))

@@ -44,6 +44,8 @@ _CLASSIFICATION = ("accuracy", "auc", "f1")
 _MIN_ROWS = 5
 # a fifth of fewer training rows than this is too few to score a reference on
 HELD_OUT_MIN_ROWS = 50
+# how the references are fitted, in the cache key of ``data_report.json``: 2 keeps rows missing a feature value
+REFERENCES_VERSION = 2
 
 
 @dataclass
