@@ -172,12 +172,18 @@ def _against_constant(facts: Facts) -> str:
     return f", against the constant predictor's {num(const)}" if isinstance(const, (int, float)) else ""
 
 
+def _judged_facts(inv: Investigation, run: RunRecord | None) -> Facts:
+    """The facts ``run`` was judged by: its references on the complete rows where its data repair dropped the others
+    (``DataReport.with_repairs``)."""
+    rep = inv.facts.data
+    if run is None or not hasattr(rep, "with_repairs"):
+        return inv.facts
+    return replace(inv.facts, data=rep.with_repairs(run.data_repairs or {}))
+
+
 def document_success(inv: Investigation, initial: str, change: Any, final: RunRecord) -> Verdict:
     s = inv.session
-    # the references the accepted run was judged by: on the complete rows where its data repair dropped the others
-    rep = inv.facts.data
-    judged = replace(inv.facts, data=rep.with_repairs(final.data_repairs or {})) if hasattr(rep, "with_repairs") \
-        else inv.facts
+    judged = _judged_facts(inv, final)
     kept = [*inv.stack, change]
     # the cause of the first red flag is the one the first kept change answered; later changes fixed what remained
     root = kept[0].root_cause
@@ -431,10 +437,7 @@ def document_failure(inv: Investigation, initial: str, escalated: bool,
         kept = " and then ".join(c.description for c in inv.stack) or suppressed[0].description
         result.append(f"With {kept}: {skey} {num(sval)} (run `{suppressed[1].run_id}`), not accepted: "
                       f"{inv.remaining or 'see The Why'}; symptom suppressed, cause not found")
-    # the references the kept run was judged by (on the complete rows where its data repair dropped the others)
-    rep = inv.facts.data
-    judged = (replace(inv.facts, data=rep.with_repairs(suppressed[1].data_repairs or {}))
-              if suppressed is not None and hasattr(rep, "with_repairs") else inv.facts)
+    judged = _judged_facts(inv, suppressed[1] if suppressed is not None else None)
     refs = _references_line(judged)
     if refs:
         result.append(refs)

@@ -72,6 +72,15 @@ class References:
         return max(vals, key=lambda kv: kv[1]) if higher_is_better else min(vals, key=lambda kv: kv[1])
 
 
+def _constant(y: np.ndarray, n: int, metric: str) -> np.ndarray:
+    """The constant predictor's answer for ``n`` rows: the training split's majority class, else its mean (its median
+    for mae)."""
+    if metric in _CLASSIFICATION:
+        values, counts = np.unique(y, return_counts=True)
+        return np.full(n, values[counts.argmax()])
+    return np.full(n, float(np.median(y)) if metric == "mae" else float(np.mean(y)))
+
+
 def _with_missing(train: pd.DataFrame, val: pd.DataFrame, numeric: list[str], target: str, metric: str,
                   models: dict[str, Any], seed: int, complete: dict[str, float | None]) -> dict[str, float | None]:
     """The references on every row whose target is known, rows missing a feature value included (``References
@@ -89,14 +98,7 @@ def _with_missing(train: pd.DataFrame, val: pd.DataFrame, numeric: list[str], ta
     x, y = rows(train.sample(SAMPLE_ROWS, random_state=seed) if len(train) > SAMPLE_ROWS else train)
     xv, yv = rows(val)
     out: dict[str, float | None] = dict.fromkeys(complete)
-    if metric in _CLASSIFICATION:
-        values, counts = np.unique(y, return_counts=True)
-        if metric != "auc":
-            out["constant"] = score(metric, yv, np.full(len(yv), values[counts.argmax()]))
-        else:
-            out["constant"] = complete.get("constant")
-    else:
-        out["constant"] = score(metric, yv, np.full(len(yv), float(np.median(y) if metric == "mae" else np.mean(y))))
+    out["constant"] = complete.get("constant") if metric == "auc" else score(metric, yv, _constant(y, len(yv), metric))
     for name, model in models.items():
         if complete.get(name) is None:
             continue
@@ -230,18 +232,13 @@ def references(train: pd.DataFrame, val: pd.DataFrame, features: list[str], targ
     out.rows_used = len(tr)
     x, xv = tr[numeric].to_numpy(dtype=np.float64), va[numeric].to_numpy(dtype=np.float64)
 
-    values, counts = np.unique(y, return_counts=True)
-    if classify:
-        major = values[counts.argmax()]
-        const_pred = np.full(len(yv), major)
-        prior = np.full(len(yv), float(np.mean(y == values[-1]))) if len(values) == 2 else None
-        out.values["constant"] = 0.5 if metric == "auc" and prior is not None else (
-            None if metric == "auc" else score(metric, yv, const_pred))
-        if metric == "auc" and prior is None:
+    if metric == "auc":
+        two = len(np.unique(y)) == 2
+        out.values["constant"] = 0.5 if two else None
+        if not two:
             out.skipped["constant"] = "auc of a constant score is undefined beyond two classes"
     else:
-        centre = float(np.median(y)) if metric == "mae" else float(np.mean(y))
-        out.values["constant"] = score(metric, yv, np.full(len(yv), centre))
+        out.values["constant"] = score(metric, yv, _constant(y, len(yv), metric))
 
     if not numeric:
         out.skipped["linear"] = out.skipped["boosting"] = "no numeric feature column"
